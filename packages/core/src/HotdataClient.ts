@@ -1,0 +1,268 @@
+/**
+ * The Hotdata client service: every operation of the API as an Effect, grouped by
+ * resource (`client.databases.list()`, `client.query.execute(...)`), with typed errors,
+ * per-attempt timeouts, Schedule-based retries and one span per call.
+ *
+ * The client needs only an `HttpClient.HttpClient`: provide `FetchHttpClient.layer`
+ * (any runtime with `fetch`) or a Node client, and swap it in tests.
+ *
+ * @since 0.1.0
+ */
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as Config from "effect/Config"
+import type * as ConfigError from "effect/ConfigError"
+import * as Context from "effect/Context"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import { dual } from "effect/Function"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
+import type * as Scope from "effect/Scope"
+import type * as Groups from "./generated/Groups.js"
+import * as Operations from "./generated/Operations.js"
+import type * as HotdataError from "./HotdataError.js"
+import * as internal from "./internal/client.js"
+import { VERSION } from "./internal/version.js"
+import type * as Operation from "./Operation.js"
+import * as RetryPolicy from "./RetryPolicy.js"
+
+/**
+ * @since 0.1.0
+ * @category tags
+ */
+export class HotdataClient extends Context.Tag("@hotdata-effect/core/HotdataClient")<
+  HotdataClient,
+  HotdataClient.Service
+>() {}
+
+/**
+ * @since 0.1.0
+ */
+export declare namespace HotdataClient {
+  /**
+   * @since 0.1.0
+   * @category models
+   */
+  export interface Service extends Groups.Groups {
+    /** The API base URL, without a trailing `/v1`. */
+    readonly baseUrl: string
+    /** The workspace every workspace-scoped call is sent to. */
+    readonly workspaceId: string | undefined
+    /**
+     * Runs any operation of the contract from its descriptor: `args.path` holds the path
+     * parameters in template order, `args.payload` the body and `args.options` the query
+     * and header parameters.
+     */
+    readonly call: (
+      operation: Operation.Operation,
+      args: CallArgs
+    ) => Effect.Effect<unknown, HotdataError.HotdataError>
+    /**
+     * Runs an operation and hands back its successful response with the body unread,
+     * for streaming it (Arrow, CSV, Parquet). Non-success statuses fail with their typed
+     * error; closing the scope aborts the request.
+     */
+    readonly response: (
+      operation: Operation.Operation,
+      args: CallArgs,
+      transform?: (request: HttpClientRequest.HttpClientRequest) => HttpClientRequest.HttpClientRequest
+    ) => Effect.Effect<HttpClientResponse.HttpClientResponse, HotdataError.HotdataError, Scope.Scope>
+  }
+}
+
+/**
+ * The arguments of {@link HotdataClient.Service.call}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface CallArgs {
+  readonly path: ReadonlyArray<string>
+  readonly payload?: unknown
+  readonly options?: Readonly<Record<string, unknown>> | undefined
+}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options {
+  /** The API key, sent as `Authorization: Bearer <key>`. */
+  readonly apiKey: Redacted.Redacted
+  /** The workspace id, sent as `X-Workspace-Id` (not needed for `/v1/workspaces`). */
+  readonly workspaceId?: string | undefined
+  /** Default `https://api.hotdata.dev`; a trailing `/v1` is accepted. */
+  readonly baseUrl?: string | undefined
+  /** Replaces the default `hotdata-effect/<version>`. */
+  readonly userAgent?: string | undefined
+  /** Time limit of each attempt of a call. Default 300 s, long enough for a cold start. */
+  readonly timeout?: Duration.DurationInput | undefined
+  /** Default {@link RetryPolicy.defaultPolicy}. */
+  readonly retryPolicy?: RetryPolicy.RetryPolicy | undefined
+  /** Applied to the HTTP client after the SDK's own settings (extra headers, logging, ...). */
+  readonly transformClient?: ((client: HttpClient.HttpClient) => HttpClient.HttpClient) | undefined
+}
+
+/**
+ * The default API base URL.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const DEFAULT_BASE_URL = "https://api.hotdata.dev"
+
+/**
+ * Normalizes a base URL: no trailing slash and no trailing `/v1` (paths carry it).
+ *
+ * @since 0.1.0
+ * @category utils
+ */
+export const normalizeBaseUrl = (url: string): string => url.trim().replace(/\/+$/, "").replace(/\/v1$/, "")
+
+/**
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (options: Options): Effect.Effect<HotdataClient.Service, never, HttpClient.HttpClient> =>
+  Effect.gen(function*() {
+    const baseUrl = normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL)
+    const userAgent = options.userAgent ?? `hotdata-effect/${VERSION}`
+    const transform = options.transformClient ?? ((client: HttpClient.HttpClient) => client)
+    const httpClient = transform(
+      HttpClient.mapRequest(
+        yield* HttpClient.HttpClient,
+        (request) =>
+          request.pipe(
+            HttpClientRequest.prependUrl(baseUrl),
+            HttpClientRequest.bearerToken(options.apiKey),
+            HttpClientRequest.setHeader("user-agent", userAgent)
+          )
+      )
+    )
+    const executor = internal.makeExecutor(httpClient, {
+      baseUrl,
+      workspaceId: options.workspaceId,
+      timeout: Duration.decode(options.timeout ?? "300 seconds"),
+      retryPolicy: options.retryPolicy ?? RetryPolicy.defaultPolicy
+    })
+    const groups: Record<string, Record<string, unknown>> = {}
+    for (const operation of Object.values(Operations.all) as ReadonlyArray<Operation.Operation>) {
+      const group = (groups[operation.group] ??= {})
+      group[operation.name] = internal.method(executor, operation)
+      if (operation.pagination) group[`${operation.name}Stream`] = internal.paginate(executor, operation)
+    }
+    return HotdataClient.of({
+      ...(groups as unknown as Groups.Groups),
+      baseUrl,
+      workspaceId: options.workspaceId,
+      call: executor.call,
+      response: executor.response
+    })
+  })
+
+/**
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (options: Options): Layer.Layer<HotdataClient, never, HttpClient.HttpClient> =>
+  Layer.effect(HotdataClient, make(options))
+
+const nonEmpty = (name: string) => (config: Config.Config<string>) =>
+  Config.validate(config, { message: `${name} must not be empty`, validation: (s) => s.trim() !== "" })
+
+/**
+ * Reads the settings from configuration: `HOTDATA_API_KEY` (required),
+ * `HOTDATA_WORKSPACE_ID` (required) and `HOTDATA_API_URL` (optional). A missing or
+ * empty value fails the layer with a `ConfigError` naming the variable. Any setting can
+ * be replaced by another `Config`, and the other options passed as they are.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerConfig = (
+  options: {
+    readonly apiKey?: Config.Config<Redacted.Redacted> | undefined
+    readonly workspaceId?: Config.Config<string> | undefined
+    readonly baseUrl?: Config.Config<Option.Option<string>> | undefined
+  } & Omit<Options, "apiKey" | "workspaceId" | "baseUrl"> = {}
+): Layer.Layer<HotdataClient, ConfigError.ConfigError, HttpClient.HttpClient> => {
+  const { apiKey, baseUrl, workspaceId, ...rest } = options
+  return Layer.effect(
+    HotdataClient,
+    Effect.flatMap(
+      Config.all({
+        apiKey: apiKey ??
+          Config.redacted("HOTDATA_API_KEY").pipe(
+            Config.validate({
+              message: "HOTDATA_API_KEY must not be empty",
+              validation: (key) => Redacted.value(key).trim() !== ""
+            })
+          ),
+        workspaceId: workspaceId ?? nonEmpty("HOTDATA_WORKSPACE_ID")(Config.string("HOTDATA_WORKSPACE_ID")),
+        baseUrl: baseUrl ?? Config.option(nonEmpty("HOTDATA_API_URL")(Config.string("HOTDATA_API_URL")))
+      }),
+      (config) =>
+        make({
+          ...rest,
+          apiKey: config.apiKey,
+          workspaceId: config.workspaceId,
+          baseUrl: Option.getOrUndefined(config.baseUrl)
+        })
+    )
+  )
+}
+
+/**
+ * Runs an effect with another retry policy for every Hotdata call inside it.
+ *
+ * @example
+ * ```ts
+ * import { HotdataClient, RetryPolicy } from "@hotdata-effect/core"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.gen(function*() {
+ *   const client = yield* HotdataClient.HotdataClient
+ *   return yield* client.databases.list().pipe(
+ *     HotdataClient.withRetryPolicy(RetryPolicy.make({ maxRetries: 10 }))
+ *   )
+ * })
+ * ```
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const withRetryPolicy: {
+  (policy: RetryPolicy.RetryPolicy): <A, E, R>(self: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
+  <A, E, R>(self: Effect.Effect<A, E, R>, policy: RetryPolicy.RetryPolicy): Effect.Effect<A, E, R>
+} = dual(
+  2,
+  <A, E, R>(self: Effect.Effect<A, E, R>, policy: RetryPolicy.RetryPolicy): Effect.Effect<A, E, R> =>
+    Effect.locally(self, internal.currentRetryPolicy, Option.some(policy))
+)
+
+/**
+ * Runs an effect with retries switched off for every Hotdata call inside it.
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const withoutRetries = <A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
+  withRetryPolicy(self, RetryPolicy.none)
+
+/**
+ * Runs an effect with another per-attempt timeout for every Hotdata call inside it.
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const withTimeout: {
+  (timeout: Duration.DurationInput): <A, E, R>(self: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
+  <A, E, R>(self: Effect.Effect<A, E, R>, timeout: Duration.DurationInput): Effect.Effect<A, E, R>
+} = dual(
+  2,
+  <A, E, R>(self: Effect.Effect<A, E, R>, timeout: Duration.DurationInput): Effect.Effect<A, E, R> =>
+    Effect.locally(self, internal.currentTimeout, Option.some(Duration.decode(timeout)))
+)

@@ -1,0 +1,460 @@
+/**
+ * The errors of the Hotdata client: one tagged class per HTTP status family the API
+ * documents, plus transport, timeout, decode and invalid-request errors.
+ *
+ * Every error names the operation that failed and, when the server answered, the HTTP
+ * status, the server's error code and message, and the trace id (`X-Trace-Id`) to quote
+ * to support. None of them ever holds the API key.
+ *
+ * @since 0.1.0
+ */
+import * as Duration from "effect/Duration"
+import * as Option from "effect/Option"
+import * as Predicate from "effect/Predicate"
+import * as Schema from "effect/Schema"
+
+/**
+ * @since 0.1.0
+ * @category type ids
+ */
+export const TypeId: unique symbol = Symbol.for("@hotdata-effect/core/HotdataError")
+
+/**
+ * @since 0.1.0
+ * @category type ids
+ */
+export type TypeId = typeof TypeId
+
+/**
+ * @since 0.1.0
+ * @category guards
+ */
+export const isHotdataError = (u: unknown): u is HotdataError => Predicate.hasProperty(u, TypeId)
+
+const responseFields = {
+  /** The operation id from the contract, e.g. `list_databases`. */
+  operation: Schema.String,
+  /** The HTTP status the server answered with. */
+  status: Schema.Number,
+  /** The server's machine-readable error code, when it sent one. */
+  code: Schema.optional(Schema.String),
+  /** The server's message, or a description of the failure when it sent none. */
+  message: Schema.String,
+  /** The `X-Trace-Id` of the response, to correlate with server-side logs. */
+  traceId: Schema.optional(Schema.String)
+}
+
+const retryAfterField = {
+  /** How long the server asked the client to wait (`Retry-After`). */
+  retryAfter: Schema.optional(Schema.Duration)
+}
+
+/**
+ * 400: the request was malformed or invalid (bad SQL, bad parameters, wrong state).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class BadRequest extends Schema.TaggedError<BadRequest>("@hotdata-effect/core/HotdataError/BadRequest")(
+  "BadRequest",
+  responseFields
+) {
+  /** @since 0.1.0 */
+  readonly [TypeId]: TypeId = TypeId
+}
+
+/**
+ * 401: the API key is missing, invalid or expired.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class Unauthorized extends Schema.TaggedError<Unauthorized>("@hotdata-effect/core/HotdataError/Unauthorized")(
+  "Unauthorized",
+  responseFields
+) {
+  /** @since 0.1.0 */
+  readonly [TypeId]: TypeId = TypeId
+}
+
+/**
+ * 403: the credential is valid but not allowed to do this (wrong workspace, a
+ * database-scoped key, an expired or badly signed presigned URL).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class Forbidden extends Schema.TaggedError<Forbidden>("@hotdata-effect/core/HotdataError/Forbidden")(
+  "Forbidden",
+  responseFields
+) {
+  /** @since 0.1.0 */
+  readonly [TypeId]: TypeId = TypeId
+}
+
+/**
+ * 404: the resource (or the workspace) does not exist.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class NotFound extends Schema.TaggedError<NotFound>("@hotdata-effect/core/HotdataError/NotFound")(
+  "NotFound",
+  responseFields
+) {
+  /** @since 0.1.0 */
+  readonly [TypeId]: TypeId = TypeId
+}
+
+/**
+ * 409: the request conflicts with the resource's state (an already used idempotency
+ * key, an upload already loaded, a failed result).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class Conflict extends Schema.TaggedError<Conflict>("@hotdata-effect/core/HotdataError/Conflict")(
+  "Conflict",
+  responseFields
+) {
+  /** @since 0.1.0 */
+  readonly [TypeId]: TypeId = TypeId
+}
+
+/**
+ * 413: the request body is too large (inline load data above its limit).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class PayloadTooLarge extends Schema.TaggedError<PayloadTooLarge>(
+  "@hotdata-effect/core/HotdataError/PayloadTooLarge"
+)("PayloadTooLarge", responseFields) {
+  /** @since 0.1.0 */
+  readonly [TypeId]: TypeId = TypeId
+}
+
+/**
+ * 422: the request was well formed but could not be processed.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class UnprocessableEntity extends Schema.TaggedError<UnprocessableEntity>(
+  "@hotdata-effect/core/HotdataError/UnprocessableEntity"
+)("UnprocessableEntity", responseFields) {
+  /** @since 0.1.0 */
+  readonly [TypeId]: TypeId = TypeId
+}
+
+/**
+ * 429: the service is too busy right now. Retried by the default policy, honouring
+ * `retryAfter`.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class RateLimited extends Schema.TaggedError<RateLimited>("@hotdata-effect/core/HotdataError/RateLimited")(
+  "RateLimited",
+  { ...responseFields, ...retryAfterField }
+) {
+  /** @since 0.1.0 */
+  readonly [TypeId]: TypeId = TypeId
+}
+
+/**
+ * 5xx other than 501: the service failed. 502, 503 and 504 are retried by the default
+ * policy when replaying the call is safe.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class ServerError extends Schema.TaggedError<ServerError>("@hotdata-effect/core/HotdataError/ServerError")(
+  "ServerError",
+  { ...responseFields, ...retryAfterField }
+) {
+  /** @since 0.1.0 */
+  readonly [TypeId]: TypeId = TypeId
+}
+
+/**
+ * 501: this deployment does not offer the operation (for example presigned uploads,
+ * `PRESIGN_UNSUPPORTED`).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class NotImplemented extends Schema.TaggedError<NotImplemented>(
+  "@hotdata-effect/core/HotdataError/NotImplemented"
+)("NotImplemented", responseFields) {
+  /** @since 0.1.0 */
+  readonly [TypeId]: TypeId = TypeId
+}
+
+/**
+ * Any other non-success status (a redirect, 405, 408, ...).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class UnexpectedStatus extends Schema.TaggedError<UnexpectedStatus>(
+  "@hotdata-effect/core/HotdataError/UnexpectedStatus"
+)("UnexpectedStatus", responseFields) {
+  /** @since 0.1.0 */
+  readonly [TypeId]: TypeId = TypeId
+}
+
+/**
+ * The request failed while talking to the server. `phase` says how far it got:
+ *
+ * - `connect`: the connection could not be made or was dropped before any response
+ *   (refused, DNS failure, reset of a stale pooled connection). The server did not
+ *   act on the request, so replaying it is safe for every method.
+ * - `request`: some other failure before a response arrived; the server may have acted.
+ * - `response`: the response started but its body could not be read to the end.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class TransportError extends Schema.TaggedError<TransportError>(
+  "@hotdata-effect/core/HotdataError/TransportError"
+)("TransportError", {
+  operation: Schema.String,
+  message: Schema.String,
+  phase: Schema.Literal("connect", "request", "response")
+}) {
+  /** @since 0.1.0 */
+  readonly [TypeId]: TypeId = TypeId
+}
+
+/**
+ * One attempt of the call took longer than its timeout and was aborted.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class TimeoutError extends Schema.TaggedError<TimeoutError>("@hotdata-effect/core/HotdataError/TimeoutError")(
+  "TimeoutError",
+  {
+    operation: Schema.String,
+    message: Schema.String,
+    timeout: Schema.Duration
+  }
+) {
+  /** @since 0.1.0 */
+  readonly [TypeId]: TypeId = TypeId
+}
+
+/**
+ * The server answered with a success status but a body that does not match the
+ * contract. `snippet` shows the start of the body.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class DecodeError extends Schema.TaggedError<DecodeError>("@hotdata-effect/core/HotdataError/DecodeError")(
+  "DecodeError",
+  {
+    operation: Schema.String,
+    message: Schema.String,
+    status: Schema.optional(Schema.Number),
+    traceId: Schema.optional(Schema.String),
+    snippet: Schema.optional(Schema.String)
+  }
+) {
+  /** @since 0.1.0 */
+  readonly [TypeId]: TypeId = TypeId
+}
+
+/**
+ * The call was refused before anything was sent: a parameter or body does not match
+ * the contract. `message` names what was wrong.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class InvalidRequest extends Schema.TaggedError<InvalidRequest>(
+  "@hotdata-effect/core/HotdataError/InvalidRequest"
+)("InvalidRequest", {
+  operation: Schema.String,
+  message: Schema.String
+}) {
+  /** @since 0.1.0 */
+  readonly [TypeId]: TypeId = TypeId
+}
+
+/**
+ * Errors carrying an HTTP status from the server.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type StatusError =
+  | BadRequest
+  | Unauthorized
+  | Forbidden
+  | NotFound
+  | Conflict
+  | PayloadTooLarge
+  | UnprocessableEntity
+  | RateLimited
+  | ServerError
+  | NotImplemented
+  | UnexpectedStatus
+
+/**
+ * Every error an operation of the client can fail with.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type HotdataError = StatusError | TransportError | TimeoutError | DecodeError | InvalidRequest
+
+/**
+ * The schema of every error, for sending them across process boundaries.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const HotdataError: Schema.Union<
+  [
+    typeof BadRequest,
+    typeof Unauthorized,
+    typeof Forbidden,
+    typeof NotFound,
+    typeof Conflict,
+    typeof PayloadTooLarge,
+    typeof UnprocessableEntity,
+    typeof RateLimited,
+    typeof ServerError,
+    typeof NotImplemented,
+    typeof UnexpectedStatus,
+    typeof TransportError,
+    typeof TimeoutError,
+    typeof DecodeError,
+    typeof InvalidRequest
+  ]
+> = Schema.Union(
+  BadRequest,
+  Unauthorized,
+  Forbidden,
+  NotFound,
+  Conflict,
+  PayloadTooLarge,
+  UnprocessableEntity,
+  RateLimited,
+  ServerError,
+  NotImplemented,
+  UnexpectedStatus,
+  TransportError,
+  TimeoutError,
+  DecodeError,
+  InvalidRequest
+)
+
+/**
+ * The code and message of an error body, whichever of the API's shapes it has:
+ * `{"error":{"code","message"}}`, `{"error":{"message"}}`, `{"error":"code"}`, or a
+ * result's `{"status","error_message"}`.
+ *
+ * @since 0.1.0
+ * @category parsing
+ */
+export const parseErrorBody = (body: unknown): { readonly code?: string; readonly message?: string } => {
+  if (!Predicate.isRecord(body)) return {}
+  const error = body.error
+  if (Predicate.isString(error)) return { code: error }
+  if (Predicate.isRecord(error)) {
+    return {
+      ...(Predicate.isString(error.code) ? { code: error.code } : {}),
+      ...(Predicate.isString(error.message) ? { message: error.message } : {})
+    }
+  }
+  if (Predicate.isString(body.error_message)) {
+    return {
+      ...(Predicate.isString(body.status) ? { code: body.status } : {}),
+      message: body.error_message
+    }
+  }
+  if (Predicate.isString(body.message)) return { message: body.message }
+  return {}
+}
+
+/**
+ * Reads a `Retry-After` value: delay seconds (fractions accepted) or an HTTP date.
+ * Negative, non-finite and unparseable values are ignored.
+ *
+ * @since 0.1.0
+ * @category parsing
+ */
+export const parseRetryAfter = (value: string | undefined, nowMillis: number): Option.Option<Duration.Duration> => {
+  if (value === undefined) return Option.none()
+  const trimmed = value.trim()
+  if (trimmed === "") return Option.none()
+  if (/^\d+(\.\d+)?$/.test(trimmed)) {
+    const seconds = Number(trimmed)
+    return Number.isFinite(seconds) ? Option.some(Duration.millis(Math.round(seconds * 1000))) : Option.none()
+  }
+  // Anything else must look like an HTTP date ("Wed, 21 Oct 2026 07:28:00 GMT").
+  if (!/^[A-Za-z]{3},/.test(trimmed)) return Option.none()
+  const date = Date.parse(trimmed)
+  if (Number.isNaN(date)) return Option.none()
+  return Option.some(Duration.millis(Math.max(0, date - nowMillis)))
+}
+
+/**
+ * Builds the error for a non-success response.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const fromStatus = (options: {
+  readonly operation: string
+  readonly status: number
+  readonly body: unknown
+  readonly traceId?: string | undefined
+  readonly retryAfter?: Duration.Duration | undefined
+}): StatusError => {
+  const { code, message } = parseErrorBody(options.body)
+  const text = Predicate.isString(options.body) && options.body.trim() !== "" ? snippet(options.body) : undefined
+  const fields = {
+    operation: options.operation,
+    status: options.status,
+    message: message ?? text ?? `${options.operation} failed with HTTP ${options.status}${code ? ` (${code})` : ""}`,
+    ...(code !== undefined ? { code } : {}),
+    ...(options.traceId !== undefined ? { traceId: options.traceId } : {})
+  }
+  const retry = options.retryAfter !== undefined ? { retryAfter: options.retryAfter } : {}
+  switch (options.status) {
+    case 400:
+      return new BadRequest(fields)
+    case 401:
+      return new Unauthorized(fields)
+    case 403:
+      return new Forbidden(fields)
+    case 404:
+      return new NotFound(fields)
+    case 409:
+      return new Conflict(fields)
+    case 413:
+      return new PayloadTooLarge(fields)
+    case 422:
+      return new UnprocessableEntity(fields)
+    case 429:
+      return new RateLimited({ ...fields, ...retry })
+    case 501:
+      return new NotImplemented(fields)
+    default:
+      return options.status >= 500 && options.status < 600
+        ? new ServerError({ ...fields, ...retry })
+        : new UnexpectedStatus(fields)
+  }
+}
+
+/**
+ * The first 200 characters of a body, for error messages.
+ *
+ * @since 0.1.0
+ * @category parsing
+ */
+export const snippet = (text: string, max = 200): string => (text.length > max ? `${text.slice(0, max)}…` : text)

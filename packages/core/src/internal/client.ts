@@ -1,0 +1,397 @@
+import * as Headers from "@effect/platform/Headers"
+import * as HttpClient from "@effect/platform/HttpClient"
+import type * as HttpClientError from "@effect/platform/HttpClientError"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as Chunk from "effect/Chunk"
+import * as Clock from "effect/Clock"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as FiberRef from "effect/FiberRef"
+import { globalValue } from "effect/GlobalValue"
+import * as Option from "effect/Option"
+import * as ParseResult from "effect/ParseResult"
+import * as Predicate from "effect/Predicate"
+import * as Schema from "effect/Schema"
+import type * as Scope from "effect/Scope"
+import * as Stream from "effect/Stream"
+import * as HotdataError from "../HotdataError.js"
+import * as Operation from "../Operation.js"
+import * as RetryPolicy from "../RetryPolicy.js"
+
+/** @internal */
+export const currentRetryPolicy = globalValue(
+  "@hotdata-effect/core/HotdataClient/currentRetryPolicy",
+  () => FiberRef.unsafeMake<Option.Option<RetryPolicy.RetryPolicy>>(Option.none())
+)
+
+/** @internal */
+export const currentTimeout = globalValue(
+  "@hotdata-effect/core/HotdataClient/currentTimeout",
+  () => FiberRef.unsafeMake<Option.Option<Duration.Duration>>(Option.none())
+)
+
+/** Headers whose values never show in spans or logs. */
+const SECRET_HEADERS = ["authorization", "x-upload-finalize-token"]
+
+/** The arguments of one call, sorted by where they travel. */
+export interface CallArgs {
+  readonly path: ReadonlyArray<string>
+  readonly payload?: unknown
+  readonly options?: Readonly<Record<string, unknown>> | undefined
+}
+
+export interface ClientConfig {
+  readonly baseUrl: string
+  readonly workspaceId: string | undefined
+  readonly timeout: Duration.Duration
+  readonly retryPolicy: RetryPolicy.RetryPolicy
+}
+
+/** Undici / Node error codes meaning the request never reached a server that acted on it. */
+const CONNECT_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ECONNABORTED",
+  "EPIPE",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "UND_ERR_SOCKET",
+  "UND_ERR_CLOSED",
+  "UND_ERR_CONNECT_TIMEOUT"
+])
+
+const errorCodes = (u: unknown): Array<string> => {
+  const codes: Array<string> = []
+  let current: unknown = u
+  for (let depth = 0; depth < 6 && Predicate.isObject(current); depth++) {
+    if ("code" in current && Predicate.isString(current.code)) codes.push(current.code)
+    current = "cause" in current ? current.cause : undefined
+  }
+  return codes
+}
+
+const describe = (u: unknown): string => {
+  const messages: Array<string> = []
+  let current: unknown = u
+  for (let depth = 0; depth < 6 && Predicate.isObject(current); depth++) {
+    if ("message" in current && Predicate.isString(current.message) && current.message !== "") {
+      messages.push(current.message)
+    }
+    current = "cause" in current ? current.cause : undefined
+  }
+  return messages.length > 0 ? messages.join(": ") : String(u)
+}
+
+/** @internal */
+export const fromHttpClientError = (
+  operation: string,
+  error: HttpClientError.HttpClientError
+): HotdataError.TransportError | HotdataError.InvalidRequest => {
+  if (error._tag === "RequestError") {
+    if (error.reason !== "Transport") {
+      return new HotdataError.InvalidRequest({ operation, message: `could not build the request: ${describe(error)}` })
+    }
+    const codes = errorCodes(error.cause)
+    return new HotdataError.TransportError({
+      operation,
+      phase: codes.some((code) => CONNECT_CODES.has(code)) ? "connect" : "request",
+      message: `${operation}: ${describe(error.cause)}`
+    })
+  }
+  return new HotdataError.TransportError({
+    operation,
+    phase: "response",
+    message: `${operation}: reading the response failed: ${describe(error.cause ?? error)}`
+  })
+}
+
+const formatParseError = (error: ParseResult.ParseError): string => ParseResult.TreeFormatter.formatErrorSync(error)
+
+/** Encodes the arguments of a call into an HTTP request, or fails naming what is wrong. */
+export const buildRequest = (
+  operation: Operation.Operation,
+  args: CallArgs,
+  config: Pick<ClientConfig, "workspaceId">
+): Effect.Effect<HttpClientRequest.HttpClientRequest, HotdataError.InvalidRequest> =>
+  Effect.gen(function*() {
+    const invalid = (message: string) => new HotdataError.InvalidRequest({ operation: operation.id, message })
+    const pathValues: Record<string, string> = {}
+    for (let i = 0; i < operation.pathParams.length; i++) {
+      const name = operation.pathParams[i]!
+      const value = args.path[i]
+      if (!Predicate.isString(value) || value === "") {
+        return yield* invalid(`path parameter \`${name}\` must be a non-empty string`)
+      }
+      pathValues[name] = value
+    }
+    let request = HttpClientRequest.make(operation.method)(Operation.renderPath(operation, pathValues))
+    const options = args.options ?? {}
+    for (const param of operation.query) {
+      const value = options[param.name]
+      if (value === undefined || value === null) {
+        if (param.required) return yield* invalid(`query parameter \`${param.name}\` is required`)
+        continue
+      }
+      const encoded = Schema.encodeUnknownEither(param.schema)(value)
+      if (encoded._tag === "Left") {
+        return yield* invalid(`query parameter \`${param.name}\`: ${formatParseError(encoded.left)}`)
+      }
+      request = HttpClientRequest.setUrlParam(request, param.name, encoded.right)
+    }
+    for (const header of operation.headers) {
+      const value = options[header.key]
+      if (value === undefined || value === null || value === "") {
+        if (header.required) return yield* invalid(`\`${header.key}\` (header ${header.name}) is required`)
+        continue
+      }
+      if (!Predicate.isString(value)) return yield* invalid(`\`${header.key}\` (header ${header.name}) must be a string`)
+      request = HttpClientRequest.setHeader(request, header.name, value)
+    }
+    if (operation.workspaceScoped) {
+      if (config.workspaceId === undefined || config.workspaceId === "") {
+        return yield* invalid("a workspace id is required for this operation: set `workspaceId` on the client")
+      }
+      request = HttpClientRequest.setHeader(request, "x-workspace-id", config.workspaceId)
+    }
+    if (operation.payload !== undefined) {
+      if (args.payload === undefined) {
+        // The API expects an object even when every field is optional (finalize of a single upload).
+        if (operation.payloadRequired) return yield* invalid("a request body is required")
+        request = HttpClientRequest.bodyUnsafeJson(request, {})
+      } else {
+        const encoded = Schema.encodeUnknownEither(operation.payload)(args.payload)
+        if (encoded._tag === "Left") return yield* invalid(`request body: ${formatParseError(encoded.left)}`)
+        request = HttpClientRequest.bodyUnsafeJson(request, encoded.right)
+      }
+    }
+    return request
+  })
+
+const readText = (operation: string, response: HttpClientResponse.HttpClientResponse) =>
+  Effect.mapError(response.text, (error) => fromHttpClientError(operation, error))
+
+const parseJson = (text: string): Option.Option<unknown> => {
+  if (text.trim() === "") return Option.none()
+  try {
+    return Option.some(JSON.parse(text))
+  } catch {
+    return Option.none()
+  }
+}
+
+/** The trace id the server attached to a response. */
+export const traceIdOf = (response: HttpClientResponse.HttpClientResponse): string | undefined =>
+  response.headers["x-trace-id"] ?? undefined
+
+/** Reads a non-success response into its typed error. */
+export const statusError = (
+  operation: string,
+  response: HttpClientResponse.HttpClientResponse
+): Effect.Effect<never, HotdataError.HotdataError> =>
+  Effect.gen(function*() {
+    const text = yield* readText(operation, response).pipe(Effect.orElseSucceed(() => ""))
+    const now = yield* Clock.currentTimeMillis
+    const retryAfter = HotdataError.parseRetryAfter(response.headers["retry-after"], now)
+    return yield* HotdataError.fromStatus({
+      operation,
+      status: response.status,
+      body: Option.getOrElse(parseJson(text), () => text),
+      traceId: traceIdOf(response),
+      retryAfter: Option.getOrUndefined(retryAfter)
+    })
+  })
+
+/** Decodes a success response with the schema the contract gives for its status. */
+const decodeSuccess = (
+  operation: Operation.Operation,
+  response: HttpClientResponse.HttpClientResponse
+): Effect.Effect<unknown, HotdataError.HotdataError> =>
+  Effect.gen(function*() {
+    const documented = operation.success.find((r) => r.status === response.status) ?? operation.success[0]
+    const schema = documented?.schema
+    const text = yield* readText(operation.id, response)
+    if (schema === undefined) return undefined
+    const traceId = traceIdOf(response)
+    const decodeError = (message: string) =>
+      new HotdataError.DecodeError({
+        operation: operation.id,
+        status: response.status,
+        message,
+        snippet: HotdataError.snippet(text),
+        ...(traceId !== undefined ? { traceId } : {})
+      })
+    const json = parseJson(text)
+    if (Option.isNone(json)) {
+      return yield* decodeError(`${operation.id}: the response body is not JSON (HTTP ${response.status})`)
+    }
+    return yield* Schema.decodeUnknown(schema)(json.value).pipe(
+      Effect.mapError((error) => decodeError(`${operation.id}: ${formatParseError(error)}`))
+    )
+  })
+
+export interface Executor {
+  readonly config: ClientConfig
+  readonly httpClient: HttpClient.HttpClient
+  /** Runs one call: encode, send with timeout and retries, decode. */
+  readonly call: (operation: Operation.Operation, args: CallArgs) => Effect.Effect<unknown, HotdataError.HotdataError>
+  /** Runs one call and hands back the successful response unread, for streaming bodies. */
+  readonly response: (
+    operation: Operation.Operation,
+    args: CallArgs,
+    transform?: (request: HttpClientRequest.HttpClientRequest) => HttpClientRequest.HttpClientRequest
+  ) => Effect.Effect<HttpClientResponse.HttpClientResponse, HotdataError.HotdataError, Scope.Scope>
+}
+
+const spanAttributes = (operation: Operation.Operation, config: ClientConfig, args: CallArgs) => {
+  const attributes: Record<string, unknown> = {
+    "hotdata.operation": operation.id,
+    "http.request.method": operation.method,
+    "http.route": operation.path,
+    "server.address": config.baseUrl
+  }
+  if (operation.workspaceScoped && config.workspaceId) attributes["hotdata.workspace_id"] = config.workspaceId
+  const database = args.options?.["database_id"]
+  if (Predicate.isString(database)) attributes["hotdata.database_id"] = database
+  return attributes
+}
+
+/** Runs `attempt` under the per-call timeout and retry policy, inside one span. */
+const withPolicies = <A, R>(
+  operation: Operation.Operation,
+  config: ClientConfig,
+  args: CallArgs,
+  attempt: Effect.Effect<A, HotdataError.HotdataError, R>
+): Effect.Effect<A, HotdataError.HotdataError, R> =>
+  Effect.gen(function*() {
+    const timeout = Option.getOrElse(yield* FiberRef.get(currentTimeout), () => config.timeout)
+    const policy = Option.getOrElse(yield* FiberRef.get(currentRetryPolicy), () => config.retryPolicy)
+    const timed = Effect.timeoutFail(attempt, {
+      duration: timeout,
+      onTimeout: () =>
+        new HotdataError.TimeoutError({
+          operation: operation.id,
+          timeout,
+          message: `${operation.id} did not complete within ${Duration.format(timeout)}`
+        })
+    })
+    return yield* Effect.retry(timed, {
+      schedule: policy,
+      while: (error) => RetryPolicy.isRetryable(error, operation)
+    })
+  }).pipe(
+    Effect.locallyWith(Headers.currentRedactedNames, (names) => [...names, ...SECRET_HEADERS]),
+    Effect.withSpan(`Hotdata.${operation.id}`, {
+      kind: "client",
+      captureStackTrace: false,
+      attributes: spanAttributes(operation, config, args)
+    })
+  )
+
+export const makeExecutor = (httpClient: HttpClient.HttpClient, config: ClientConfig): Executor => {
+  const send = (operation: Operation.Operation, request: HttpClientRequest.HttpClientRequest) =>
+    Effect.mapError(httpClient.execute(request), (error) => fromHttpClientError(operation.id, error))
+
+  const call: Executor["call"] = (operation, args) =>
+    Effect.flatMap(buildRequest(operation, args, config), (request) =>
+      withPolicies(
+        operation,
+        config,
+        args,
+        Effect.flatMap(
+          send(operation, HttpClientRequest.acceptJson(request)),
+          (response) =>
+            response.status >= 200 && response.status < 300
+              ? decodeSuccess(operation, response)
+              : statusError(operation.id, response)
+        )
+      ))
+
+  const scopedClient = HttpClient.withScope(httpClient)
+  const response: Executor["response"] = (operation, args, transform) =>
+    Effect.flatMap(buildRequest(operation, args, config), (request) =>
+      withPolicies(
+        operation,
+        config,
+        args,
+        Effect.flatMap(
+          Effect.mapError(
+            scopedClient.execute(transform ? transform(request) : request),
+            (error) => fromHttpClientError(operation.id, error)
+          ),
+          (response) => response.status >= 200 && response.status < 300 ? Effect.succeed(response) : statusError(operation.id, response)
+        )
+      ))
+
+  return { config, httpClient, call, response }
+}
+
+/** Turns the positional arguments of a generated method into {@link CallArgs}. */
+export const argsOf = (operation: Operation.Operation, values: ReadonlyArray<unknown>): CallArgs => {
+  const count = operation.pathParams.length
+  const hasOptions = operation.query.length + operation.headers.length > 0
+  const payload = operation.payload !== undefined ? values[count] : undefined
+  const options = hasOptions ? values[count + (operation.payload !== undefined ? 1 : 0)] : undefined
+  return {
+    path: values.slice(0, count) as ReadonlyArray<string>,
+    payload,
+    options: options as Record<string, unknown> | undefined
+  }
+}
+
+const shape = (operation: Operation.Operation) => {
+  if (operation.success.length <= 1) return (_status: number, body: unknown) => body
+  return (status: number, body: unknown) => ({ status, body })
+}
+
+/** The method of the client for one operation. */
+export const method = (executor: Executor, operation: Operation.Operation) => {
+  const result = shape(operation)
+  if (operation.success.length <= 1) {
+    return (...values: ReadonlyArray<unknown>) => executor.call(operation, argsOf(operation, values))
+  }
+  // Several success statuses (200 or 202, ...): answer with the status next to the body.
+  return (...values: ReadonlyArray<unknown>) =>
+    Effect.scoped(
+      Effect.flatMap(executor.response(operation, argsOf(operation, values), HttpClientRequest.acceptJson), (response) =>
+        Effect.map(decodeSuccess(operation, response), (body) => result(response.status, body)))
+    )
+}
+
+/** The stream of every item of a paginated list operation. */
+export const paginate = (executor: Executor, operation: Operation.Operation) => {
+  const pagination = operation.pagination!
+  const list = method(executor, operation) as (...values: ReadonlyArray<unknown>) => Effect.Effect<
+    Record<string, unknown>,
+    HotdataError.HotdataError
+  >
+  return (...values: ReadonlyArray<unknown>): Stream.Stream<unknown, HotdataError.HotdataError> => {
+    const args = argsOf(operation, values)
+    const positional = values.slice(0, operation.pathParams.length + (operation.payload !== undefined ? 1 : 0))
+    const baseOptions = args.options ?? {}
+    type Cursor = { readonly cursor?: string; readonly offset: number }
+    return Stream.paginateChunkEffect<Cursor, unknown, HotdataError.HotdataError, never>(
+      { offset: Predicate.isNumber(baseOptions.offset) ? baseOptions.offset : 0 },
+      (state) => {
+        const options = pagination.style === "cursor"
+          ? { ...baseOptions, ...(state.cursor !== undefined ? { cursor: state.cursor } : {}) }
+          : { ...baseOptions, offset: state.offset }
+        return Effect.map(list(...positional, options), (page) => {
+          const items = Array.isArray(page[pagination.items]) ? (page[pagination.items] as Array<unknown>) : []
+          let next: Option.Option<Cursor> = Option.none()
+          if (pagination.style === "cursor") {
+            const cursor = page.next_cursor
+            if (page.has_more === true && Predicate.isString(cursor) && cursor !== state.cursor) {
+              next = Option.some({ cursor, offset: 0 })
+            }
+          } else if (pagination.hasMore ? page.has_more === true && items.length > 0 : items.length > 0) {
+            next = Option.some({ offset: state.offset + items.length })
+          }
+          return [Chunk.unsafeFromArray(items), next] as const
+        })
+      }
+    )
+  }
+}

@@ -1,0 +1,20 @@
+import * as path from "node:path"
+import { defineConfig } from "vitest/config"
+
+const pkg = (name: string) => path.resolve(import.meta.dirname, "packages", name, "src")
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@hotdata-effect\/(core|local|arrow|uploads)$/, replacement: path.join(pkg("$1"), "index.ts") },
+      { find: /^@hotdata-effect\/(core|local|arrow|uploads)\/(.*)$/, replacement: path.join(pkg("$1"), "$2.ts") }
+    ]
+  },
+  test: {
+    include: ["packages/*/test/**/*.test.ts", "test/**/*.test.ts", "examples/**/*.test.ts"],
+    fakeTimers: { toFake: undefined },
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    reporters: ["default"]
+  }
+})
