@@ -170,7 +170,12 @@ export const fetchAll = (
     readonly expectedRows?: number | undefined
   }
 ): Effect.Effect<
-  { readonly columns: ReadonlyArray<string>; readonly nullable: ReadonlyArray<boolean>; readonly rows: Array<ReadonlyArray<unknown>>; readonly total: number },
+  {
+    readonly columns: ReadonlyArray<string>
+    readonly nullable: ReadonlyArray<boolean>
+    readonly rows: Array<ReadonlyArray<unknown>>
+    readonly total: number
+  },
   HotdataError.HotdataError | ResultTooLarge | ResultIncomplete,
   HotdataClient
 > =>

@@ -58,7 +58,11 @@ export const make = (options: Options = {}): RetryPolicy => {
   const cap = Duration.toMillis(options.maxDelay ?? "30 seconds")
   const deadline = Duration.toMillis(options.deadline ?? "120 seconds")
   const jitter = Math.min(Math.max(options.jitter ?? 0.5, 0), 1)
-  return Schedule.makeWithState<{ readonly attempt: number; readonly start: number | undefined }, HotdataError.HotdataError, unknown>(
+  return Schedule.makeWithState<
+    { readonly attempt: number; readonly start: number | undefined },
+    HotdataError.HotdataError,
+    unknown
+  >(
     { attempt: 0, start: undefined },
     (now, error, state) =>
       Effect.gen(function*() {

@@ -36,7 +36,7 @@ describe("status errors", () => {
         const error = yield* Effect.flip(getDatabase)
         assert.strictEqual(error._tag, tag)
         assert.isTrue(HotdataError.isHotdataError(error))
-        if (!("status" in error)) return assert.fail("expected a status error")
+        if (!("code" in error)) return assert.fail("expected a status error")
         assert.strictEqual(error.status, status)
         assert.strictEqual(error.code, "SOME_CODE")
         assert.strictEqual(error.message, `server says ${status}`)
@@ -123,7 +123,12 @@ describe("parseRetryAfter", () => {
   it("reads seconds and HTTP dates, ignores garbage", () => {
     const now = Date.parse("2026-01-01T00:00:00Z")
     assert.deepStrictEqual(HotdataError.parseRetryAfter("3", now)._tag, "Some")
-    assert.strictEqual(Duration.toMillis(HotdataError.parseRetryAfter("1.5", now).pipe((o) => o._tag === "Some" ? o.value : Duration.zero)), 1500)
+    assert.strictEqual(
+      Duration.toMillis(
+        HotdataError.parseRetryAfter("1.5", now).pipe((o) => o._tag === "Some" ? o.value : Duration.zero)
+      ),
+      1500
+    )
     const date = HotdataError.parseRetryAfter("Thu, 01 Jan 2026 00:00:10 GMT", now)
     assert.strictEqual(date._tag === "Some" && Duration.toMillis(date.value), 10_000)
     assert.strictEqual(HotdataError.parseRetryAfter("-1", now)._tag, "None")

@@ -24,6 +24,7 @@ export type Reply =
   | { readonly status: number; readonly body?: unknown; readonly headers?: Record<string, string> }
   | { readonly reset: true }
   | { readonly fail: unknown }
+  | { readonly hang: true }
 
 /**
  * An HttpClient that answers from `handler` and records every request, for swapping in
@@ -49,6 +50,7 @@ export const fakeHttp = (handler: (request: Seen, index: number) => Reply) => {
         })
         return yield* new HttpClientError.RequestError({ request, reason: "Transport", cause })
       }
+      if ("hang" in reply) return yield* Effect.never
       if ("fail" in reply) {
         return yield* new HttpClientError.RequestError({ request, reason: "Transport", cause: reply.fail })
       }

@@ -147,7 +147,9 @@ export const buildRequest = (
         if (header.required) return yield* invalid(`\`${header.key}\` (header ${header.name}) is required`)
         continue
       }
-      if (!Predicate.isString(value)) return yield* invalid(`\`${header.key}\` (header ${header.name}) must be a string`)
+      if (!Predicate.isString(value)) {
+        return yield* invalid(`\`${header.key}\` (header ${header.name}) must be a string`)
+      }
       request = HttpClientRequest.setHeader(request, header.name, value)
     }
     if (operation.workspaceScoped) {
@@ -321,7 +323,10 @@ export const makeExecutor = (httpClient: HttpClient.HttpClient, config: ClientCo
             scopedClient.execute(transform ? transform(request) : request),
             (error) => fromHttpClientError(operation.id, error)
           ),
-          (response) => response.status >= 200 && response.status < 300 ? Effect.succeed(response) : statusError(operation.id, response)
+          (response) =>
+            response.status >= 200 && response.status < 300
+              ? Effect.succeed(response)
+              : statusError(operation.id, response)
         )
       ))
 
@@ -355,8 +360,10 @@ export const method = (executor: Executor, operation: Operation.Operation) => {
   // Several success statuses (200 or 202, ...): answer with the status next to the body.
   return (...values: ReadonlyArray<unknown>) =>
     Effect.scoped(
-      Effect.flatMap(executor.response(operation, argsOf(operation, values), HttpClientRequest.acceptJson), (response) =>
-        Effect.map(decodeSuccess(operation, response), (body) => result(response.status, body)))
+      Effect.flatMap(
+        executor.response(operation, argsOf(operation, values), HttpClientRequest.acceptJson),
+        (response) => Effect.map(decodeSuccess(operation, response), (body) => result(response.status, body))
+      )
     )
 }
 

@@ -1,0 +1,84 @@
+import { assert, describe, it } from "@effect/vitest"
+import * as Effect from "effect/Effect"
+import * as Inspectable from "effect/Inspectable"
+import * as Layer from "effect/Layer"
+import * as Redacted from "effect/Redacted"
+import * as Tracer from "effect/Tracer"
+import { HotdataClient, RetryPolicy } from "../src/index.js"
+import { API_KEY, clientLayer, fakeHttp } from "./utils.js"
+
+/** A tracer that keeps every span it hands out, delegating to the default one. */
+const recordingTracer = Effect.map(Effect.tracer, (base) => {
+  const spans: Array<Tracer.Span> = []
+  const tracer = Tracer.make({
+    span(...args) {
+      const span = base.span(...args)
+      spans.push(span)
+      return span
+    },
+    context: (f, fiber) => base.context(f, fiber)
+  })
+  return { tracer, spans }
+})
+
+const everything = (spans: ReadonlyArray<Tracer.Span>) =>
+  spans.flatMap((span) => [span.name, ...[...span.attributes].map(([k, v]) => `${k}=${String(v)}`)]).join("\n")
+
+describe("secrets stay secret", () => {
+  it.effect("the API key is in no error message, toString, JSON or span attribute", () => {
+    const { layer } = clientLayer((request) => ({
+      status: request.method === "GET" ? 401 : 500,
+      body: { error: { code: "invalid_api_key", message: "API key is invalid" } }
+    }), { retryPolicy: RetryPolicy.none })
+    return Effect.gen(function*() {
+      const { spans, tracer } = yield* recordingTracer
+      const client = yield* HotdataClient.HotdataClient
+      const errors = yield* Effect.all([
+        Effect.flip(client.databases.list()),
+        Effect.flip(client.uploads.finalize("upld_1", {}, { finalize_token: "finalize-secret-token" })),
+        Effect.flip(client.query.execute({ sql: "select 1" }, { database_id: "data_1" }))
+      ]).pipe(Effect.withTracer(tracer))
+      for (const error of errors) {
+        for (const text of [error.message, String(error), JSON.stringify(error), Inspectable.format(error)]) {
+          assert.notInclude(text, API_KEY)
+          assert.notInclude(text, "finalize-secret-token")
+        }
+      }
+      const attributes = everything(spans)
+      assert.include(attributes, "Hotdata.list_databases")
+      assert.include(attributes, "hotdata.operation=finalize_upload_handler")
+      assert.notInclude(attributes, API_KEY)
+      assert.notInclude(attributes, "finalize-secret-token")
+    }).pipe(Effect.provide(layer))
+  })
+
+  it.effect("one span per operation with safe attributes", () => {
+    const { layer } = clientLayer(() => ({
+      status: 200,
+      body: { results: [], count: 0, offset: 0, limit: 100, has_more: false }
+    }))
+    return Effect.gen(function*() {
+      const { spans, tracer } = yield* recordingTracer
+      const client = yield* HotdataClient.HotdataClient
+      yield* client.results.list({ database_id: "data_9" }).pipe(Effect.withTracer(tracer))
+      const span = spans.find((s) => s.name === "Hotdata.list_results")
+      assert.isDefined(span)
+      assert.strictEqual(span!.attributes.get("hotdata.database_id"), "data_9")
+      assert.strictEqual(span!.attributes.get("http.route"), "/v1/results")
+      assert.strictEqual(span!.kind, "client")
+    }).pipe(Effect.provide(layer))
+  })
+
+  it.effect("the client service and its layer do not print the key", () => {
+    const fake = fakeHttp(() => ({ status: 200, body: {} }))
+    return Effect.gen(function*() {
+      const client = yield* HotdataClient.HotdataClient
+      assert.notInclude(Inspectable.format(client), API_KEY)
+      assert.notInclude(String(Redacted.make(API_KEY)), API_KEY)
+    }).pipe(
+      Effect.provide(
+        HotdataClient.layer({ apiKey: Redacted.make(API_KEY), workspaceId: "ws" }).pipe(Layer.provide(fake.layer))
+      )
+    )
+  })
+})
