@@ -98,7 +98,12 @@ export interface Options {
   readonly baseUrl?: string | undefined
   /** Replaces the default `hotdata-effect/<version>`. */
   readonly userAgent?: string | undefined
-  /** Time limit of each attempt of a call. Default 300 s, long enough for a cold start. */
+  /**
+   * Time limit of each attempt of a call. Default: none at the SDK level, as in the
+   * official clients, so a slow cold start or a long synchronous query is never cut
+   * short (Node's `fetch` itself gives up on a silent server after 300 s). Set it here
+   * for every call, or per call with {@link withTimeout}.
+   */
   readonly timeout?: Duration.DurationInput | undefined
   /** Default {@link RetryPolicy.defaultPolicy}. */
   readonly retryPolicy?: RetryPolicy.RetryPolicy | undefined
@@ -145,7 +150,7 @@ export const make = (options: Options): Effect.Effect<HotdataClient.Service, nev
     const executor = internal.makeExecutor(httpClient, {
       baseUrl,
       workspaceId: options.workspaceId,
-      timeout: Duration.decode(options.timeout ?? "300 seconds"),
+      timeout: options.timeout === undefined ? Duration.infinity : Duration.decode(options.timeout),
       retryPolicy: options.retryPolicy ?? RetryPolicy.defaultPolicy
     })
     const groups: Record<string, Record<string, unknown>> = {}

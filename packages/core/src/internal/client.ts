@@ -1,19 +1,22 @@
-import * as Headers from "@effect/platform/Headers"
 import * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import * as HttpTraceContext from "@effect/platform/HttpTraceContext"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as Chunk from "effect/Chunk"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as FiberRef from "effect/FiberRef"
 import { globalValue } from "effect/GlobalValue"
 import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Predicate from "effect/Predicate"
+import * as Schedule from "effect/Schedule"
 import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
+import type * as Tracer from "effect/Tracer"
 import * as Stream from "effect/Stream"
 import * as HotdataError from "../HotdataError.js"
 import * as Operation from "../Operation.js"
@@ -30,9 +33,6 @@ export const currentTimeout = globalValue(
   "@hotdata-effect/core/HotdataClient/currentTimeout",
   () => FiberRef.unsafeMake<Option.Option<Duration.Duration>>(Option.none())
 )
-
-/** Headers whose values never show in spans or logs. */
-const SECRET_HEADERS = ["authorization", "x-upload-finalize-token"]
 
 /** The arguments of one call, sorted by where they travel. */
 export interface CallArgs {
@@ -110,67 +110,60 @@ export const fromHttpClientError = (
 
 const formatParseError = (error: ParseResult.ParseError): string => ParseResult.TreeFormatter.formatErrorSync(error)
 
-/** Encodes the arguments of a call into an HTTP request, or fails naming what is wrong. */
+/** Encodes the arguments of a call into an HTTP request, or names what is wrong. */
 export const buildRequest = (
   operation: Operation.Operation,
   args: CallArgs,
   config: Pick<ClientConfig, "workspaceId">
-): Effect.Effect<HttpClientRequest.HttpClientRequest, HotdataError.InvalidRequest> =>
-  Effect.gen(function*() {
-    const invalid = (message: string) => new HotdataError.InvalidRequest({ operation: operation.id, message })
-    const pathValues: Record<string, string> = {}
-    for (let i = 0; i < operation.pathParams.length; i++) {
-      const name = operation.pathParams[i]!
-      const value = args.path[i]
-      if (!Predicate.isString(value) || value === "") {
-        return yield* invalid(`path parameter \`${name}\` must be a non-empty string`)
-      }
-      pathValues[name] = value
+): Either.Either<HttpClientRequest.HttpClientRequest, HotdataError.InvalidRequest> => {
+  const invalid = (message: string) => Either.left(new HotdataError.InvalidRequest({ operation: operation.id, message }))
+  const pathValues: Record<string, string> = {}
+  for (let i = 0; i < operation.pathParams.length; i++) {
+    const name = operation.pathParams[i]!
+    const value = args.path[i]
+    if (!Predicate.isString(value) || value === "") return invalid(`path parameter \`${name}\` must be a non-empty string`)
+    pathValues[name] = value
+  }
+  let request = HttpClientRequest.make(operation.method)(Operation.renderPath(operation, pathValues))
+  const options = args.options ?? {}
+  for (const param of operation.query) {
+    const value = options[param.name]
+    if (value === undefined || value === null) {
+      if (param.required) return invalid(`query parameter \`${param.name}\` is required`)
+      continue
     }
-    let request = HttpClientRequest.make(operation.method)(Operation.renderPath(operation, pathValues))
-    const options = args.options ?? {}
-    for (const param of operation.query) {
-      const value = options[param.name]
-      if (value === undefined || value === null) {
-        if (param.required) return yield* invalid(`query parameter \`${param.name}\` is required`)
-        continue
-      }
-      const encoded = Schema.encodeUnknownEither(param.schema)(value)
-      if (encoded._tag === "Left") {
-        return yield* invalid(`query parameter \`${param.name}\`: ${formatParseError(encoded.left)}`)
-      }
-      request = HttpClientRequest.setUrlParam(request, param.name, encoded.right)
+    const encoded = Schema.encodeUnknownEither(param.schema)(value)
+    if (encoded._tag === "Left") return invalid(`query parameter \`${param.name}\`: ${formatParseError(encoded.left)}`)
+    request = HttpClientRequest.setUrlParam(request, param.name, encoded.right)
+  }
+  for (const header of operation.headers) {
+    const value = options[header.key]
+    if (value === undefined || value === null || value === "") {
+      if (header.required) return invalid(`\`${header.key}\` (header ${header.name}) is required`)
+      continue
     }
-    for (const header of operation.headers) {
-      const value = options[header.key]
-      if (value === undefined || value === null || value === "") {
-        if (header.required) return yield* invalid(`\`${header.key}\` (header ${header.name}) is required`)
-        continue
-      }
-      if (!Predicate.isString(value)) {
-        return yield* invalid(`\`${header.key}\` (header ${header.name}) must be a string`)
-      }
-      request = HttpClientRequest.setHeader(request, header.name, value)
+    if (!Predicate.isString(value)) return invalid(`\`${header.key}\` (header ${header.name}) must be a string`)
+    request = HttpClientRequest.setHeader(request, header.name, value)
+  }
+  if (operation.workspaceScoped) {
+    if (config.workspaceId === undefined || config.workspaceId === "") {
+      return invalid("a workspace id is required for this operation: set `workspaceId` on the client")
     }
-    if (operation.workspaceScoped) {
-      if (config.workspaceId === undefined || config.workspaceId === "") {
-        return yield* invalid("a workspace id is required for this operation: set `workspaceId` on the client")
-      }
-      request = HttpClientRequest.setHeader(request, "x-workspace-id", config.workspaceId)
+    request = HttpClientRequest.setHeader(request, "x-workspace-id", config.workspaceId)
+  }
+  if (operation.payload !== undefined) {
+    if (args.payload === undefined) {
+      // The API expects an object even when every field is optional (finalize of a single upload).
+      if (operation.payloadRequired) return invalid("a request body is required")
+      request = HttpClientRequest.bodyUnsafeJson(request, {})
+    } else {
+      const encoded = Schema.encodeUnknownEither(operation.payload)(args.payload)
+      if (encoded._tag === "Left") return invalid(`request body: ${formatParseError(encoded.left)}`)
+      request = HttpClientRequest.bodyUnsafeJson(request, encoded.right)
     }
-    if (operation.payload !== undefined) {
-      if (args.payload === undefined) {
-        // The API expects an object even when every field is optional (finalize of a single upload).
-        if (operation.payloadRequired) return yield* invalid("a request body is required")
-        request = HttpClientRequest.bodyUnsafeJson(request, {})
-      } else {
-        const encoded = Schema.encodeUnknownEither(operation.payload)(args.payload)
-        if (encoded._tag === "Left") return yield* invalid(`request body: ${formatParseError(encoded.left)}`)
-        request = HttpClientRequest.bodyUnsafeJson(request, encoded.right)
-      }
-    }
-    return request
-  })
+  }
+  return Either.right(request)
+}
 
 const readText = (operation: string, response: HttpClientResponse.HttpClientResponse) =>
   Effect.mapError(response.text, (error) => fromHttpClientError(operation, error))
@@ -210,29 +203,31 @@ export const statusError = (
 const decodeSuccess = (
   operation: Operation.Operation,
   response: HttpClientResponse.HttpClientResponse
-): Effect.Effect<unknown, HotdataError.HotdataError> =>
-  Effect.gen(function*() {
-    const documented = operation.success.find((r) => r.status === response.status) ?? operation.success[0]
-    const schema = documented?.schema
-    const text = yield* readText(operation.id, response)
-    if (schema === undefined) return undefined
-    const traceId = traceIdOf(response)
-    const decodeError = (message: string) =>
-      new HotdataError.DecodeError({
+): Effect.Effect<unknown, HotdataError.HotdataError> => {
+  const documented = operation.success.find((r) => r.status === response.status) ?? operation.success[0]
+  const schema = documented?.schema
+  return Effect.flatMap(readText(operation.id, response), (text) => {
+    if (schema === undefined) return Effect.void
+    const decodeError = (message: string) => {
+      const traceId = traceIdOf(response)
+      return new HotdataError.DecodeError({
         operation: operation.id,
         status: response.status,
         message,
         snippet: HotdataError.snippet(text),
         ...(traceId !== undefined ? { traceId } : {})
       })
+    }
     const json = parseJson(text)
     if (Option.isNone(json)) {
-      return yield* decodeError(`${operation.id}: the response body is not JSON (HTTP ${response.status})`)
+      return Effect.fail(decodeError(`${operation.id}: the response body is not JSON (HTTP ${response.status})`))
     }
-    return yield* Schema.decodeUnknown(schema)(json.value).pipe(
-      Effect.mapError((error) => decodeError(`${operation.id}: ${formatParseError(error)}`))
-    )
+    const decoded = Schema.decodeUnknownEither(schema)(json.value)
+    return decoded._tag === "Right"
+      ? Effect.succeed(decoded.right)
+      : Effect.fail(decodeError(`${operation.id}: ${formatParseError(decoded.left)}`))
   })
+}
 
 export interface Executor {
   readonly config: ClientConfig
@@ -260,75 +255,90 @@ const spanAttributes = (operation: Operation.Operation, config: ClientConfig, ar
   return attributes
 }
 
-/** Runs `attempt` under the per-call timeout and retry policy, inside one span. */
+/**
+ * Runs `attempt` under the per-call timeout and retry policy, inside one span. The
+ * retry machinery is only set up once an attempt has failed, keeping the common path
+ * short.
+ */
 const withPolicies = <A, R>(
   operation: Operation.Operation,
   config: ClientConfig,
   args: CallArgs,
-  attempt: Effect.Effect<A, HotdataError.HotdataError, R>
+  request: HttpClientRequest.HttpClientRequest,
+  attempt: (request: HttpClientRequest.HttpClientRequest, span: Tracer.Span) => Effect.Effect<A, HotdataError.HotdataError, R>
 ): Effect.Effect<A, HotdataError.HotdataError, R> =>
-  Effect.gen(function*() {
-    const timeout = Option.getOrElse(yield* FiberRef.get(currentTimeout), () => config.timeout)
-    const policy = Option.getOrElse(yield* FiberRef.get(currentRetryPolicy), () => config.retryPolicy)
-    const timed = Effect.timeoutFail(attempt, {
-      duration: timeout,
-      onTimeout: () =>
-        new HotdataError.TimeoutError({
-          operation: operation.id,
-          timeout,
-          message: `${operation.id} did not complete within ${Duration.format(timeout)}`
+  Effect.useSpan(`Hotdata.${operation.id}`, {
+    kind: "client",
+    captureStackTrace: false,
+    attributes: spanAttributes(operation, config, args)
+  }, (span) =>
+    Effect.withFiberRuntime<A, HotdataError.HotdataError, R>((fiber) => {
+      const timeout = Option.getOrElse(fiber.getFiberRef(currentTimeout), () => config.timeout)
+      const policy = Option.getOrElse(fiber.getFiberRef(currentRetryPolicy), () => config.retryPolicy)
+      // The API span stands for the HTTP call: propagate it to the server.
+      const traced = fiber.getFiberRef(HttpClient.currentTracerPropagation)
+        ? HttpClientRequest.setHeaders(request, HttpTraceContext.toHeaders(span))
+        : request
+      const once = attempt(traced, span)
+      const timed = Duration.isFinite(timeout)
+        ? Effect.timeoutFail(once, {
+          duration: timeout,
+          onTimeout: () =>
+            new HotdataError.TimeoutError({
+              operation: operation.id,
+              timeout,
+              message: `${operation.id} did not complete within ${Duration.format(timeout)}`
+            })
         })
-    })
-    return yield* Effect.retry(timed, {
-      schedule: policy,
-      while: (error) => RetryPolicy.isRetryable(error, operation)
-    })
-  }).pipe(
-    Effect.locallyWith(Headers.currentRedactedNames, (names) => [...names, ...SECRET_HEADERS]),
-    Effect.withSpan(`Hotdata.${operation.id}`, {
-      kind: "client",
-      captureStackTrace: false,
-      attributes: spanAttributes(operation, config, args)
-    })
-  )
+        : once
+      const retryable = (error: HotdataError.HotdataError) => RetryPolicy.isRetryable(error, operation)
+      const loop = (
+        driver: Schedule.ScheduleDriver<unknown, HotdataError.HotdataError>,
+        error: HotdataError.HotdataError
+      ): Effect.Effect<A, HotdataError.HotdataError, R> =>
+        Effect.matchEffect(driver.next(error), {
+          onFailure: () => Effect.fail(error),
+          onSuccess: () => Effect.catchAll(timed, (next) => retryable(next) ? loop(driver, next) : Effect.fail(next))
+        })
+      return Effect.catchAll(timed, (error) =>
+        retryable(error) ? Effect.flatMap(Schedule.driver(policy), (driver) => loop(driver, error)) : Effect.fail(error))
+    }))
 
 export const makeExecutor = (httpClient: HttpClient.HttpClient, config: ClientConfig): Executor => {
-  const send = (operation: Operation.Operation, request: HttpClientRequest.HttpClientRequest) =>
-    Effect.mapError(httpClient.execute(request), (error) => fromHttpClientError(operation.id, error))
+  // Each call opens its own span (see withPolicies); the transport's span would only
+  // repeat it, and would record every header.
+  const client = HttpClient.withTracerDisabledWhen(httpClient, () => true)
+  const scopedClient = HttpClient.withScope(client)
 
-  const call: Executor["call"] = (operation, args) =>
-    Effect.flatMap(buildRequest(operation, args, config), (request) =>
-      withPolicies(
-        operation,
-        config,
-        args,
-        Effect.flatMap(
-          send(operation, HttpClientRequest.acceptJson(request)),
-          (response) =>
-            response.status >= 200 && response.status < 300
-              ? decodeSuccess(operation, response)
-              : statusError(operation.id, response)
-        )
+  const call: Executor["call"] = (operation, args) => {
+    const built = buildRequest(operation, args, config)
+    if (built._tag === "Left") return Effect.fail(built.left)
+    return withPolicies(operation, config, args, HttpClientRequest.acceptJson(built.right), (request, span) =>
+      Effect.flatMap(
+        Effect.mapError(client.execute(request), (error) => fromHttpClientError(operation.id, error)),
+        (response) => {
+          span.attribute("http.response.status_code", response.status)
+          return response.status >= 200 && response.status < 300
+            ? decodeSuccess(operation, response)
+            : statusError(operation.id, response)
+        }
       ))
+  }
 
-  const scopedClient = HttpClient.withScope(httpClient)
-  const response: Executor["response"] = (operation, args, transform) =>
-    Effect.flatMap(buildRequest(operation, args, config), (request) =>
-      withPolicies(
-        operation,
-        config,
-        args,
-        Effect.flatMap(
-          Effect.mapError(
-            scopedClient.execute(transform ? transform(request) : request),
-            (error) => fromHttpClientError(operation.id, error)
-          ),
-          (response) =>
-            response.status >= 200 && response.status < 300
-              ? Effect.succeed(response)
-              : statusError(operation.id, response)
-        )
+  const response: Executor["response"] = (operation, args, transform) => {
+    const built = buildRequest(operation, args, config)
+    if (built._tag === "Left") return Effect.fail(built.left)
+    return withPolicies(operation, config, args, transform ? transform(built.right) : built.right, (request, span) =>
+      Effect.flatMap(
+        Effect.mapError(scopedClient.execute(request), (error) => fromHttpClientError(operation.id, error)),
+        (response) => {
+          span.attribute("http.response.status_code", response.status)
+          return response.status >= 200 && response.status < 300
+            ? Effect.succeed(response)
+            : statusError(operation.id, response)
+        }
       ))
+  }
 
   return { config, httpClient, call, response }
 }
