@@ -41,3 +41,8 @@ export * as Polling from "./Polling.js"
  * @since 0.1.0
  */
 export * as Query from "./Query.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as PromiseClient from "./PromiseClient.js"

@@ -1,8 +1,8 @@
 import * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
-import * as HttpTraceContext from "@effect/platform/HttpTraceContext"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as HttpTraceContext from "@effect/platform/HttpTraceContext"
 import * as Chunk from "effect/Chunk"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
@@ -16,8 +16,8 @@ import * as Predicate from "effect/Predicate"
 import * as Schedule from "effect/Schedule"
 import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
-import type * as Tracer from "effect/Tracer"
 import * as Stream from "effect/Stream"
+import type * as Tracer from "effect/Tracer"
 import * as HotdataError from "../HotdataError.js"
 import * as Operation from "../Operation.js"
 import * as RetryPolicy from "../RetryPolicy.js"
@@ -116,12 +116,15 @@ export const buildRequest = (
   args: CallArgs,
   config: Pick<ClientConfig, "workspaceId">
 ): Either.Either<HttpClientRequest.HttpClientRequest, HotdataError.InvalidRequest> => {
-  const invalid = (message: string) => Either.left(new HotdataError.InvalidRequest({ operation: operation.id, message }))
+  const invalid = (message: string) =>
+    Either.left(new HotdataError.InvalidRequest({ operation: operation.id, message }))
   const pathValues: Record<string, string> = {}
   for (let i = 0; i < operation.pathParams.length; i++) {
     const name = operation.pathParams[i]!
     const value = args.path[i]
-    if (!Predicate.isString(value) || value === "") return invalid(`path parameter \`${name}\` must be a non-empty string`)
+    if (!Predicate.isString(value) || value === "") {
+      return invalid(`path parameter \`${name}\` must be a non-empty string`)
+    }
     pathValues[name] = value
   }
   let request = HttpClientRequest.make(operation.method)(Operation.renderPath(operation, pathValues))
@@ -265,7 +268,10 @@ const withPolicies = <A, R>(
   config: ClientConfig,
   args: CallArgs,
   request: HttpClientRequest.HttpClientRequest,
-  attempt: (request: HttpClientRequest.HttpClientRequest, span: Tracer.Span) => Effect.Effect<A, HotdataError.HotdataError, R>
+  attempt: (
+    request: HttpClientRequest.HttpClientRequest,
+    span: Tracer.Span
+  ) => Effect.Effect<A, HotdataError.HotdataError, R>
 ): Effect.Effect<A, HotdataError.HotdataError, R> =>
   Effect.useSpan(`Hotdata.${operation.id}`, {
     kind: "client",
@@ -301,7 +307,9 @@ const withPolicies = <A, R>(
           onSuccess: () => Effect.catchAll(timed, (next) => retryable(next) ? loop(driver, next) : Effect.fail(next))
         })
       return Effect.catchAll(timed, (error) =>
-        retryable(error) ? Effect.flatMap(Schedule.driver(policy), (driver) => loop(driver, error)) : Effect.fail(error))
+        retryable(error)
+          ? Effect.flatMap(Schedule.driver(policy), (driver) => loop(driver, error))
+          : Effect.fail(error))
     }))
 
 export const makeExecutor = (httpClient: HttpClient.HttpClient, config: ClientConfig): Executor => {
@@ -313,31 +321,43 @@ export const makeExecutor = (httpClient: HttpClient.HttpClient, config: ClientCo
   const call: Executor["call"] = (operation, args) => {
     const built = buildRequest(operation, args, config)
     if (built._tag === "Left") return Effect.fail(built.left)
-    return withPolicies(operation, config, args, HttpClientRequest.acceptJson(built.right), (request, span) =>
-      Effect.flatMap(
-        Effect.mapError(client.execute(request), (error) => fromHttpClientError(operation.id, error)),
-        (response) => {
-          span.attribute("http.response.status_code", response.status)
-          return response.status >= 200 && response.status < 300
-            ? decodeSuccess(operation, response)
-            : statusError(operation.id, response)
-        }
-      ))
+    return withPolicies(
+      operation,
+      config,
+      args,
+      HttpClientRequest.acceptJson(built.right),
+      (request, span) =>
+        Effect.flatMap(
+          Effect.mapError(client.execute(request), (error) => fromHttpClientError(operation.id, error)),
+          (response) => {
+            span.attribute("http.response.status_code", response.status)
+            return response.status >= 200 && response.status < 300
+              ? decodeSuccess(operation, response)
+              : statusError(operation.id, response)
+          }
+        )
+    )
   }
 
   const response: Executor["response"] = (operation, args, transform) => {
     const built = buildRequest(operation, args, config)
     if (built._tag === "Left") return Effect.fail(built.left)
-    return withPolicies(operation, config, args, transform ? transform(built.right) : built.right, (request, span) =>
-      Effect.flatMap(
-        Effect.mapError(scopedClient.execute(request), (error) => fromHttpClientError(operation.id, error)),
-        (response) => {
-          span.attribute("http.response.status_code", response.status)
-          return response.status >= 200 && response.status < 300
-            ? Effect.succeed(response)
-            : statusError(operation.id, response)
-        }
-      ))
+    return withPolicies(
+      operation,
+      config,
+      args,
+      transform ? transform(built.right) : built.right,
+      (request, span) =>
+        Effect.flatMap(
+          Effect.mapError(scopedClient.execute(request), (error) => fromHttpClientError(operation.id, error)),
+          (response) => {
+            span.attribute("http.response.status_code", response.status)
+            return response.status >= 200 && response.status < 300
+              ? Effect.succeed(response)
+              : statusError(operation.id, response)
+          }
+        )
+    )
   }
 
   return { config, httpClient, call, response }
