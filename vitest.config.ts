@@ -15,6 +15,6 @@ export default defineConfig({
     fakeTimers: { toFake: undefined },
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    reporters: ["default"]
+    reporters: ["default", "./scripts/summary-reporter.ts"]
   }
 })
