@@ -1,0 +1,47 @@
+import { assert, layer } from "@effect/vitest"
+import { LocalHotdata } from "@hotdata-effect/local"
+import { Effect } from "effect"
+import * as ArrowStream from "./arrow-stream.js"
+import * as ErrorHandling from "./error-handling.js"
+import * as Pagination from "./pagination.js"
+import * as QueryExample from "./query.js"
+import * as UploadProgress from "./upload-progress.js"
+
+// Every example runs against a real local server.
+layer(LocalHotdata.layer(), { excludeTestServices: true, timeout: 60_000 })("examples", (it) => {
+  it.effect("query", () =>
+    Effect.gen(function*() {
+      const result = yield* QueryExample.program
+      assert.deepStrictEqual(result, { count: 3, largest: "Lisbon" })
+    }))
+
+  it.effect("arrow stream", () =>
+    Effect.gen(function*() {
+      const result = yield* ArrowStream.program
+      assert.strictEqual(result.rows, 100_000)
+      assert.isAtLeast(result.batches, 1)
+      assert.strictEqual(result.sum, (99_999 * 100_000) / 4)
+    }))
+
+  it.effect("upload with progress", () =>
+    Effect.gen(function*() {
+      const result = yield* UploadProgress.program
+      assert.strictEqual(result.rows, 200_000)
+      assert.isAtLeast(result.progressEvents, 2)
+    }))
+
+  it.effect("pagination", () =>
+    Effect.gen(function*() {
+      const result = yield* Pagination.program
+      assert.deepStrictEqual(result, { all: 7, taken: 2 })
+    }))
+
+  it.effect("error handling", () =>
+    Effect.gen(function*() {
+      const result = yield* ErrorHandling.program
+      assert.include(result.missing, "not found")
+      assert.include(result.badSql, "bad request")
+      assert.include(result.invalid, "InvalidRequest")
+      assert.isTrue(result.isSdkError)
+    }))
+})
