@@ -8,10 +8,15 @@
  * ```ts
  * import { createHotdataClient } from "@hotdata-effect/core/PromiseClient"
  *
- * const hotdata = createHotdataClient({ apiKey: "hd_...", workspaceId: "ws_..." })
- * const controller = new AbortController()
- * const databases = await hotdata.databases.list({ limit: 10 }, { signal: controller.signal })
- * await hotdata.dispose()
+ * export const firstDatabases = async (signal: AbortSignal) => {
+ *   const hotdata = createHotdataClient({ apiKey: "hd_...", workspaceId: "ws_..." })
+ *   try {
+ *     const page = await hotdata.databases.list({ limit: 10 }, { signal })
+ *     return page.databases.map((db) => db.id)
+ *   } finally {
+ *     await hotdata.dispose()
+ *   }
+ * }
  * ```
  *
  * @since 0.1.0
