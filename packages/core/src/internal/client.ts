@@ -34,12 +34,7 @@ export const currentTimeout = globalValue(
   () => FiberRef.unsafeMake<Option.Option<Duration.Duration>>(Option.none())
 )
 
-/** The arguments of one call, sorted by where they travel. */
-export interface CallArgs {
-  readonly path: ReadonlyArray<string>
-  readonly payload?: unknown
-  readonly options?: Readonly<Record<string, unknown>> | undefined
-}
+import type { CallArgs } from "../HotdataClient.js"
 
 export interface ClientConfig {
   readonly baseUrl: string
