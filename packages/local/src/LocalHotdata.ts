@@ -1,0 +1,267 @@
+/**
+ * A local Hotdata-compatible server: the HTTP API backed by DuckDB, presigned uploads to
+ * an S3-protocol store, and fault injection for tests.
+ *
+ * @example
+ * ```ts
+ * import { HotdataClient } from "@hotdata-effect/core/HotdataClient"
+ * import { LocalHotdata } from "@hotdata-effect/local"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.gen(function*() {
+ *   const client = yield* HotdataClient.HotdataClient
+ *   // ... talk to the local server
+ * })
+ *
+ * program.pipe(Effect.provide(LocalHotdata.layer()), Effect.scoped, Effect.runPromise)
+ * ```
+ *
+ * @since 0.1.0
+ */
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import * as HotdataClient from "@hotdata-effect/core/HotdataClient"
+import * as Context from "effect/Context"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Redacted from "effect/Redacted"
+import * as Schema from "effect/Schema"
+import type * as Scope from "effect/Scope"
+import * as fs from "node:fs"
+import type * as Faults from "./Faults.js"
+import * as internal from "./internal/server.js"
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options {
+  /** Port of the HTTP API. Default: a free port. */
+  readonly port?: number | undefined
+  /** Interface to listen on. Default `127.0.0.1`. */
+  readonly host?: string | undefined
+  /**
+   * Where databases, results, uploads and metadata live. The Effect layers default to a
+   * temporary directory removed when the scope closes; {@link startLocalHotdata} defaults
+   * to `./.hotdata`.
+   */
+  readonly dataDir?: string | undefined
+  /** The accepted API key. Default `local-dev-key`. */
+  readonly apiKey?: string | undefined
+  /** The workspace that exists from the start. Default `ws_local`. */
+  readonly workspaceId?: string | undefined
+  /** `false` starts without object storage: upload sessions answer 501 `PRESIGN_UNSUPPORTED`. Default `true`. */
+  readonly presign?: boolean | undefined
+  /** Rows a query answers inline before it is `truncated`. Default 10,000. */
+  readonly inlineRowLimit?: number | undefined
+  /** Lifetime of presigned URLs. Default 30 minutes. */
+  readonly presignedUrlTtl?: Duration.DurationInput | undefined
+}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface FaultControls {
+  /** Applies `fault` to the next `times` (default 1) requests of `route`. */
+  readonly inject: (route: Faults.Route, fault: Faults.Fault, times?: number) => void
+  /** Removes every pending fault. */
+  readonly clear: () => void
+  /** The requests that reached the object store, oldest first. */
+  readonly storageRequests: () => ReadonlyArray<Faults.StorageRequest>
+  readonly clearStorageRequests: () => void
+  /** How many requests each operation received, by operation id. */
+  readonly calls: () => Readonly<Record<string, number>>
+}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Handle extends FaultControls {
+  readonly baseUrl: string
+  readonly apiKey: string
+  readonly workspaceId: string
+  readonly dataDir: string
+  /** Base URL of the object store's presigned front, when presigning is on. */
+  readonly storageUrl: string | undefined
+  /** Stops the server and waits for background work; removes a temporary data directory. */
+  readonly stop: () => Promise<void>
+}
+
+/**
+ * The running server, as a service.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export class LocalHotdata
+  extends Context.Tag("@hotdata-effect/local/LocalHotdata")<LocalHotdata, LocalHotdata.Service>()
+{}
+
+/**
+ * @since 0.1.0
+ */
+export declare namespace LocalHotdata {
+  /**
+   * @since 0.1.0
+   * @category models
+   */
+  export interface Service {
+    readonly baseUrl: string
+    readonly apiKey: Redacted.Redacted
+    readonly workspaceId: string
+    readonly dataDir: string
+    readonly storageUrl: string | undefined
+    /** Applies `fault` to the next `times` (default 1) requests of `route`. */
+    readonly injectFault: (route: Faults.Route, fault: Faults.Fault, times?: number) => Effect.Effect<void>
+    readonly clearFaults: Effect.Effect<void>
+    /** The requests that reached the object store, oldest first. */
+    readonly storageRequests: Effect.Effect<ReadonlyArray<Faults.StorageRequest>>
+    readonly clearStorageRequests: Effect.Effect<void>
+    /** How many requests an operation received. */
+    readonly callCount: (operationId: string) => Effect.Effect<number>
+  }
+}
+
+/**
+ * Raised when the server cannot start (port taken, data directory not writable, ...).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class LocalHotdataError extends Schema.TaggedError<LocalHotdataError>("@hotdata-effect/local/LocalHotdataError")(
+  "LocalHotdataError",
+  { message: Schema.String }
+) {}
+
+const startOptions = (options: Options, dataDir: string): internal.StartOptions => ({
+  port: options.port,
+  host: options.host,
+  dataDir,
+  apiKey: options.apiKey,
+  workspaceId: options.workspaceId,
+  presign: options.presign,
+  inlineRowLimit: options.inlineRowLimit,
+  presignedUrlTtlSeconds: options.presignedUrlTtl === undefined
+    ? undefined
+    : Math.max(1, Math.round(Duration.toSeconds(Duration.decode(options.presignedUrlTtl))))
+})
+
+const toHandle = (running: internal.RunningServer, cleanup: () => void): Handle => {
+  const faults = running.server.faults
+  return {
+    baseUrl: running.baseUrl,
+    apiKey: running.apiKey,
+    workspaceId: running.workspaceId,
+    dataDir: running.dataDir,
+    storageUrl: running.storageUrl,
+    inject: (route, fault, times = 1) => {
+      faults.inject(route, fault, times)
+    },
+    clear: () => faults.clear(),
+    storageRequests: () => [...faults.storageRequests],
+    clearStorageRequests: () => {
+      faults.storageRequests.length = 0
+    },
+    calls: () => Object.fromEntries(faults.calls),
+    stop: async () => {
+      await running.stop()
+      cleanup()
+    }
+  }
+}
+
+/**
+ * Starts the server and resolves once it accepts requests. For non-Effect code and the CLI.
+ *
+ * @example
+ * ```ts
+ * import { startLocalHotdata } from "@hotdata-effect/local/LocalHotdata"
+ *
+ * const server = await startLocalHotdata({ dataDir: "./.hotdata" })
+ * console.log(server.baseUrl, server.apiKey, server.workspaceId)
+ * await server.stop()
+ * ```
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const startLocalHotdata = async (
+  options: Options & { readonly temporary?: boolean | undefined } = {}
+): Promise<Handle> => {
+  const temporary = options.temporary === true && options.dataDir === undefined
+  const dataDir = temporary ? internal.makeTempDir() : options.dataDir ?? ".hotdata"
+  const cleanup = () => {
+    if (temporary) fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+  try {
+    return toHandle(await internal.start(startOptions(options, dataDir)), cleanup)
+  } catch (cause) {
+    cleanup()
+    throw cause
+  }
+}
+
+/**
+ * Starts the server for the life of the scope; without `dataDir` it works in a temporary
+ * directory that is removed when the scope closes.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (options: Options = {}): Effect.Effect<LocalHotdata.Service, LocalHotdataError, Scope.Scope> =>
+  Effect.map(
+    Effect.acquireRelease(
+      Effect.tryPromise({
+        try: () => startLocalHotdata({ ...options, temporary: options.dataDir === undefined }),
+        catch: (cause) =>
+          new LocalHotdataError({
+            message: `the local Hotdata server could not start: ${
+              cause instanceof Error ? cause.message : String(cause)
+            }`
+          })
+      }),
+      (handle) => Effect.promise(() => handle.stop())
+    ),
+    (handle): LocalHotdata.Service => ({
+      baseUrl: handle.baseUrl,
+      apiKey: Redacted.make(handle.apiKey),
+      workspaceId: handle.workspaceId,
+      dataDir: handle.dataDir,
+      storageUrl: handle.storageUrl,
+      injectFault: (route, fault, times) => Effect.sync(() => handle.inject(route, fault, times)),
+      clearFaults: Effect.sync(() => handle.clear()),
+      storageRequests: Effect.sync(() => handle.storageRequests()),
+      clearStorageRequests: Effect.sync(() => handle.clearStorageRequests()),
+      callCount: (operationId) => Effect.sync(() => handle.calls()[operationId] ?? 0)
+    })
+  )
+
+/**
+ * The server as a layer, without a client.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerServer = (options: Options = {}): Layer.Layer<LocalHotdata, LocalHotdataError> =>
+  Layer.scoped(LocalHotdata, make(options))
+
+/**
+ * The server and a `HotdataClient` pointed at it (over `fetch`).
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (
+  options: Options = {}
+): Layer.Layer<LocalHotdata | HotdataClient.HotdataClient, LocalHotdataError> => {
+  const client = Layer.unwrapEffect(
+    Effect.map(
+      LocalHotdata,
+      (server) =>
+        HotdataClient.layer({ apiKey: server.apiKey, workspaceId: server.workspaceId, baseUrl: server.baseUrl })
+    )
+  ).pipe(Layer.provide(FetchHttpClient.layer))
+  return Layer.provideMerge(client, layerServer(options))
+}

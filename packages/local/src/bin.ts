@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+/**
+ * `hotdata-local`: starts a local Hotdata-compatible server and prints how to reach it.
+ *
+ * @since 0.1.0
+ */
+import { parseArgs } from "node:util"
+import { startLocalHotdata } from "./LocalHotdata.js"
+
+const usage = `Usage: hotdata-local [options]
+
+Options:
+  --port <n>              port of the HTTP API (default 8787; 0 picks a free one)
+  --host <addr>           interface to listen on (default 127.0.0.1)
+  --data-dir <path>       where databases, results and uploads are kept (default ./.hotdata)
+  --api-key <key>         the accepted API key (default local-dev-key)
+  --workspace-id <id>     the workspace that exists from the start (default ws_local)
+  --no-presign            no object storage: upload sessions answer 501 PRESIGN_UNSUPPORTED
+  --inline-row-limit <n>  rows answered inline before a query result is truncated (default 10000)
+  -h, --help              show this help
+`
+
+const main = async () => {
+  const { values } = parseArgs({
+    options: {
+      port: { type: "string" },
+      host: { type: "string" },
+      "data-dir": { type: "string" },
+      "api-key": { type: "string" },
+      "workspace-id": { type: "string" },
+      presign: { type: "boolean" },
+      "no-presign": { type: "boolean" },
+      "inline-row-limit": { type: "string" },
+      help: { type: "boolean", short: "h" }
+    },
+    allowPositionals: false
+  })
+  if (values.help === true) {
+    process.stdout.write(usage)
+    return
+  }
+  const number = (name: string, raw: string | undefined): number | undefined => {
+    if (raw === undefined) return undefined
+    const n = Number(raw)
+    if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} expects a non-negative integer, got "${raw}"`)
+    return n
+  }
+  const server = await startLocalHotdata({
+    port: number("port", values.port) ?? 8787,
+    host: values.host,
+    dataDir: values["data-dir"] ?? ".hotdata",
+    apiKey: values["api-key"],
+    workspaceId: values["workspace-id"],
+    presign: values["no-presign"] === true ? false : true,
+    inlineRowLimit: number("inline-row-limit", values["inline-row-limit"])
+  })
+  process.stdout.write(
+    [
+      "Local Hotdata server running",
+      `  base URL:      ${server.baseUrl}`,
+      `  API key:       ${server.apiKey}`,
+      `  workspace id:  ${server.workspaceId}`,
+      `  data dir:      ${server.dataDir}`,
+      `  storage:       ${server.storageUrl ?? "disabled (--no-presign)"}`,
+      "",
+      "  export HOTDATA_API_URL=" + server.baseUrl,
+      "  export HOTDATA_API_KEY=" + server.apiKey,
+      "  export HOTDATA_WORKSPACE_ID=" + server.workspaceId,
+      ""
+    ].join("\n")
+  )
+  let stopping = false
+  const shutdown = () => {
+    if (stopping) return
+    stopping = true
+    server.stop().then(() => process.exit(0), () => process.exit(1))
+  }
+  process.on("SIGINT", shutdown)
+  process.on("SIGTERM", shutdown)
+}
+
+main().catch((cause) => {
+  process.stderr.write(`hotdata-local: ${cause instanceof Error ? cause.message : String(cause)}\n`)
+  process.exit(1)
+})

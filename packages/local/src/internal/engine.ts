@@ -1,0 +1,674 @@
+import {
+  type DuckDBConnection,
+  DuckDBInstance,
+  type DuckDBResult,
+  type DuckDBType,
+  type DuckDBValue,
+  StatementType
+} from "@duckdb/node-api"
+import * as fs from "node:fs"
+import * as path from "node:path"
+import { ApiError, badRequest, errorMessage } from "./errors.js"
+import { toJsonValue } from "./values.js"
+
+/** @internal */
+export const quoteIdent = (name: string): string => `"${name.replace(/"/g, "\"\"")}"`
+
+/** @internal */
+export const quoteLiteral = (value: string): string => `'${value.replace(/'/g, "''")}'`
+
+/** A catalog a database's engine can see: its own managed catalog, or an attached one. */
+interface CatalogBinding {
+  readonly name: string
+  readonly file: string
+  readonly readOnly: boolean
+}
+
+class Mutex {
+  private tail: Promise<unknown> = Promise.resolve()
+  run<A>(f: () => Promise<A>): Promise<A> {
+    const next = this.tail.then(f, f)
+    this.tail = next.catch(() => undefined)
+    return next
+  }
+}
+
+interface Handle {
+  readonly instance: DuckDBInstance
+  readonly catalogs: Map<string, CatalogBinding>
+  readonly writes: Mutex
+}
+
+/** @internal */
+export interface EngineDatabase {
+  readonly id: string
+  readonly file: string
+  readonly default_catalog: string
+  readonly attachments?: ReadonlyArray<{ readonly alias: string; readonly file: string }> | undefined
+}
+
+/** @internal */
+export interface QueryOutcome {
+  readonly columns: ReadonlyArray<string>
+  readonly types: ReadonlyArray<string>
+  readonly rows: Array<ReadonlyArray<unknown>>
+  readonly truncated: boolean
+  readonly isQuery: boolean
+}
+
+/** @internal */
+export interface ColumnDescription {
+  readonly name: string
+  readonly type: string
+  readonly nullable: boolean
+}
+
+/** @internal */
+export interface LoadSource {
+  readonly file: string
+  readonly format: "csv" | "json" | "parquet"
+  readonly compression?: "gzip" | undefined
+  readonly columns?: Readonly<Record<string, string>> | undefined
+}
+
+/**
+ * Quotes bare references to a catalog whose name is also an SQL keyword, so that
+ * `default.main.orders` reaches the managed catalog named `default`.
+ */
+const quoteCatalogReferences = (sql: string, catalogs: ReadonlyArray<string>): string => {
+  const names = new Set(catalogs.map((c) => c.toLowerCase()))
+  let out = ""
+  let i = 0
+  let previousSignificant = ""
+  while (i < sql.length) {
+    const c = sql[i]!
+    if (c === "'" || c === "\"") {
+      let j = i + 1
+      while (j < sql.length) {
+        if (sql[j] === c) {
+          if (sql[j + 1] === c) {
+            j += 2
+            continue
+          }
+          break
+        }
+        j++
+      }
+      out += sql.slice(i, j + 1)
+      i = j + 1
+      previousSignificant = c
+      continue
+    }
+    if (c === "-" && sql[i + 1] === "-") {
+      const end = sql.indexOf("\n", i)
+      const j = end < 0 ? sql.length : end
+      out += sql.slice(i, j)
+      i = j
+      continue
+    }
+    if (c === "/" && sql[i + 1] === "*") {
+      const end = sql.indexOf("*/", i + 2)
+      const j = end < 0 ? sql.length : end + 2
+      out += sql.slice(i, j)
+      i = j
+      continue
+    }
+    if (/[A-Za-z_]/.test(c)) {
+      let j = i + 1
+      while (j < sql.length && /[A-Za-z0-9_$]/.test(sql[j]!)) j++
+      const word = sql.slice(i, j)
+      let k = j
+      while (k < sql.length && /\s/.test(sql[k]!)) k++
+      if (names.has(word.toLowerCase()) && sql[k] === "." && previousSignificant !== ".") {
+        out += quoteIdent(word.toLowerCase() === word ? word : word)
+      } else {
+        out += word
+      }
+      i = j
+      previousSignificant = "w"
+      continue
+    }
+    if (!/\s/.test(c)) previousSignificant = c
+    out += c
+    i++
+  }
+  return out
+}
+
+const typeName = (type: DuckDBType): string => type.toString()
+
+/**
+ * The SQL engine: one DuckDB database file per Hotdata database, opened on first use in
+ * its own DuckDB instance where the file is attached under the database's catalog name.
+ * Query results are written as Parquet files and read back through a shared instance.
+ *
+ * @internal
+ */
+export class Engine {
+  private readonly handles = new Map<string, Promise<Handle>>()
+  private resultsInstance: Promise<DuckDBInstance> | undefined
+
+  constructor(private readonly dataDir: string) {}
+
+  databaseFile(id: string): string {
+    return path.join(this.dataDir, "databases", `${id}.duckdb`)
+  }
+
+  private open(db: EngineDatabase): Promise<Handle> {
+    let handle = this.handles.get(db.id)
+    if (handle === undefined) {
+      handle = (async () => {
+        fs.mkdirSync(path.dirname(db.file), { recursive: true })
+        const instance = await DuckDBInstance.create(":memory:", { threads: "2" })
+        const conn = await instance.connect()
+        try {
+          await conn.run(`ATTACH ${quoteLiteral(db.file)} AS ${quoteIdent(db.default_catalog)}`)
+          await conn.run(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(db.default_catalog)}.main`)
+        } finally {
+          conn.closeSync()
+        }
+        const catalogs = new Map<string, CatalogBinding>()
+        catalogs.set(db.default_catalog.toLowerCase(), { name: db.default_catalog, file: db.file, readOnly: false })
+        const handle: Handle = { instance, catalogs, writes: new Mutex() }
+        for (const attachment of db.attachments ?? []) {
+          await attachCatalog(handle, attachment.alias, attachment.file).catch(() => undefined)
+        }
+        return handle
+      })()
+      this.handles.set(db.id, handle)
+      handle.catch(() => this.handles.delete(db.id))
+    }
+    return handle
+  }
+
+  private async connect(db: EngineDatabase, catalog?: string, schema?: string): Promise<[Handle, DuckDBConnection]> {
+    const handle = await this.open(db)
+    const conn = await handle.instance.connect()
+    const target = catalog !== undefined && handle.catalogs.has(catalog.toLowerCase()) ? catalog : db.default_catalog
+    try {
+      await conn.run(`USE ${quoteIdent(target)}.${quoteIdent(schema ?? "main")}`)
+    } catch {
+      await conn.run(`USE ${quoteIdent(target)}.main`)
+    }
+    return [handle, conn]
+  }
+
+  /** Opens the database file and declares its schemas. */
+  async create(db: EngineDatabase, schemas: ReadonlyArray<string>): Promise<void> {
+    await this.withWrite(db, async (conn) => {
+      for (const schema of schemas) {
+        await conn.run(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(db.default_catalog)}.${quoteIdent(schema)}`)
+      }
+    })
+  }
+
+  async drop(db: EngineDatabase): Promise<void> {
+    await this.closeDatabase(db.id)
+    for (const file of [db.file, `${db.file}.wal`]) fs.rmSync(file, { force: true })
+  }
+
+  async closeDatabase(id: string): Promise<void> {
+    const handle = this.handles.get(id)
+    this.handles.delete(id)
+    if (handle === undefined) return
+    try {
+      const h = await handle
+      await h.writes.run(async () => {
+        const conn = await h.instance.connect()
+        try {
+          await conn.run("CHECKPOINT")
+        } catch {
+          // nothing to checkpoint
+        } finally {
+          conn.closeSync()
+        }
+      })
+      h.instance.closeSync()
+    } catch {
+      // the instance never opened
+    }
+  }
+
+  /** Copies every schema and table of `source` into the (new) database `target`. */
+  async fork(source: EngineDatabase, target: EngineDatabase): Promise<void> {
+    await this.closeDatabase(target.id)
+    fs.mkdirSync(path.dirname(target.file), { recursive: true })
+    await this.withWrite(source, async (conn) => {
+      await conn.run(`ATTACH ${quoteLiteral(target.file)} AS __fork_target`)
+      try {
+        await conn.run(`COPY FROM DATABASE ${quoteIdent(source.default_catalog)} TO __fork_target`)
+      } finally {
+        await conn.run("DETACH __fork_target")
+      }
+    })
+  }
+
+  /** Makes another managed catalog visible (read-only) under `alias` in this database's queries. */
+  async attach(db: EngineDatabase, alias: string, file: string): Promise<void> {
+    const handle = await this.open(db)
+    if (handle.catalogs.has(alias.toLowerCase())) {
+      throw new ApiError(409, "CONFLICT", `catalog ${alias} is already attached`)
+    }
+    await attachCatalog(handle, alias, file).catch((cause) => {
+      throw new ApiError(400, "BAD_REQUEST", `could not attach ${alias}: ${cleanMessage(cause)}`)
+    })
+  }
+
+  async detach(db: EngineDatabase, alias: string): Promise<void> {
+    const handle = await this.open(db)
+    if (!handle.catalogs.delete(alias.toLowerCase())) return
+    const conn = await handle.instance.connect()
+    try {
+      await conn.run(`DETACH ${quoteIdent(alias)}`)
+    } catch {
+      // already gone
+    } finally {
+      conn.closeSync()
+    }
+  }
+
+  private async withWrite<A>(db: EngineDatabase, f: (conn: DuckDBConnection) => Promise<A>): Promise<A> {
+    const handle = await this.open(db)
+    return handle.writes.run(async () => {
+      const conn = await handle.instance.connect()
+      try {
+        return await f(conn)
+      } finally {
+        conn.closeSync()
+      }
+    })
+  }
+
+  private rewrite(handle: Handle, sql: string): string {
+    return quoteCatalogReferences(sql, [...handle.catalogs.values()].map((c) => c.name))
+  }
+
+  /**
+   * Runs SQL and reads at most `previewLimit` rows of the last statement's result;
+   * `truncated` says whether more rows were left.
+   */
+  async query(
+    db: EngineDatabase,
+    sql: string,
+    options: {
+      readonly catalog?: string | undefined
+      readonly schema?: string | undefined
+      readonly previewLimit: number
+    }
+  ): Promise<QueryOutcome> {
+    const [handle, conn] = await this.connect(db, options.catalog, options.schema)
+    try {
+      const extracted = await conn.extractStatements(this.rewrite(handle, sql)).catch((cause) => {
+        throw sqlError(cause)
+      })
+      if (extracted.count === 0) throw badRequest("SQL query cannot be empty")
+      const run = async <A>(f: () => Promise<A>): Promise<A> => {
+        try {
+          return await f()
+        } catch (cause) {
+          throw sqlError(cause)
+        }
+      }
+      let isQuery = false
+      let result: DuckDBResult | undefined
+      for (let i = 0; i < extracted.count; i++) {
+        const statement = await run(() => extracted.prepare(i))
+        if (i < extracted.count - 1) {
+          await run(() => handle.writes.run(() => statement.run()))
+        } else {
+          isQuery = statement.statementType === StatementType.SELECT
+          result = isQuery
+            ? await run(() => statement.stream())
+            : await run(() => handle.writes.run(() => statement.run()))
+        }
+      }
+      const last = result!
+      const columns = last.columnNames()
+      const types = last.columnTypes().map(typeName)
+      const rows: Array<ReadonlyArray<unknown>> = []
+      let truncated = false
+      await run(async () => {
+        outer: for await (const chunk of last) {
+          for (const row of chunk.getRows()) {
+            if (rows.length >= options.previewLimit) {
+              truncated = true
+              break outer
+            }
+            rows.push(row.map(toJsonValue))
+          }
+        }
+      })
+      return { columns, types, rows, truncated, isQuery }
+    } finally {
+      conn.closeSync()
+    }
+  }
+
+  /** Writes the result of a query to a Parquet file and describes it. */
+  async persist(
+    db: EngineDatabase,
+    sql: string,
+    file: string,
+    options: { readonly catalog?: string | undefined; readonly schema?: string | undefined }
+  ): Promise<{ readonly rowCount: number; readonly columns: Array<ColumnDescription> }> {
+    const [handle, conn] = await this.connect(db, options.catalog, options.schema)
+    try {
+      fs.mkdirSync(path.dirname(file), { recursive: true })
+      const tmp = `${file}.tmp`
+      const statements = await conn.extractStatements(this.rewrite(handle, sql))
+      const last = statements.count - 1
+      for (let i = 0; i < last; i++) await (await statements.prepare(i)).run()
+      const lastSql = await lastStatementText(conn, this.rewrite(handle, sql))
+      await conn.run(`COPY (${lastSql}) TO ${quoteLiteral(tmp)} (FORMAT parquet)`)
+      fs.renameSync(tmp, file)
+    } catch (cause) {
+      throw sqlError(cause)
+    } finally {
+      conn.closeSync()
+    }
+    return this.describeParquet(file)
+  }
+
+  private results(): Promise<DuckDBInstance> {
+    this.resultsInstance ??= DuckDBInstance.create(":memory:", { threads: "2" })
+    return this.resultsInstance
+  }
+
+  async describeParquet(
+    file: string
+  ): Promise<{ readonly rowCount: number; readonly columns: Array<ColumnDescription> }> {
+    const instance = await this.results()
+    const conn = await instance.connect()
+    try {
+      const count = await conn.runAndReadAll(`SELECT count(*) FROM read_parquet(${quoteLiteral(file)})`)
+      const rowCount = Number(count.getRows()[0]?.[0] ?? 0)
+      const described = await conn.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${quoteLiteral(file)})`)
+      const columns = described.getRowObjects().map((row) => ({
+        name: String(row.column_name),
+        type: String(row.column_type),
+        nullable: String(row.null) !== "NO"
+      }))
+      return { rowCount, columns }
+    } finally {
+      conn.closeSync()
+    }
+  }
+
+  /** Reads rows of a persisted result in chunks, converted to JSON values. */
+  async *readResult(
+    file: string,
+    offset: number,
+    limit: number | undefined
+  ): AsyncGenerator<Array<ReadonlyArray<unknown>>> {
+    for await (const chunk of this.readResultRaw(file, offset, limit)) yield chunk.map((row) => row.map(toJsonValue))
+  }
+
+  /** Reads rows of a persisted result in chunks, as DuckDB values. */
+  async *readResultRaw(
+    file: string,
+    offset: number,
+    limit: number | undefined
+  ): AsyncGenerator<Array<ReadonlyArray<DuckDBValue>>> {
+    const instance = await this.results()
+    const conn = await instance.connect()
+    try {
+      const limitSql = limit === undefined ? "" : ` LIMIT ${Math.floor(limit)}`
+      const result = await conn.stream(
+        `SELECT * FROM read_parquet(${quoteLiteral(file)})${limitSql} OFFSET ${Math.floor(offset)}`
+      )
+      for await (const chunk of result) {
+        const rows = chunk.getRows()
+        if (rows.length > 0) yield rows
+      }
+    } finally {
+      conn.closeSync()
+    }
+  }
+
+  async createSchema(db: EngineDatabase, schema: string): Promise<void> {
+    await this.withWrite(db, (conn) => conn.run(`CREATE SCHEMA IF NOT EXISTS ${qualified(db, schema)}`))
+  }
+
+  async dropTable(db: EngineDatabase, schema: string, table: string): Promise<boolean> {
+    return this.withWrite(db, async (conn) => {
+      const exists = await tableExists(conn, db, schema, table)
+      if (exists) await conn.run(`DROP TABLE ${qualified(db, schema, table)}`)
+      return exists
+    })
+  }
+
+  /** The tables of the managed catalog with their columns. */
+  async tables(db: EngineDatabase): Promise<
+    Array<{ readonly schema: string; readonly table: string; readonly columns: Array<ColumnDescription> }>
+  > {
+    const handle = await this.open(db)
+    const conn = await handle.instance.connect()
+    try {
+      const reader = await conn.runAndReadAll(
+        `SELECT schema_name, table_name, column_name, data_type, is_nullable FROM duckdb_columns() ` +
+          `WHERE database_name = ${quoteLiteral(db.default_catalog)} ORDER BY schema_name, table_name, column_index`
+      )
+      const out = new Map<string, { schema: string; table: string; columns: Array<ColumnDescription> }>()
+      for (const row of reader.getRowObjects()) {
+        const key = `${row.schema_name}.${row.table_name}`
+        let entry = out.get(key)
+        if (entry === undefined) {
+          entry = { schema: String(row.schema_name), table: String(row.table_name), columns: [] }
+          out.set(key, entry)
+        }
+        entry.columns.push({
+          name: String(row.column_name),
+          type: String(row.data_type),
+          nullable: row.is_nullable === true
+        })
+      }
+      return [...out.values()]
+    } finally {
+      conn.closeSync()
+    }
+  }
+
+  async schemas(db: EngineDatabase): Promise<Array<string>> {
+    const handle = await this.open(db)
+    const conn = await handle.instance.connect()
+    try {
+      const reader = await conn.runAndReadAll(
+        `SELECT schema_name FROM duckdb_schemas() WHERE database_name = ${quoteLiteral(db.default_catalog)} ` +
+          `AND NOT internal ORDER BY schema_name`
+      )
+      return reader.getRows().map((row) => String(row[0]))
+    } finally {
+      conn.closeSync()
+    }
+  }
+
+  async tableRowCount(db: EngineDatabase, schema: string, table: string): Promise<number> {
+    const handle = await this.open(db)
+    const conn = await handle.instance.connect()
+    try {
+      const reader = await conn.runAndReadAll(`SELECT count(*) FROM ${qualified(db, schema, table)}`)
+      return Number(reader.getRows()[0]?.[0] ?? 0)
+    } finally {
+      conn.closeSync()
+    }
+  }
+
+  /**
+   * Loads a file into a managed table with one of the load modes, creating the schema and
+   * table when needed. Returns the table's row count and columns afterwards.
+   */
+  async load(
+    db: EngineDatabase,
+    schema: string,
+    table: string,
+    source: LoadSource,
+    mode: string,
+    key: ReadonlyArray<string> | null
+  ): Promise<{ readonly rowCount: number; readonly columns: Array<ColumnDescription> }> {
+    return this.withWrite(db, async (conn) => {
+      const target = qualified(db, schema, table)
+      const src = sourceSql(source)
+      try {
+        await conn.run(`CREATE SCHEMA IF NOT EXISTS ${qualified(db, schema)}`)
+        const exists = await tableExists(conn, db, schema, table)
+        await conn.run("BEGIN TRANSACTION")
+        try {
+          if (mode === "replace" || !exists) {
+            if (mode === "delete" || mode === "update") {
+              // Nothing to delete from or update in a table that does not exist yet.
+              if (!exists) await conn.run(`CREATE TABLE ${target} AS SELECT * FROM ${src} LIMIT 0`)
+            } else {
+              await conn.run(`CREATE OR REPLACE TABLE ${target} AS SELECT * FROM ${src}`)
+            }
+          } else if (mode === "append") {
+            await conn.run(`INSERT INTO ${target} BY NAME SELECT * FROM ${src}`)
+          } else {
+            const keys = key ?? []
+            if (keys.length === 0) throw badRequest(`mode ${mode} needs a key: declare one on the table or pass "key"`)
+            const srcColumns = (await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${src}`)).getRowObjects().map((r) =>
+              String(r.column_name)
+            )
+            for (const k of keys) {
+              if (!srcColumns.includes(k)) throw badRequest(`key column ${k} is not in the loaded data`)
+            }
+            const keyTuple = keys.map(quoteIdent).join(", ")
+            const match = keys.map((k) => `t.${quoteIdent(k)} IS NOT DISTINCT FROM s.${quoteIdent(k)}`).join(" AND ")
+            if (mode === "delete") {
+              await conn.run(`DELETE FROM ${target} t WHERE EXISTS (SELECT 1 FROM ${src} s WHERE ${match})`)
+            } else if (mode === "update") {
+              const sets = srcColumns.filter((c) => !keys.includes(c)).map((c) =>
+                `${quoteIdent(c)} = s.${quoteIdent(c)}`
+              )
+              if (sets.length > 0) {
+                await conn.run(
+                  `UPDATE ${target} t SET ${sets.join(", ")} FROM (SELECT * FROM ${src}) s WHERE ${match}`
+                )
+              }
+            } else if (mode === "upsert") {
+              await conn.run(`DELETE FROM ${target} t WHERE EXISTS (SELECT 1 FROM ${src} s WHERE ${match})`)
+              await conn.run(`INSERT INTO ${target} BY NAME SELECT * FROM ${src}`)
+            } else {
+              throw badRequest(`unknown load mode ${mode}; expected replace, append, delete, update or upsert`)
+            }
+            void keyTuple
+          }
+          await conn.run("COMMIT")
+        } catch (cause) {
+          await conn.run("ROLLBACK").catch(() => undefined)
+          throw cause
+        }
+        const count = await conn.runAndReadAll(`SELECT count(*) FROM ${target}`)
+        const described = await conn.runAndReadAll(`DESCRIBE ${target}`)
+        return {
+          rowCount: Number(count.getRows()[0]?.[0] ?? 0),
+          columns: described.getRowObjects().map((row) => ({
+            name: String(row.column_name),
+            type: String(row.column_type),
+            nullable: String(row.null) !== "NO"
+          }))
+        }
+      } catch (cause) {
+        if (cause instanceof ApiError) throw cause
+        throw new ApiError(400, "BAD_REQUEST", `could not load ${schema}.${table}: ${cleanMessage(cause)}`)
+      }
+    })
+  }
+
+  async close(): Promise<void> {
+    for (const id of [...this.handles.keys()]) await this.closeDatabase(id)
+    if (this.resultsInstance !== undefined) {
+      try {
+        ;(await this.resultsInstance).closeSync()
+      } catch {
+        // never opened
+      }
+      this.resultsInstance = undefined
+    }
+  }
+}
+
+const attachCatalog = async (handle: Handle, alias: string, file: string): Promise<void> => {
+  const conn = await handle.instance.connect()
+  try {
+    await conn.run(`ATTACH ${quoteLiteral(file)} AS ${quoteIdent(alias)} (READ_ONLY)`)
+    handle.catalogs.set(alias.toLowerCase(), { name: alias, file, readOnly: true })
+  } finally {
+    conn.closeSync()
+  }
+}
+
+const qualified = (db: EngineDatabase, schema: string, table?: string): string =>
+  `${quoteIdent(db.default_catalog)}.${quoteIdent(schema)}${table === undefined ? "" : `.${quoteIdent(table)}`}`
+
+const tableExists = async (conn: DuckDBConnection, db: EngineDatabase, schema: string, table: string) => {
+  const reader = await conn.runAndReadAll(
+    `SELECT count(*) FROM duckdb_tables() WHERE database_name = ${quoteLiteral(db.default_catalog)} ` +
+      `AND schema_name = ${quoteLiteral(schema)} AND table_name = ${quoteLiteral(table)}`
+  )
+  return Number(reader.getRows()[0]?.[0] ?? 0) > 0
+}
+
+const sourceSql = (source: LoadSource): string => {
+  const file = quoteLiteral(source.file)
+  switch (source.format) {
+    case "parquet":
+      return `read_parquet(${file})`
+    case "json":
+      return `read_json(${file}, format = 'newline_delimited'${
+        source.compression ? `, compression = '${source.compression}'` : ""
+      })`
+    case "csv": {
+      const types = source.columns && Object.keys(source.columns).length > 0
+        ? `, types = {${
+          Object.entries(source.columns).map(([k, v]) => `${quoteLiteral(k)}: ${quoteLiteral(v)}`).join(", ")
+        }}`
+        : ""
+      return `read_csv(${file}, header = true, auto_detect = true${types}${
+        source.compression ? `, compression = '${source.compression}'` : ""
+      })`
+    }
+  }
+}
+
+const cleanMessage = (cause: unknown): string => errorMessage(cause).replace(/\s+/g, " ").trim()
+
+const sqlError = (cause: unknown): ApiError =>
+  cause instanceof ApiError ? cause : new ApiError(400, "invalid_sql", cleanMessage(cause))
+
+/** The text of the last statement of a script (DuckDB gives statements back as SQL text). */
+const lastStatementText = async (conn: DuckDBConnection, sql: string): Promise<string> => {
+  const statements = await conn.extractStatements(sql)
+  if (statements.count <= 1) return stripTrailingSemicolon(sql)
+  // Without a parser that hands back source spans, cut on the last top-level semicolon.
+  const parts = splitStatements(sql)
+  return stripTrailingSemicolon(parts[parts.length - 1] ?? sql)
+}
+
+const stripTrailingSemicolon = (sql: string): string => sql.trim().replace(/;+\s*$/, "")
+
+const splitStatements = (sql: string): Array<string> => {
+  const out: Array<string> = []
+  let current = ""
+  let quote: string | null = null
+  for (let i = 0; i < sql.length; i++) {
+    const c = sql[i]!
+    if (quote !== null) {
+      current += c
+      if (c === quote) quote = null
+      continue
+    }
+    if (c === "'" || c === "\"") {
+      quote = c
+      current += c
+      continue
+    }
+    if (c === ";") {
+      if (current.trim().length > 0) out.push(current)
+      current = ""
+      continue
+    }
+    current += c
+  }
+  if (current.trim().length > 0) out.push(current)
+  return out
+}

@@ -1,0 +1,30 @@
+/**
+ * Errors raised by handlers, turned into `{"error":{"code","message"}}` bodies by the router.
+ *
+ * @internal
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly headers: Readonly<Record<string, string>> = {}
+  ) {
+    super(message)
+  }
+}
+
+/** @internal */
+export const badRequest = (message: string): ApiError => new ApiError(400, "BAD_REQUEST", message)
+
+/** @internal */
+export const notFound = (message: string): ApiError => new ApiError(404, "NOT_FOUND", message)
+
+/** @internal */
+export const conflict = (message: string): ApiError => new ApiError(409, "CONFLICT", message)
+
+/** @internal */
+export const errorMessage = (cause: unknown): string => {
+  if (cause instanceof Error) return cause.message
+  return String(cause)
+}

@@ -1,0 +1,316 @@
+import * as fs from "node:fs"
+import * as path from "node:path"
+import type { Handler, RequestContext } from "../context.js"
+import { fork } from "../context.js"
+import type { LoadSource } from "../engine.js"
+import { ApiError, badRequest, conflict, errorMessage, notFound } from "../errors.js"
+import { makeId, nowIso } from "../ids.js"
+import type { ConnectionRecord, DatabaseRecord, JobRecord } from "../state.js"
+import { checkIdentifier, connectionDatabase, engineDatabase, getDatabase, sha256 } from "./common.js"
+
+const MODES = new Set(["replace", "append", "delete", "update", "upsert"])
+const FORMATS = new Set(["csv", "json", "parquet"])
+
+interface LoadRequest {
+  readonly mode: string
+  readonly upload_id?: string | null
+  readonly result_id?: string | null
+  readonly data?: string | null
+  readonly format?: string | null
+  readonly columns?: Readonly<
+    Record<string, string | { type: string; precision?: number | null; scale?: number | null }>
+  >
+  readonly key?: ReadonlyArray<string> | null
+  readonly idempotency_key?: string | null
+  readonly async?: boolean
+  readonly async_after_ms?: number | null
+}
+
+const columnType = (spec: string | { type: string; precision?: number | null; scale?: number | null }): string => {
+  if (typeof spec === "string") return spec
+  if (spec.precision !== undefined && spec.precision !== null) {
+    return `${spec.type}(${spec.precision}${spec.scale !== undefined && spec.scale !== null ? `, ${spec.scale}` : ""})`
+  }
+  return spec.type
+}
+
+const arrowTypeName = (type: string): string => {
+  const t = type.toUpperCase()
+  if (t === "BOOLEAN") return "Boolean"
+  if (t === "TINYINT") return "Int8"
+  if (t === "SMALLINT") return "Int16"
+  if (t === "INTEGER") return "Int32"
+  if (t === "BIGINT") return "Int64"
+  if (t === "FLOAT") return "Float32"
+  if (t === "DOUBLE") return "Float64"
+  if (t.startsWith("DECIMAL")) return t.replace("DECIMAL", "Decimal128")
+  if (t === "DATE") return "Date32"
+  if (t.startsWith("TIMESTAMP")) return "Timestamp(Microsecond, None)"
+  if (t === "VARCHAR") return "Utf8"
+  if (t === "BLOB") return "Binary"
+  return t
+}
+
+const sniffFormat = (file: string): { format: "csv" | "json" | "parquet"; gzip: boolean } => {
+  const fd = fs.openSync(file, "r")
+  try {
+    const head = Buffer.alloc(512)
+    const n = fs.readSync(fd, head, 0, 512, 0)
+    const bytes = head.subarray(0, n)
+    if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) return { format: "csv", gzip: true }
+    if (bytes.subarray(0, 4).toString("latin1") === "PAR1") return { format: "parquet", gzip: false }
+    const text = bytes.toString("utf8").trimStart()
+    if (text.startsWith("{") || text.startsWith("[")) return { format: "json", gzip: false }
+    return { format: "csv", gzip: false }
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
+const formatFromContentType = (contentType: string | null): "csv" | "json" | "parquet" | undefined => {
+  if (contentType === null) return undefined
+  const t = contentType.toLowerCase()
+  if (t.includes("parquet")) return "parquet"
+  if (t.includes("json")) return "json"
+  if (t.includes("csv")) return "csv"
+  return undefined
+}
+
+const resolveTarget = (ctx: RequestContext): [DatabaseRecord, ConnectionRecord] => {
+  if (ctx.params.connection_id !== undefined) {
+    const [connection, db] = connectionDatabase(ctx, ctx.params.connection_id)
+    return [db, connection]
+  }
+  const db = getDatabase(ctx, ctx.params.database_id)
+  return [db, ctx.server.state.data.connections[db.default_connection_id]!]
+}
+
+const validate = (ctx: RequestContext, body: LoadRequest): void => {
+  if (!MODES.has(body.mode)) {
+    throw badRequest(`invalid mode "${body.mode}": expected replace, append, delete, update or upsert`)
+  }
+  const sources = [body.upload_id, body.result_id, body.data].filter((s) => s !== undefined && s !== null)
+  if (sources.length !== 1) throw badRequest("exactly one of upload_id, result_id or data is required")
+  if (body.columns !== undefined && (body.data === undefined || body.data === null)) {
+    throw badRequest("columns can only be given with inline data")
+  }
+  if (body.format !== undefined && body.format !== null) {
+    if (!FORMATS.has(body.format)) throw badRequest(`invalid format "${body.format}": expected csv, json or parquet`)
+    if (body.result_id !== undefined && body.result_id !== null) {
+      throw badRequest("format cannot be given with result_id")
+    }
+    if (body.data !== undefined && body.data !== null && body.format !== "csv") {
+      throw badRequest("inline data must be csv")
+    }
+  }
+  if (body.async_after_ms !== undefined && body.async_after_ms !== null) {
+    if (body.async !== true) throw badRequest("async_after_ms requires async: true")
+    if (body.async_after_ms < 1000) throw badRequest("async_after_ms must be at least 1000")
+  }
+  if (body.data !== undefined && body.data !== null) {
+    const size = Buffer.byteLength(body.data, "utf8")
+    if (size > ctx.server.config.maxInlineDataBytes) {
+      throw new ApiError(
+        413,
+        "INLINE_DATA_TOO_LARGE",
+        `inline data is ${size} bytes; the limit is ${ctx.server.config.maxInlineDataBytes}. Upload the file and load it by upload_id`
+      )
+    }
+  }
+}
+
+const load: Handler = async (ctx) => {
+  const body = ctx.body as LoadRequest
+  const { server } = ctx
+  const [db, connection] = resolveTarget(ctx)
+  const schema = checkIdentifier(ctx.params.schema!, "schema name")
+  const table = checkIdentifier(ctx.params.table!, "table name")
+  validate(ctx, body)
+  const key = body.key ?? db.schemas[schema]?.[table]?.key ?? null
+  if (
+    (body.mode === "delete" || body.mode === "update" || body.mode === "upsert") && (key === null || key.length === 0)
+  ) {
+    throw badRequest(`mode ${body.mode} needs a key: declare one on the table or pass "key"`)
+  }
+
+  let idempotencySlot: string | undefined
+  if (body.idempotency_key !== undefined && body.idempotency_key !== null) {
+    const fingerprint = sha256(JSON.stringify({
+      target: [db.id, schema, table],
+      mode: body.mode,
+      key: body.key ?? null,
+      upload: body.upload_id ?? null,
+      result: body.result_id ?? null,
+      data: body.data === undefined || body.data === null ? null : sha256(body.data),
+      format: body.format ?? null,
+      columns: body.columns ?? null
+    }))
+    idempotencySlot = `${ctx.workspace}/${body.idempotency_key}`
+    const previous = server.state.data.idempotency[idempotencySlot]
+    if (previous !== undefined) {
+      if (previous.fingerprint !== fingerprint) {
+        throw conflict(`idempotency_key ${body.idempotency_key} was already used for a different load`)
+      }
+      if (previous.status === 0) throw conflict(`a load with idempotency_key ${body.idempotency_key} is still running`)
+      return { status: previous.status, body: previous.body }
+    }
+    server.state.data.idempotency[idempotencySlot] = { fingerprint, status: 0, body: null }
+  }
+  const forget = () => {
+    if (idempotencySlot !== undefined) delete server.state.data.idempotency[idempotencySlot]
+  }
+  const remember = (status: number, value: unknown) => {
+    if (idempotencySlot === undefined) return
+    const slot = server.state.data.idempotency[idempotencySlot]
+    if (slot !== undefined) server.state.data.idempotency[idempotencySlot] = { ...slot, status, body: value }
+    server.state.save()
+  }
+
+  // Resolve and claim the source before answering, so a second load of one upload is refused.
+  const tmpDir = path.join(server.config.dataDir, "tmp")
+  fs.mkdirSync(tmpDir, { recursive: true })
+  let source: LoadSource | undefined
+  let release: (ok: boolean) => void = () => undefined
+  let prepare: () => Promise<LoadSource>
+  try {
+    if (body.upload_id !== undefined && body.upload_id !== null) {
+      const upload = server.state.data.uploads[body.upload_id]
+      if (upload === undefined || upload.workspace !== ctx.workspace) {
+        throw notFound(`upload ${body.upload_id} not found`)
+      }
+      if (upload.status === "pending") throw badRequest(`upload ${upload.id} has not been finalized`)
+      if (upload.status === "loading") throw conflict(`upload ${upload.id} is being loaded by another request`)
+      if (upload.status === "consumed") throw conflict(`upload ${upload.id} has already been loaded`)
+      if (server.storage === undefined) throw badRequest("uploads are not available: presigning is disabled")
+      const storage = server.storage
+      upload.status = "loading"
+      server.state.save()
+      release = (ok) => {
+        upload.status = ok ? "consumed" : "finalized"
+        server.state.save()
+      }
+      prepare = async () => {
+        const file = path.join(tmpDir, `${upload.id}-${makeId("")}`)
+        await storage.download(upload.key, file)
+        const sniffed = sniffFormat(file)
+        const format = (body.format as LoadSource["format"] | null | undefined) ??
+          formatFromContentType(upload.content_type) ??
+          sniffed.format
+        const gzip = format !== "parquet" && (upload.content_encoding === "gzip" || sniffed.gzip)
+        return { file, format, compression: gzip ? "gzip" : undefined }
+      }
+    } else if (body.result_id !== undefined && body.result_id !== null) {
+      const result = server.state.data.results[body.result_id]
+      if (result === undefined || result.workspace !== ctx.workspace) {
+        throw notFound(`result ${body.result_id} not found`)
+      }
+      if (result.status === "processing") throw conflict(`result ${result.id} is still being computed`)
+      if (result.status === "failed") throw badRequest(`result ${result.id} failed: ${result.error_message ?? ""}`)
+      const file = path.join(server.config.dataDir, "results", result.file)
+      prepare = async () => ({ file, format: "parquet" })
+    } else {
+      const data = body.data!
+      prepare = async () => {
+        const file = path.join(tmpDir, `${makeId("inln")}.csv`)
+        fs.writeFileSync(file, data)
+        const columns = body.columns === undefined
+          ? undefined
+          : Object.fromEntries(Object.entries(body.columns).map(([k, v]) => [k, columnType(v)]))
+        return { file, format: "csv", columns }
+      }
+    }
+  } catch (cause) {
+    forget()
+    throw cause
+  }
+
+  const run = async () => {
+    let ok = false
+    try {
+      source = await prepare()
+      const out = await server.engine.load(engineDatabase(server, db), schema, table, source, body.mode, key)
+      const decl = (db.schemas[schema] ??= {})
+      decl[table] = { ...(decl[table] ?? { key: null, partition_by: [], sorted_by: [] }), last_sync: nowIso() }
+      ok = true
+      return {
+        connection_id: connection.id,
+        schema_name: schema,
+        table_name: table,
+        row_count: out.rowCount,
+        arrow_schema_json: JSON.stringify({
+          fields: out.columns.map((c) => ({ name: c.name, data_type: arrowTypeName(c.type), nullable: c.nullable }))
+        })
+      }
+    } finally {
+      release(ok)
+      if (source !== undefined && source.file.startsWith(tmpDir)) fs.rmSync(source.file, { force: true })
+      server.state.save()
+    }
+  }
+
+  if (body.async !== true) {
+    try {
+      const value = await run()
+      remember(200, value)
+      return { status: 200, body: value }
+    } catch (cause) {
+      forget()
+      throw cause
+    }
+  }
+
+  const job: JobRecord = {
+    id: makeId("job_"),
+    seq: server.state.nextSeq(),
+    workspace: ctx.workspace,
+    job_type: "managed_load",
+    created_at: nowIso(),
+    status: "pending",
+    attempts: 0,
+    result: null,
+    error_message: null,
+    completed_at: null
+  }
+  server.state.data.jobs[job.id] = job
+  server.state.save()
+  let done!: () => void
+  const finished = new Promise<void>((resolve) => (done = resolve))
+  fork(server, async () => {
+    job.status = "running"
+    job.attempts = 1
+    try {
+      job.result = await run()
+      job.status = "succeeded"
+    } catch (cause) {
+      job.status = "failed"
+      job.error_message = cause instanceof ApiError ? cause.message : errorMessage(cause)
+    } finally {
+      job.completed_at = nowIso()
+      server.state.save()
+      done()
+    }
+  })
+  if (body.async_after_ms !== undefined && body.async_after_ms !== null) {
+    const inTime = await Promise.race([
+      finished.then(() => true),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), body.async_after_ms!))
+    ])
+    if (inTime) {
+      if (job.status === "succeeded") {
+        remember(200, job.result)
+        return { status: 200, body: job.result }
+      }
+      forget()
+      throw badRequest(job.error_message ?? "load failed")
+    }
+  }
+  const submitted = { id: job.id, status: job.status, status_url: `${server.baseUrl}/v1/jobs/${job.id}` }
+  remember(202, submitted)
+  return { status: 202, body: submitted }
+}
+
+/** @internal */
+export const handlers: Record<string, Handler> = {
+  load_database_table: load,
+  load_managed_table: load
+}

@@ -1,0 +1,151 @@
+import type { Handler, RequestContext } from "../context.js"
+import { badRequest, notFound } from "../errors.js"
+import { makeId, nowIso } from "../ids.js"
+import type { SavedQueryRecord } from "../state.js"
+import { sha256 } from "./common.js"
+
+const latest = (saved: SavedQueryRecord) => saved.versions[saved.versions.length - 1]!
+
+const detail = (saved: SavedQueryRecord) => ({
+  id: saved.id,
+  name: saved.name,
+  description: saved.description,
+  tags: saved.tags,
+  latest_version: latest(saved).version,
+  sql: latest(saved).sql,
+  sql_hash: latest(saved).sql_hash,
+  created_at: saved.created_at,
+  updated_at: saved.updated_at
+})
+
+const summary = (saved: SavedQueryRecord) => ({
+  id: saved.id,
+  name: saved.name,
+  description: saved.description,
+  tags: saved.tags,
+  latest_version: latest(saved).version,
+  created_at: saved.created_at,
+  updated_at: saved.updated_at
+})
+
+const find = (ctx: RequestContext): SavedQueryRecord => {
+  const saved = ctx.server.state.data.savedQueries[ctx.params.id!]
+  if (saved === undefined || saved.workspace !== ctx.workspace) throw notFound(`saved query ${ctx.params.id} not found`)
+  return saved
+}
+
+const page = (ctx: RequestContext) => {
+  const limit = ctx.query.limit === undefined || ctx.query.limit === 0 ? 100 : Math.min(ctx.query.limit, 1000)
+  const offset = ctx.query.offset ?? 0
+  return { limit, offset }
+}
+
+/** @internal */
+export const handlers: Record<string, Handler> = {
+  create_saved_query: async (ctx) => {
+    const body = ctx.body as {
+      name: string
+      sql: string
+      description?: string | null
+      tags?: ReadonlyArray<string> | null
+    }
+    if (body.name.trim() === "") throw badRequest("name must not be empty")
+    if (body.sql.trim() === "") throw badRequest("sql must not be empty")
+    const now = nowIso()
+    const saved: SavedQueryRecord = {
+      id: makeId("svqr"),
+      seq: ctx.server.state.nextSeq(),
+      workspace: ctx.workspace,
+      name: body.name,
+      description: body.description ?? "",
+      tags: [...(body.tags ?? [])],
+      created_at: now,
+      updated_at: now,
+      versions: [{ version: 1, sql: body.sql, sql_hash: sha256(body.sql), created_at: now }]
+    }
+    ctx.server.state.data.savedQueries[saved.id] = saved
+    ctx.server.state.save()
+    return { status: 201, body: detail(saved) }
+  },
+
+  get_saved_query: async (ctx) => ({ status: 200, body: detail(find(ctx)) }),
+
+  list_saved_queries: async (ctx) => {
+    const { limit, offset } = page(ctx)
+    const all = Object.values(ctx.server.state.data.savedQueries)
+      .filter((s) => s.workspace === ctx.workspace)
+      .sort((a, b) => b.seq - a.seq)
+    const items = all.slice(offset, offset + limit)
+    return {
+      status: 200,
+      body: {
+        queries: items.map(summary),
+        count: items.length,
+        offset,
+        limit,
+        has_more: offset + items.length < all.length
+      }
+    }
+  },
+
+  update_saved_query: async (ctx) => {
+    const saved = find(ctx)
+    const body = ctx.body as {
+      name?: string | null
+      description?: string | null
+      sql?: string | null
+      tags?: ReadonlyArray<string> | null
+    }
+    const now = nowIso()
+    if (body.name !== undefined && body.name !== null) {
+      if (body.name.trim() === "") throw badRequest("name must not be empty")
+      saved.name = body.name
+    }
+    if (body.description !== undefined && body.description !== null) saved.description = body.description
+    if (body.tags !== undefined && body.tags !== null) saved.tags = [...body.tags]
+    if (body.sql !== undefined && body.sql !== null) {
+      if (body.sql.trim() === "") throw badRequest("sql must not be empty")
+      if (body.sql !== latest(saved).sql) {
+        saved.versions.push({
+          version: latest(saved).version + 1,
+          sql: body.sql,
+          sql_hash: sha256(body.sql),
+          created_at: now
+        })
+      }
+    }
+    saved.updated_at = now
+    ctx.server.state.save()
+    return { status: 200, body: detail(saved) }
+  },
+
+  delete_saved_query: async (ctx) => {
+    const saved = find(ctx)
+    delete ctx.server.state.data.savedQueries[saved.id]
+    ctx.server.state.save()
+    return { status: 204 }
+  },
+
+  list_saved_query_versions: async (ctx) => {
+    const saved = find(ctx)
+    const { limit, offset } = page(ctx)
+    const all = [...saved.versions].reverse()
+    const items = all.slice(offset, offset + limit)
+    return {
+      status: 200,
+      body: {
+        saved_query_id: saved.id,
+        versions: items.map((v) => ({
+          version: v.version,
+          sql: v.sql,
+          sql_hash: v.sql_hash,
+          created_at: v.created_at
+        })),
+        count: items.length,
+        offset,
+        limit,
+        has_more: offset + items.length < all.length
+      }
+    }
+  }
+}

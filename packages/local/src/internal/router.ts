@@ -1,0 +1,371 @@
+import * as Operations from "@hotdata-effect/core/generated/Operations"
+import * as Schemas from "@hotdata-effect/core/generated/Schemas"
+import type { Operation } from "@hotdata-effect/core/Operation"
+import * as Either from "effect/Either"
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
+import { randomBytes } from "node:crypto"
+import type { IncomingMessage, ServerResponse } from "node:http"
+import { PassThrough } from "node:stream"
+import type { Handler, Reply, RequestContext, Server } from "./context.js"
+import { ApiError, errorMessage } from "./errors.js"
+import { type Fault, faultFromJson } from "./faults.js"
+
+interface Route {
+  readonly operation: Operation
+  readonly pattern: RegExp
+  readonly literalSegments: number
+}
+
+const compile = (operation: Operation): Route => {
+  const segments = operation.path.split("/").filter((s) => s.length > 0)
+  const source = segments.map((segment) =>
+    segment.startsWith("{") ? "([^/]+)" : segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+  )
+  return {
+    operation,
+    pattern: new RegExp(`^/${source.join("/")}/?$`),
+    literalSegments: segments.filter((s) => !s.startsWith("{")).length
+  }
+}
+
+const allOperations = (): ReadonlyArray<Operation> => Object.values(Operations.all as Record<string, Operation>)
+
+const routes: ReadonlyArray<Route> = allOperations().map(compile).sort((a, b) => b.literalSegments - a.literalSegments)
+
+/** Finds the operation for a method and path; literal segments win over parameters. @internal */
+export const matchRoute = (
+  method: string,
+  pathname: string
+): { readonly operation: Operation; readonly params: Record<string, string> } | "method" | undefined => {
+  let pathMatched = false
+  for (const route of routes) {
+    const m = route.pattern.exec(pathname)
+    if (m === null) continue
+    pathMatched = true
+    if (route.operation.method !== method) continue
+    const params: Record<string, string> = {}
+    route.operation.pathParams.forEach((name, i) => {
+      params[name] = decodeURIComponent(m[i + 1]!)
+    })
+    return { operation: route.operation, params }
+  }
+  return pathMatched ? "method" : undefined
+}
+
+/** All operations of the contract. @internal */
+export const operations = allOperations
+
+const describeIssues = (error: ParseResult.ParseError, what: string): string => {
+  const issues = ParseResult.ArrayFormatter.formatErrorSync(error)
+  const parts = issues.slice(0, 3).map((issue) => {
+    const at = issue.path.length > 0 ? `"${issue.path.join(".")}"` : what
+    return `${at}: ${issue.message}`
+  })
+  return `invalid ${what}: ${parts.join("; ")}`
+}
+
+const traceId = (): string => randomBytes(16).toString("hex")
+
+const MAX_BODY_BYTES = 64 * 1024 * 1024
+
+const readBody = async (req: IncomingMessage, limit: number): Promise<Buffer> => {
+  const chunks: Array<Buffer> = []
+  let size = 0
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length
+    if (size > limit) {
+      throw new ApiError(413, "PAYLOAD_TOO_LARGE", `request body exceeds ${limit} bytes`)
+    }
+    chunks.push(chunk as Buffer)
+  }
+  return Buffer.concat(chunks)
+}
+
+const errorBody = (error: ApiError): string =>
+  JSON.stringify(Schema.encodeSync(Schemas.ApiErrorResponse)({ error: { code: error.code, message: error.message } }))
+
+const bearer = (req: IncomingMessage): string | undefined => {
+  const header = req.headers.authorization
+  if (header === undefined) return undefined
+  const m = /^Bearer\s+(.+)$/i.exec(header.trim())
+  return m?.[1]?.trim()
+}
+
+const headerValue = (req: IncomingMessage, name: string): string | undefined => {
+  const value = req.headers[name.toLowerCase()]
+  return Array.isArray(value) ? value[0] : value
+}
+
+/**
+ * The HTTP front of the local server: authentication, routing by the generated operation
+ * descriptors, decoding of parameters and bodies with the contract's schemas, fault
+ * injection, and encoding of every answer with the schema the contract gives its status.
+ *
+ * @internal
+ */
+export const makeRequestListener = (server: Server, handlers: Readonly<Record<string, Handler>>) => {
+  const adminHandler = makeAdmin(server)
+
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    const trace = traceId()
+    res.setHeader("X-Trace-Id", trace)
+    handle(req, res, trace).catch((cause) => {
+      const error = cause instanceof ApiError
+        ? cause
+        : new ApiError(500, "INTERNAL_SERVER_ERROR", `unexpected error: ${errorMessage(cause)}`)
+      sendError(res, error)
+    })
+  }
+
+  function sendError(res: ServerResponse, error: ApiError): void {
+    if (res.headersSent) {
+      res.destroy()
+      return
+    }
+    const body = errorBody(error)
+    res.writeHead(error.status, {
+      "Content-Type": "application/json",
+      "Content-Length": Buffer.byteLength(body),
+      ...error.headers
+    })
+    res.end(body)
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse, trace: string): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://localhost")
+    const method = (req.method ?? "GET").toUpperCase()
+
+    if (url.pathname.startsWith("/__admin/")) {
+      if (bearer(req) !== server.config.apiKey) {
+        throw new ApiError(401, "invalid_api_key", "the admin API needs the server's API key as a Bearer token")
+      }
+      return adminHandler(req, res, url, method)
+    }
+    if (url.pathname === "/health" || url.pathname === "/__health") {
+      const body = JSON.stringify({ ok: true })
+      res.writeHead(200, { "Content-Type": "application/json" })
+      res.end(body)
+      return
+    }
+
+    const matched = matchRoute(method, url.pathname)
+    if (matched === undefined) throw new ApiError(404, "NOT_FOUND", `no route for ${method} ${url.pathname}`)
+    if (matched === "method") {
+      throw new ApiError(405, "METHOD_NOT_ALLOWED", `${method} is not allowed on ${url.pathname}`)
+    }
+    const { operation, params } = matched
+    server.faults.countCall(operation.id)
+
+    // Authentication comes first, as on the hosted service.
+    const key = bearer(req)
+    if (key === undefined) {
+      throw new ApiError(401, "invalid_api_key", "missing API key: send Authorization: Bearer <api key>")
+    }
+    if (key !== server.config.apiKey) throw new ApiError(401, "invalid_api_key", "the API key is invalid")
+    let workspace = ""
+    if (operation.workspaceScoped) {
+      const ws = headerValue(req, "X-Workspace-Id")
+      if (ws === undefined || ws.trim() === "") {
+        throw new ApiError(400, "BAD_REQUEST", "missing X-Workspace-Id header")
+      }
+      if (server.state.data.workspaces[ws] === undefined) {
+        throw new ApiError(404, "workspace_not_found", `workspace ${ws} not found`)
+      }
+      workspace = ws
+    }
+
+    const fault = server.faults.take(operation.id, (f) => f._tag !== "ExpireUrl" && f._tag !== "OmitETag")
+    let cut: Extract<Fault, { _tag: "CutBody" }> | undefined
+    if (fault !== undefined) {
+      switch (fault._tag) {
+        case "ConnectionReset":
+          req.socket.destroy()
+          return
+        case "Stall":
+          await new Promise((resolve) => setTimeout(resolve, fault.millis))
+          if (req.socket.destroyed) return
+          break
+        case "Status":
+          req.resume()
+          throw new ApiError(
+            fault.status,
+            fault.code ??
+              (fault.status === 429 ? "OVERLOADED" : fault.status === 503 ? "SERVICE_UNAVAILABLE" : "INJECTED_FAULT"),
+            fault.message ?? `injected ${fault.status} for ${operation.id}`,
+            fault.retryAfter !== undefined ? { "Retry-After": String(fault.retryAfter) } : {}
+          )
+        case "CutBody":
+          cut = fault
+          break
+        default:
+          break
+      }
+    }
+
+    const handler = handlers[operation.id]
+    if (handler === undefined) {
+      req.resume()
+      throw new ApiError(
+        501,
+        "NOT_IMPLEMENTED_LOCALLY",
+        `${operation.id} (${operation.method} ${operation.path}) is not implemented by the local Hotdata server`
+      )
+    }
+
+    // Query parameters.
+    const query: Record<string, unknown> = {}
+    for (const param of operation.query) {
+      const raw = url.searchParams.get(param.name)
+      if (raw === null) {
+        if (param.required) throw new ApiError(400, "BAD_REQUEST", `missing required query parameter "${param.name}"`)
+        continue
+      }
+      const decoded = Schema.decodeUnknownEither(param.schema)(raw)
+      if (Either.isLeft(decoded)) {
+        throw new ApiError(400, "BAD_REQUEST", describeIssues(decoded.left, `query parameter "${param.name}"`))
+      }
+      query[param.name] = decoded.right
+    }
+    // Header parameters.
+    const headers: Record<string, string | undefined> = {}
+    for (const param of operation.headers) {
+      const value = headerValue(req, param.name)
+      if (value === undefined || value.trim() === "") {
+        if (param.required) throw new ApiError(400, "BAD_REQUEST", `missing required header ${param.name}`)
+        continue
+      }
+      headers[param.key] = value.trim()
+    }
+    // Body.
+    let body: unknown = undefined
+    if (operation.payload !== undefined) {
+      const raw = await readBody(req, MAX_BODY_BYTES)
+      const text = raw.toString("utf8")
+      if (text.trim().length === 0) {
+        if (operation.payloadRequired) throw new ApiError(400, "BAD_REQUEST", "a JSON request body is required")
+        body = operation.payload === undefined ? undefined : {}
+      } else {
+        let json: unknown
+        try {
+          json = JSON.parse(text)
+        } catch (cause) {
+          throw new ApiError(400, "BAD_REQUEST", `malformed JSON body: ${errorMessage(cause)}`)
+        }
+        const decoded = Schema.decodeUnknownEither(operation.payload)(json)
+        if (Either.isLeft(decoded)) throw new ApiError(400, "BAD_REQUEST", describeIssues(decoded.left, "request body"))
+        body = decoded.right
+      }
+    } else {
+      req.resume()
+    }
+
+    const ctx: RequestContext = { server, operation, params, query, headers, body, workspace, traceId: trace, req }
+    const reply = await handler(ctx)
+    await send(res, operation, reply, cut)
+  }
+
+  async function send(
+    res: ServerResponse,
+    operation: Operation,
+    reply: Reply,
+    cut: Extract<Fault, { _tag: "CutBody" }> | undefined
+  ): Promise<void> {
+    const headers: Record<string, string> = { ...reply.headers }
+    if (reply.stream !== undefined) {
+      if (cut === undefined) {
+        res.writeHead(reply.status, headers)
+        await reply.stream(res)
+        return
+      }
+      // Collect the body so it can be cut at a known point.
+      const sink = new PassThrough()
+      const chunks: Array<Buffer> = []
+      sink.on("data", (chunk: Buffer) => chunks.push(chunk))
+      await reply.stream(sink as unknown as ServerResponse)
+      return cutBody(res, reply.status, headers, Buffer.concat(chunks), cut)
+    }
+    if (reply.body === undefined) {
+      res.writeHead(reply.status, headers)
+      res.end()
+      return
+    }
+    const response = [...operation.success, ...operation.errors].find((r) => r.status === reply.status)
+    const encoded = response?.schema !== undefined ? Schema.encodeUnknownSync(response.schema)(reply.body) : reply.body
+    const payload = Buffer.from(JSON.stringify(encoded))
+    headers["Content-Type"] = "application/json"
+    if (cut !== undefined) return cutBody(res, reply.status, headers, payload, cut)
+    headers["Content-Length"] = String(payload.length)
+    res.writeHead(reply.status, headers)
+    res.end(payload)
+  }
+}
+
+const cutBody = (
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  payload: Buffer,
+  cut: Extract<Fault, { _tag: "CutBody" }>
+): void => {
+  const at = Math.max(0, Math.min(payload.length - 1, cut.afterBytes ?? Math.floor(payload.length / 2)))
+  res.writeHead(status, { ...headers, "Content-Length": String(payload.length) })
+  res.write(payload.subarray(0, at), () => {
+    res.destroy()
+  })
+}
+
+const makeAdmin =
+  (server: Server) => async (req: IncomingMessage, res: ServerResponse, url: URL, method: string): Promise<void> => {
+    const json = (status: number, value: unknown) => {
+      const body = JSON.stringify(value)
+      res.writeHead(status, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) })
+      res.end(body)
+    }
+    const path = url.pathname.replace(/\/+$/, "")
+    if (path === "/__admin/faults" && method === "POST") {
+      const raw = (await readBody(req, 1024 * 1024)).toString("utf8")
+      let input: Record<string, unknown>
+      try {
+        input = JSON.parse(raw) as Record<string, unknown>
+      } catch (cause) {
+        throw new ApiError(400, "BAD_REQUEST", `malformed JSON body: ${errorMessage(cause)}`)
+      }
+      const route = typeof input.route === "string" ? input.route : undefined
+      const fault = faultFromJson(input.fault)
+      const times = typeof input.times === "number" ? input.times : 1
+      if (route === undefined || fault === undefined) {
+        throw new ApiError(
+          400,
+          "BAD_REQUEST",
+          "expected {\"route\": operation id or \"storage\", \"fault\": {\"kind\": ...}, \"times\": n}"
+        )
+      }
+      const rule = server.faults.inject(route, fault, times)
+      return json(201, { id: rule.id, route, fault, times: rule.remaining })
+    }
+    if (path === "/__admin/faults" && method === "GET") return json(200, { faults: server.faults.rules })
+    if (path === "/__admin/faults" && method === "DELETE") {
+      server.faults.clear()
+      res.writeHead(204).end()
+      return
+    }
+    if (path === "/__admin/storage-requests" && method === "GET") {
+      return json(200, { requests: server.faults.storageRequests })
+    }
+    if (path === "/__admin/storage-requests" && method === "DELETE") {
+      server.faults.storageRequests.length = 0
+      res.writeHead(204).end()
+      return
+    }
+    if (path === "/__admin/calls" && method === "GET") {
+      return json(200, { calls: Object.fromEntries(server.faults.calls) })
+    }
+    if (path === "/__admin/reset" && method === "POST") {
+      server.faults.reset()
+      res.writeHead(204).end()
+      return
+    }
+    req.resume()
+    throw new ApiError(404, "NOT_FOUND", `no admin route ${method} ${path}`)
+  }

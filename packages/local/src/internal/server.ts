@@ -1,0 +1,138 @@
+import * as fs from "node:fs"
+import * as http from "node:http"
+import type { AddressInfo } from "node:net"
+import * as os from "node:os"
+import * as path from "node:path"
+import type { Handler, Server, ServerConfig } from "./context.js"
+import { Engine } from "./engine.js"
+import { FaultRegistry } from "./faults.js"
+import { handlers as connections } from "./handlers/connections.js"
+import { handlers as databases } from "./handlers/databases.js"
+import { handlers as loads } from "./handlers/loads.js"
+import { handlers as misc } from "./handlers/misc.js"
+import { cleanOrphanResults, handlers as query } from "./handlers/query.js"
+import { handlers as results } from "./handlers/results.js"
+import { handlers as savedQueries } from "./handlers/savedQueries.js"
+import { handlers as uploads } from "./handlers/uploads.js"
+import { makeRequestListener } from "./router.js"
+import { StateStore } from "./state.js"
+import { Storage } from "./storage.js"
+
+/** @internal */
+export const handlers: Readonly<Record<string, Handler>> = {
+  ...connections,
+  ...databases,
+  ...loads,
+  ...misc,
+  ...query,
+  ...results,
+  ...savedQueries,
+  ...uploads
+}
+
+/** @internal */
+export interface StartOptions {
+  readonly port?: number | undefined
+  readonly host?: string | undefined
+  readonly dataDir?: string | undefined
+  readonly apiKey?: string | undefined
+  readonly workspaceId?: string | undefined
+  readonly presign?: boolean | undefined
+  readonly inlineRowLimit?: number | undefined
+  readonly presignedUrlTtlSeconds?: number | undefined
+  readonly minPartSize?: number | undefined
+}
+
+/** @internal */
+export interface RunningServer {
+  readonly baseUrl: string
+  readonly apiKey: string
+  readonly workspaceId: string
+  readonly dataDir: string
+  readonly storageUrl: string | undefined
+  readonly server: Server
+  stop(): Promise<void>
+}
+
+const MiB = 1024 * 1024
+
+/** Starts the HTTP API, the object store and the engine. @internal */
+export const start = async (options: StartOptions = {}): Promise<RunningServer> => {
+  const host = options.host ?? "127.0.0.1"
+  const dataDir = path.resolve(options.dataDir ?? path.join(process.cwd(), ".hotdata"))
+  fs.mkdirSync(dataDir, { recursive: true })
+  fs.rmSync(path.join(dataDir, "tmp"), { recursive: true, force: true })
+  const config: ServerConfig = {
+    apiKey: options.apiKey ?? "local-dev-key",
+    workspaceId: options.workspaceId ?? "ws_local",
+    dataDir,
+    presign: options.presign ?? true,
+    inlineRowLimit: options.inlineRowLimit ?? 10_000,
+    maxInlineDataBytes: 2 * MiB,
+    singleUploadThreshold: 8 * MiB,
+    defaultPartSize: 8 * MiB,
+    minPartSize: options.minPartSize ?? 5 * MiB,
+    maxUploadBytes: 5 * 1024 * 1024 * MiB,
+    mintBatchLimit: 100
+  }
+  const state = new StateStore(dataDir)
+  state.data.workspaces[config.workspaceId] ??= {
+    public_id: config.workspaceId,
+    name: "Local workspace",
+    created_at: new Date().toISOString()
+  }
+  const faults = new FaultRegistry()
+  const engine = new Engine(dataDir)
+  const storage = config.presign
+    ? await Storage.start({
+      directory: path.join(dataDir, "storage"),
+      host,
+      urlTtlSeconds: options.presignedUrlTtlSeconds ?? 1800,
+      faults
+    })
+    : undefined
+  const server: Server = { config, state, engine, storage, faults, background: new Set(), baseUrl: "" }
+  cleanOrphanResults(server)
+  state.save()
+
+  const httpServer = http.createServer(makeRequestListener(server, handlers))
+  httpServer.keepAliveTimeout = 5_000
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once("error", reject)
+      httpServer.listen(options.port ?? 0, host, () => resolve())
+    })
+  } catch (cause) {
+    await storage?.close()
+    await engine.close()
+    state.close()
+    throw cause
+  }
+  const address = httpServer.address() as AddressInfo
+  const hostForUrl = host.includes(":") ? `[${host}]` : host
+  server.baseUrl = `http://${hostForUrl}:${address.port}`
+
+  let stopped: Promise<void> | undefined
+  return {
+    baseUrl: server.baseUrl,
+    apiKey: config.apiKey,
+    workspaceId: config.workspaceId,
+    dataDir,
+    storageUrl: storage?.frontUrl,
+    server,
+    stop: () => {
+      stopped ??= (async () => {
+        httpServer.closeAllConnections()
+        await new Promise<void>((resolve) => httpServer.close(() => resolve()))
+        while (server.background.size > 0) await Promise.allSettled([...server.background])
+        await storage?.close()
+        await engine.close()
+        state.close()
+      })()
+      return stopped
+    }
+  }
+}
+
+/** A fresh temporary data directory. @internal */
+export const makeTempDir = (): string => fs.mkdtempSync(path.join(os.tmpdir(), "hotdata-local-"))
