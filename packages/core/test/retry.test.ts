@@ -158,3 +158,20 @@ describe("retries", () => {
       assert.isTrue(result._tag === "Left" && result.left._tag === "TimeoutError")
     }))
 })
+
+describe("interruption", () => {
+  // Under the test clock no time passes: the failure must end the call without waiting
+  // for its 30 s timeout (the test would hang otherwise).
+  it.effect("a call with a timeout is interrupted at once when a concurrent sibling fails", () => {
+    const { layer } = clientLayer(() => ({ hang: true }), { timeout: "30 seconds" })
+    return Effect.gen(function*() {
+      const client = yield* HotdataClient.HotdataClient
+      const exit = yield* Effect.exit(
+        Effect.forEach([0, 1], (i) => i === 0 ? client.databases.list() : Effect.fail("sibling failed" as const), {
+          concurrency: 2
+        })
+      )
+      assert.strictEqual(exit._tag, "Failure")
+    }).pipe(Effect.provide(layer))
+  })
+})

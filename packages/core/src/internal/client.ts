@@ -281,16 +281,21 @@ const withPolicies = <A, R>(
         ? HttpClientRequest.setHeaders(request, HttpTraceContext.toHeaders(span))
         : request
       const once = attempt(traced, span)
+      // A race against a timer rather than `Effect.timeoutFail`: when a call runs inside a
+      // concurrent `Effect.forEach` whose sibling fails, `timeoutFail` holds the
+      // interruption until its whole duration has passed, a race ends at once.
       const timed = Duration.isFinite(timeout)
-        ? Effect.timeoutFail(once, {
-          duration: timeout,
-          onTimeout: () =>
-            new HotdataError.TimeoutError({
-              operation: operation.id,
-              timeout,
-              message: `${operation.id} did not complete within ${Duration.format(timeout)}`
-            })
-        })
+        ? Effect.raceFirst(
+          once,
+          Effect.flatMap(Effect.sleep(timeout), () =>
+            Effect.fail(
+              new HotdataError.TimeoutError({
+                operation: operation.id,
+                timeout,
+                message: `${operation.id} did not complete within ${Duration.format(timeout)}`
+              })
+            ))
+        )
         : once
       const retryable = (error: HotdataError.HotdataError) => RetryPolicy.isRetryable(error, operation)
       const loop = (
