@@ -167,9 +167,11 @@ describe("interruption", () => {
     return Effect.gen(function*() {
       const client = yield* HotdataClient.HotdataClient
       const exit = yield* Effect.exit(
-        Effect.forEach([0, 1], (i) => i === 0 ? client.databases.list() : Effect.fail("sibling failed" as const), {
-          concurrency: 2
-        })
+        Effect.forEach(
+          [0, 1],
+          (i): Effect.Effect<unknown, unknown> => i === 0 ? client.databases.list() : Effect.fail("sibling failed"),
+          { concurrency: 2 }
+        )
       )
       assert.strictEqual(exit._tag, "Failure")
     }).pipe(Effect.provide(layer))
