@@ -19,7 +19,7 @@ const uploadBytes = (bytes: Uint8Array, declare: boolean) =>
     })
     const put = (url: string, body: Uint8Array) =>
       Effect.promise(async () => {
-        const response = await fetch(url, { method: "PUT", body, headers: session.headers })
+        const response = await fetch(url, { method: "PUT", body: body as BodyInit, headers: session.headers })
         assert.strictEqual(response.status, 200, await response.clone().text())
         return response.headers.get("etag")!
       })
