@@ -1,0 +1,135 @@
+/**
+ * Loading files into managed tables: upload, load, and wait for the load when the
+ * server runs it in the background.
+ *
+ * @since 0.1.0
+ */
+import { HotdataClient, type HotdataError, Polling, Schemas } from "@hotdata-effect/core"
+import * as Effect from "effect/Effect"
+import * as Schedule from "effect/Schedule"
+import * as Schema from "effect/Schema"
+import type { UploadError } from "./UploadError.js"
+import * as Uploads from "./Uploads.js"
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface LoadOptions {
+  readonly databaseId: string
+  readonly schema: string
+  readonly table: string
+  /** `replace`, `append`, or a key-based `delete` / `update` / `upsert`. */
+  readonly mode: "replace" | "append" | "delete" | "update" | "upsert" | (string & {})
+  /** `csv`, `json` (NDJSON) or `parquet`; detected from the content type, then the contents, when absent. */
+  readonly format?: "csv" | "json" | "parquet" | undefined
+  /** Key columns of a key-based mode. */
+  readonly key?: ReadonlyArray<string> | undefined
+  /**
+   * Makes the load safe to resend: a resend with the same key runs at most once and
+   * answers the original result. Default: a fresh UUID for this call, reused for each
+   * of its resends.
+   */
+  readonly idempotencyKey?: string | undefined
+  /** How to wait for a load the server runs in the background. */
+  readonly poll?: Polling.Options | undefined
+  /** The upload's options (content type, concurrency, progress, ...). */
+  readonly upload?: Parameters<typeof Uploads.uploadFile>[1] | undefined
+}
+
+/**
+ * The load got no answer twice (or the server was unavailable): whether it ran is
+ * unknown. `uploadId` can be loaded again once the situation is clear.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class LoadOutcomeUnknown extends Schema.TaggedError<LoadOutcomeUnknown>(
+  "@hotdata-effect/uploads/Tables/LoadOutcomeUnknown"
+)("LoadOutcomeUnknown", { message: Schema.String, uploadId: Schema.String, idempotencyKey: Schema.String }) {}
+
+/**
+ * Every error of {@link loadFile}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type LoadFileError =
+  | UploadError
+  | HotdataError.HotdataError
+  | Polling.WorkFailed
+  | Polling.PollTimeout
+  | LoadOutcomeUnknown
+
+/** Failures after which the server may have run the load. */
+const isAmbiguous = (error: HotdataError.HotdataError): boolean =>
+  (error._tag === "TransportError" && error.phase !== "connect") ||
+  error._tag === "TimeoutError" ||
+  (error._tag === "ServerError" && (error.status === 502 || error.status === 503 || error.status === 504))
+
+const isLoadResult = Schema.is(Schemas.LoadManagedTableResponse)
+
+/**
+ * Uploads a source and loads it into a managed table, waiting for the load when the
+ * server answers that it runs in the background. Returns the load's result (the
+ * table's row count after the load and its Arrow schema).
+ *
+ * The load is sent with an idempotency key generated for this call, and resent with
+ * the same key when its answer was lost, so it runs at most once.
+ *
+ * @example
+ * ```ts
+ * import { Tables } from "@hotdata-effect/uploads"
+ *
+ * const program = Tables.loadFile("./events.csv", {
+ *   databaseId: "db_123",
+ *   schema: "public",
+ *   table: "events",
+ *   mode: "replace",
+ *   upload: { contentType: "text/csv" }
+ * })
+ * ```
+ *
+ * @since 0.1.0
+ * @category loads
+ */
+export const loadFile = <E = never, R = never>(
+  source: Uploads.UploadSource<E, R>,
+  options: LoadOptions
+): Effect.Effect<Schemas.LoadManagedTableResponse, LoadFileError, HotdataClient.HotdataClient | R> =>
+  Effect.gen(function*() {
+    const client = yield* HotdataClient.HotdataClient
+    const upload = yield* Uploads.uploadFile(source, options.upload)
+    const idempotencyKey = options.idempotencyKey ?? crypto.randomUUID()
+    const body: Schemas.LoadManagedTableRequest = {
+      upload_id: upload.upload_id,
+      mode: options.mode,
+      idempotency_key: idempotencyKey,
+      ...(options.format !== undefined ? { format: options.format } : {}),
+      ...(options.key !== undefined ? { key: options.key } : {})
+    }
+    const send = client.databases.loadTable(options.databaseId, options.schema, options.table, body)
+    const response = yield* send.pipe(
+      Effect.retry({ schedule: Schedule.exponential("1 second"), times: 2, while: isAmbiguous }),
+      Effect.catchIf(isAmbiguous, (error) =>
+        new LoadOutcomeUnknown({
+          uploadId: upload.upload_id,
+          idempotencyKey,
+          message: `the load of upload ${upload.upload_id} got no answer: ${error.message}`
+        }))
+    )
+    if (response.status === 200) return response.body
+    const job = yield* Polling.job(response.body.id, options.poll)
+    if (isLoadResult(job.result)) return job.result
+    return yield* new Polling.WorkFailed({
+      kind: "job",
+      id: job.id,
+      status: job.status,
+      message: `load job ${job.id} ended \`${job.status}\` without a load result`
+    })
+  }).pipe(
+    Effect.withSpan("Hotdata.Tables.loadFile", {
+      captureStackTrace: false,
+      attributes: { "hotdata.database_id": options.databaseId, "hotdata.table": `${options.schema}.${options.table}` }
+    })
+  )

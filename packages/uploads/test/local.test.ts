@@ -1,0 +1,322 @@
+/**
+ * Uploads against the real local server: byte-exact round trips through a load and a
+ * checksum query, header isolation, and recovery from injected storage faults.
+ */
+import { layer } from "@effect/vitest"
+import { HotdataClient, Query } from "@hotdata-effect/core"
+import { Faults, LocalHotdata } from "@hotdata-effect/local"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import * as Fiber from "effect/Fiber"
+import * as Stream from "effect/Stream"
+import * as Supervisor from "effect/Supervisor"
+import { createHash } from "node:crypto"
+import * as fs from "node:fs"
+import * as os from "node:os"
+import * as path from "node:path"
+import { afterAll, assert, describe } from "vitest"
+import { Tables, Uploads } from "../src/index.js"
+
+const MiB = 1024 * 1024
+const FINALIZE = "finalize_upload_handler"
+
+/**
+ * A CSV of exactly `size` bytes: `i,v` then rows of an index and lowercase letters.
+ * Returns the bytes, the row count and the md5 of the `v` values joined with `|` in
+ * index order — what `md5(string_agg(v, '|' ORDER BY i))` gives on the server.
+ */
+const csvOf = (size: number, seed: number) => {
+  const out = Buffer.alloc(size)
+  const header = "i,v\n"
+  out.write(header, 0, "latin1")
+  let offset = header.length
+  let row = 0
+  let x = seed >>> 0
+  const hash = createHash("md5")
+  while (offset < size) {
+    const prefix = `${row},`
+    const remaining = size - offset
+    let length = 40 + (x % 60)
+    // Never leave a tail too short for another row.
+    if (remaining - (prefix.length + length + 1) < prefix.length + 12) length = remaining - prefix.length - 1
+    out.write(prefix, offset, "latin1")
+    offset += prefix.length
+    const start = offset
+    for (let i = 0; i < length; i++) {
+      x = (x * 1103515245 + 12345) >>> 0
+      out[offset++] = 97 + ((x >>> 16) % 26)
+    }
+    if (row > 0) hash.update("|")
+    hash.update(out.subarray(start, offset))
+    out[offset++] = 10
+    row++
+  }
+  return { bytes: new Uint8Array(out.buffer, out.byteOffset, size), rows: row, md5: hash.digest("hex") }
+}
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "uploads-local-"))
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
+
+const writeTemp = (name: string, bytes: Uint8Array) => {
+  const file = path.join(tmp, name)
+  fs.writeFileSync(file, bytes)
+  return file
+}
+
+type Kind = "bytes" | "blob" | "path" | "stream"
+const KINDS: ReadonlyArray<Kind> = ["bytes", "blob", "path", "stream"]
+
+const sourceOf = (kind: Kind, bytes: Uint8Array, name: string): Uploads.UploadSource => {
+  switch (kind) {
+    case "bytes":
+      return bytes
+    case "blob":
+      return new Blob([bytes as Uint8Array<ArrayBuffer>])
+    case "path":
+      return writeTemp(name, bytes)
+    case "stream": {
+      // Uneven pieces, as a network or file stream would give.
+      const pieces: Array<Uint8Array> = []
+      for (let offset = 0; offset < bytes.byteLength; offset += 300_001) {
+        pieces.push(bytes.subarray(offset, offset + 300_001))
+      }
+      return Stream.fromIterable(pieces)
+    }
+  }
+}
+
+const fastRounds = { rounds: Uploads.rounds({ baseDelay: "50 millis" }) }
+
+const checksum = (databaseId: string, table: string) =>
+  Effect.map(
+    Query.run(`SELECT count(*) AS n, md5(string_agg(v, '|' ORDER BY i)) AS h FROM "default".main.${table}`, {
+      databaseId
+    }),
+    (result) => ({ rows: Number(result.rows[0]![0]), md5: String(result.rows[0]![1]) })
+  )
+
+const finalizeCount = Effect.flatMap(LocalHotdata.LocalHotdata, (server) => server.callCount(FINALIZE))
+
+describe("against the local server", () => {
+  layer(LocalHotdata.layer(), { timeout: 180_000, excludeTestServices: true })((it) => {
+    let databaseId = ""
+
+    const database = Effect.gen(function*() {
+      if (databaseId !== "") return databaseId
+      const client = yield* HotdataClient.HotdataClient
+      const created = yield* client.databases.create({ name: "uploads" })
+      databaseId = created.id
+      return databaseId
+    })
+
+    for (const kind of KINDS) {
+      it.effect(`round trip from ${kind}: 0 B, 1 B, 8 MiB, 8 MiB + 1 B`, () =>
+        Effect.gen(function*() {
+          const server = yield* LocalHotdata.LocalHotdata
+          yield* server.clearFaults
+          const db = yield* database
+          for (const size of [0, 1]) {
+            const bytes = new Uint8Array(size).fill(65)
+            const before = yield* finalizeCount
+            const upload = yield* Uploads.uploadFile(sourceOf(kind, bytes, `${kind}-${size}.bin`))
+            assert.strictEqual(upload.size_bytes, size)
+            assert.strictEqual((yield* finalizeCount) - before, 1)
+          }
+          for (const size of [8 * MiB, 8 * MiB + 1]) {
+            const csv = csvOf(size, size + kind.length)
+            const table = `t_${kind}_${size}`
+            const before = yield* finalizeCount
+            const result = yield* Tables.loadFile(sourceOf(kind, csv.bytes, `${table}.csv`), {
+              databaseId: db,
+              schema: "main",
+              table,
+              mode: "replace",
+              format: "csv",
+              upload: { contentType: "text/csv" }
+            })
+            assert.strictEqual(result.row_count, csv.rows)
+            assert.strictEqual((yield* finalizeCount) - before, 1)
+            assert.deepStrictEqual(yield* checksum(db, table), { rows: csv.rows, md5: csv.md5 })
+          }
+        }))
+    }
+
+    it.effect("round trip of 100 MiB from a file", () =>
+      Effect.gen(function*() {
+        const server = yield* LocalHotdata.LocalHotdata
+        yield* server.clearFaults
+        yield* server.clearStorageRequests
+        const db = yield* database
+        const csv = csvOf(100 * MiB, 7)
+        const file = writeTemp("big.csv", csv.bytes)
+        const result = yield* Tables.loadFile(file, {
+          databaseId: db,
+          schema: "main",
+          table: "big",
+          mode: "replace",
+          upload: { contentType: "text/csv" }
+        })
+        assert.strictEqual(result.row_count, csv.rows)
+        assert.deepStrictEqual(yield* checksum(db, "big"), { rows: csv.rows, md5: csv.md5 })
+        // Header isolation: no API credentials or trace headers reached storage.
+        const requests = yield* server.storageRequests
+        assert.isAtLeast(requests.length, 13)
+        for (const request of requests) {
+          const names = Object.keys(request.headers).map((name) => name.toLowerCase())
+          for (const forbidden of ["authorization", "x-workspace-id", "traceparent", "b3", "x-upload-finalize-token"]) {
+            assert.notInclude(names, forbidden)
+          }
+          assert.isDefined(request.headers["content-length"] ?? request.headers["Content-Length"])
+        }
+      }))
+
+    /** A 12 MiB file in 5 MiB parts (three of them) with a fault on storage. */
+    const withFault = (
+      faults: ReadonlyArray<readonly [Faults.Fault, number]>,
+      options: Uploads.Options = {}
+    ) =>
+      Effect.gen(function*() {
+        const server = yield* LocalHotdata.LocalHotdata
+        yield* server.clearFaults
+        yield* server.clearStorageRequests
+        for (const [fault, times] of faults) yield* server.injectFault("storage", fault, times)
+        const before = yield* finalizeCount
+        const data = csvOf(12 * MiB, 3).bytes
+        const events: Array<string> = []
+        const exit = yield* Effect.exit(Uploads.uploadFile(data, {
+          partSize: 5 * MiB,
+          ...fastRounds,
+          ...options,
+          onEvent: (event) => {
+            if (event._tag === "PartRetried") events.push(`${event.tier}:${event.error._tag}`)
+          }
+        }))
+        return {
+          exit,
+          events,
+          finalized: (yield* finalizeCount) - before,
+          requests: yield* server.storageRequests
+        }
+      })
+
+    it.effect("an expired URL mid-upload is re-minted", () =>
+      Effect.gen(function*() {
+        const { events, exit, finalized, requests } = yield* withFault([[Faults.expireUrl, 1]])
+        assert.isTrue(Exit.isSuccess(exit))
+        assert.deepStrictEqual(events, ["part:StorageError"])
+        assert.strictEqual(requests.filter((r) => r.status === 403).length, 1)
+        assert.strictEqual(finalized, 1)
+      }))
+
+    it.effect("injected 500s recover in rounds", () =>
+      Effect.gen(function*() {
+        const { events, exit, finalized } = yield* withFault([[Faults.status(500), 2]])
+        assert.isTrue(Exit.isSuccess(exit))
+        assert.deepStrictEqual(events, ["round:StorageError", "round:StorageError"])
+        assert.strictEqual(finalized, 1)
+      }))
+
+    it.effect("429 with Retry-After recovers within the part", () =>
+      Effect.gen(function*() {
+        const { events, exit, finalized } = yield* withFault([[Faults.status(429, { retryAfter: "1 second" }), 1]])
+        assert.isTrue(Exit.isSuccess(exit))
+        assert.deepStrictEqual(events, ["part:StorageError"])
+        assert.strictEqual(finalized, 1)
+      }))
+
+    it.effect("connection resets recover", () =>
+      Effect.gen(function*() {
+        const { events, exit, finalized } = yield* withFault([[Faults.connectionReset, 2]])
+        assert.isTrue(Exit.isSuccess(exit))
+        assert.deepStrictEqual(events, ["part:StorageTransportError", "part:StorageTransportError"])
+        assert.strictEqual(finalized, 1)
+      }))
+
+    it.effect("a missing ETag recovers in the next round", () =>
+      Effect.gen(function*() {
+        const { events, exit, finalized } = yield* withFault([[Faults.omitETag, 1]])
+        assert.isTrue(Exit.isSuccess(exit))
+        assert.deepStrictEqual(events, ["round:MissingETag"])
+        assert.strictEqual(finalized, 1)
+      }))
+
+    it.effect("a stalled PUT is cut and resent", () =>
+      Effect.gen(function*() {
+        const { events, exit, finalized } = yield* withFault([[Faults.stall("20 seconds"), 1]], {
+          partTimeout: () => "2 seconds",
+          stallTimeout: "1 second"
+        })
+        assert.isTrue(Exit.isSuccess(exit))
+        assert.deepStrictEqual(events, ["round:StorageTransportError"])
+        assert.strictEqual(finalized, 1)
+      }))
+
+    it.effect("a permanent 403 fails fast with StorageError", () =>
+      Effect.gen(function*() {
+        const { exit, finalized, requests } = yield* withFault([[Faults.expireUrl, 100]], { concurrency: 1 })
+        assert.isTrue(Exit.isFailure(exit))
+        if (Exit.isFailure(exit)) {
+          const error = exit.cause._tag === "Fail" ? exit.cause.error : undefined
+          assert.strictEqual(error?._tag, "StorageError")
+          if (error?._tag === "StorageError") {
+            assert.strictEqual(error.status, 403)
+            assert.isFalse(error.exhausted)
+          }
+        }
+        // The first URL and two fresh ones, then the upload stops.
+        assert.strictEqual(requests.length, 3)
+        assert.strictEqual(finalized, 0)
+      }))
+
+    it.effect("a permanent 404 fails fast with StorageError", () =>
+      Effect.gen(function*() {
+        const { exit, finalized, requests } = yield* withFault([[Faults.status(404, { code: "NoSuchUpload" }), 100]], {
+          concurrency: 1
+        })
+        assert.isTrue(Exit.isFailure(exit))
+        if (Exit.isFailure(exit) && exit.cause._tag === "Fail") {
+          assert.strictEqual(exit.cause.error._tag, "StorageError")
+        }
+        assert.strictEqual(requests.length, 1)
+        assert.strictEqual(finalized, 0)
+      }))
+
+    it.effect(
+      "interruption mid-upload aborts the PUTs, leaves no fibers running and never finalizes",
+      () =>
+        Effect.gen(function*() {
+          const server = yield* LocalHotdata.LocalHotdata
+          yield* server.clearFaults
+          yield* server.clearStorageRequests
+          yield* server.injectFault("storage", Faults.stall("30 seconds"), 100)
+          const before = yield* finalizeCount
+          const supervisor = yield* Supervisor.track
+          const fiber = yield* Effect.fork(
+            Uploads.uploadFile(csvOf(30 * MiB, 5).bytes, { partSize: 5 * MiB }).pipe(Effect.supervised(supervisor))
+          )
+          while ((yield* server.storageRequests).length < 3) yield* Effect.sleep("20 millis")
+          const started = Date.now()
+          const exit = yield* Fiber.interrupt(fiber)
+          assert.isBelow(Date.now() - started, 1000)
+          assert.isTrue(Exit.isInterrupted(exit))
+          const alive = (yield* supervisor.value).filter((child) => child.unsafePoll() === null)
+          assert.strictEqual(alive.length, 0)
+          assert.strictEqual((yield* finalizeCount) - before, 0)
+          yield* server.clearFaults
+        }),
+      { timeout: 30_000 }
+    )
+  })
+
+  layer(LocalHotdata.layer({ presign: false }), { excludeTestServices: true })((it) => {
+    it.effect("a deployment without presigning answers 501 PRESIGN_UNSUPPORTED", () =>
+      Effect.gen(function*() {
+        const error = yield* Effect.flip(Uploads.uploadFile(new Uint8Array(10)))
+        assert.strictEqual(error._tag, "SessionCreateError")
+        if (error._tag === "SessionCreateError") {
+          assert.strictEqual(error.status, 501)
+          assert.strictEqual(error.code, "PRESIGN_UNSUPPORTED")
+        }
+      }))
+  })
+})
