@@ -215,10 +215,13 @@ export const handlers: Record<string, Handler> = {
           headers: { ...headers, "Content-Type": "application/vnd.apache.arrow.stream" },
           stream: async (res) => {
             const writer = new Arrow.RecordBatchStreamWriter()
-            // A client that hangs up ends the pipe early: stop reading rows, and keep the
-            // failure from surfacing as an unhandled rejection.
+            // The writer's bytes go out as they are produced, with back-pressure. A client
+            // that hangs up ends this early: stop reading rows, and keep the failure from
+            // surfacing as an unhandled rejection.
             let closed = false
-            const piping = pipeline(writer.toNodeStream(), res).catch(() => {
+            const piping = (async () => {
+              for await (const chunk of writer) await write(res, chunk)
+            })().catch(() => {
               closed = true
             })
             let wrote = false
@@ -235,6 +238,7 @@ export const handlers: Record<string, Handler> = {
               writer.finish()
             }
             await piping
+            if (!closed) await end(res)
           }
         }
       }
