@@ -4,16 +4,18 @@
  *
  * @example
  * ```ts
- * import { HotdataClient } from "@hotdata-effect/core/HotdataClient"
+ * import { HotdataClient } from "@hotdata-effect/core"
  * import { LocalHotdata } from "@hotdata-effect/local"
  * import { Effect } from "effect"
  *
  * const program = Effect.gen(function*() {
  *   const client = yield* HotdataClient.HotdataClient
- *   // ... talk to the local server
+ *   const db = yield* client.databases.create({ name: "scratch" })
+ *   return db.id
  * })
  *
- * program.pipe(Effect.provide(LocalHotdata.layer()), Effect.scoped, Effect.runPromise)
+ * // A real server on a random port in a temporary directory, for as long as `main` runs.
+ * export const main = program.pipe(Effect.provide(LocalHotdata.layer()))
  * ```
  *
  * @since 0.1.0
@@ -59,6 +61,44 @@ export interface Options {
 }
 
 /**
+ * The object store as an S3 endpoint, for clients that sign their own requests
+ * (`@aws-sdk/client-s3`, `@aws-sdk/lib-storage`, ...). Requests signed in the
+ * `Authorization` header (SigV4) with these credentials go through the same front as
+ * presigned uploads: verified, recorded, subject to injected `"storage"` faults, and
+ * streamed into the same store. Use path-style addressing.
+ *
+ * @example
+ * ```ts
+ * import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3"
+ * import { startLocalHotdata } from "@hotdata-effect/local/LocalHotdata"
+ *
+ * const server = await startLocalHotdata({ temporary: true })
+ * const storage = server.storage!
+ * const s3 = new S3Client({
+ *   endpoint: storage.endpoint,
+ *   region: storage.region,
+ *   forcePathStyle: true,
+ *   credentials: { accessKeyId: storage.accessKeyId, secretAccessKey: storage.secretAccessKey }
+ * })
+ * await s3.send(new PutObjectCommand({ Bucket: storage.bucket, Key: "hello.txt", Body: "hello" }))
+ * s3.destroy()
+ * await server.stop()
+ * ```
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface StorageEndpoint {
+  /** Base URL of the store's front (the same as `storageUrl`). */
+  readonly endpoint: string
+  /** The bucket uploads land in. */
+  readonly bucket: string
+  readonly region: string
+  readonly accessKeyId: string
+  readonly secretAccessKey: string
+}
+
+/**
  * @since 0.1.0
  * @category models
  */
@@ -85,6 +125,8 @@ export interface Handle extends FaultControls {
   readonly dataDir: string
   /** Base URL of the object store's presigned front, when presigning is on. */
   readonly storageUrl: string | undefined
+  /** The object store as an S3 endpoint with its credentials, when presigning is on. */
+  readonly storage: StorageEndpoint | undefined
   /** Stops the server and waits for background work; removes a temporary data directory. */
   readonly stop: () => Promise<void>
 }
@@ -113,6 +155,8 @@ export declare namespace LocalHotdata {
     readonly workspaceId: string
     readonly dataDir: string
     readonly storageUrl: string | undefined
+    /** The object store as an S3 endpoint with its credentials, when presigning is on. */
+    readonly storage: StorageEndpoint | undefined
     /** Applies `fault` to the next `times` (default 1) requests of `route`. */
     readonly injectFault: (route: Faults.Route, fault: Faults.Fault, times?: number) => Effect.Effect<void>
     readonly clearFaults: Effect.Effect<void>
@@ -156,6 +200,7 @@ const toHandle = (running: internal.RunningServer, cleanup: () => void): Handle 
     workspaceId: running.workspaceId,
     dataDir: running.dataDir,
     storageUrl: running.storageUrl,
+    storage: running.storage,
     inject: (route, fault, times = 1) => {
       faults.inject(route, fault, times)
     },
@@ -230,6 +275,7 @@ export const make = (options: Options = {}): Effect.Effect<LocalHotdata.Service,
       workspaceId: handle.workspaceId,
       dataDir: handle.dataDir,
       storageUrl: handle.storageUrl,
+      storage: handle.storage,
       injectFault: (route, fault, times) => Effect.sync(() => handle.inject(route, fault, times)),
       clearFaults: Effect.sync(() => handle.clear()),
       storageRequests: Effect.sync(() => handle.storageRequests()),

@@ -1,0 +1,118 @@
+/**
+ * A result's bytes as the server sends them (Arrow IPC, CSV or Parquet), streamed to a
+ * file or to any other consumer with bounded memory.
+ *
+ * Truncation is caught where the format allows it: an Arrow stream must reach its
+ * end-of-stream marker and a Parquet file its `PAR1` footer, or the export fails with
+ * `ArrowDecodeError`. A file is written under a temporary name and renamed into place
+ * only once complete, so a failed or interrupted export never leaves a partial file at
+ * the destination.
+ *
+ * @since 0.1.0
+ */
+import type * as PlatformError from "@effect/platform/Error"
+import * as FileSystem from "@effect/platform/FileSystem"
+import type { HotdataClient } from "@hotdata-effect/core/HotdataClient"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import * as Stream from "effect/Stream"
+import type * as ArrowResults from "./ArrowResults.js"
+import * as internal from "./internal/results.js"
+
+/**
+ * The formats a result can be exported in. Parquet is always the whole result: the
+ * server ignores `offset` and `limit` for it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Format = "arrow" | "csv" | "parquet"
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options extends ArrowResults.Options {
+  readonly format: Format
+}
+
+/**
+ * What an export wrote.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Written {
+  readonly path: string
+  readonly format: Format
+  readonly bytes: number
+  /** The number of rows of the whole result (`X-Total-Row-Count`), when the server said. */
+  readonly totalRowCount: number | undefined
+}
+
+/**
+ * The body of a result in `format`, chunk by chunk as it arrives.
+ *
+ * @since 0.1.0
+ * @category streaming
+ */
+export const bytes = (
+  resultId: string,
+  options: Options
+): Stream.Stream<Uint8Array, ArrowResults.Error, HotdataClient> =>
+  Stream.unwrapScoped(
+    Effect.map(
+      internal.requestReady(resultId, options.format, options, false),
+      ({ response }) => internal.checkedBytes(resultId, options.format, response)
+    )
+  )
+
+/**
+ * Streams a result to a file. The bytes go to `<path>.partial` first and are renamed
+ * to `path` when the body is complete; on failure or interruption the partial file is
+ * removed.
+ *
+ * @example
+ * ```ts
+ * import { NodeContext } from "@effect/platform-node"
+ * import { Export } from "@hotdata-effect/arrow"
+ * import { Effect } from "effect"
+ *
+ * const program = Export.toFile("res_123", "/tmp/trips.parquet", {
+ *   databaseId: "data_123",
+ *   format: "parquet",
+ *   wait: true
+ * }).pipe(Effect.provide(NodeContext.layer))
+ * ```
+ *
+ * @since 0.1.0
+ * @category exporting
+ */
+export const toFile = (
+  resultId: string,
+  path: string,
+  options: Options
+): Effect.Effect<Written, ArrowResults.Error | PlatformError.PlatformError, HotdataClient | FileSystem.FileSystem> =>
+  Effect.gen(function*() {
+    const fs = yield* FileSystem.FileSystem
+    const partial = `${path}.partial`
+    let written = 0
+    const totalRowCount = yield* Effect.scoped(
+      Effect.gen(function*() {
+        const { info, response } = yield* internal.requestReady(resultId, options.format, options, false)
+        yield* internal.checkedBytes(resultId, options.format, response).pipe(
+          Stream.tap((chunk) => Effect.sync(() => written += chunk.length)),
+          Stream.run(fs.sink(partial))
+        )
+        return info.totalRowCount
+      })
+    ).pipe(
+      Effect.onExit((exit) => Exit.isFailure(exit) ? Effect.ignore(fs.remove(partial, { force: true })) : Effect.void)
+    )
+    yield* fs.rename(partial, path)
+    return { path, format: options.format, bytes: written, totalRowCount } satisfies Written
+  }).pipe(
+    Effect.withSpan("Hotdata.Export.toFile", {
+      attributes: { "hotdata.result_id": resultId, "hotdata.format": options.format }
+    })
+  )

@@ -1,0 +1,515 @@
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as Operations from "@hotdata-effect/core/generated/Operations"
+import { HotdataClient } from "@hotdata-effect/core/HotdataClient"
+import * as HotdataError from "@hotdata-effect/core/HotdataError"
+import * as Polling from "@hotdata-effect/core/Polling"
+import type { RecordBatch, Schema as ArrowSchema } from "apache-arrow"
+import { RecordBatchReader } from "apache-arrow"
+import * as Cause from "effect/Cause"
+import * as Chunk from "effect/Chunk"
+import * as Clock from "effect/Clock"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as ExecutionStrategy from "effect/ExecutionStrategy"
+import * as Exit from "effect/Exit"
+import * as Option from "effect/Option"
+import * as Predicate from "effect/Predicate"
+import type * as Schedule from "effect/Schedule"
+import * as ScheduleDecision from "effect/ScheduleDecision"
+import * as Intervals from "effect/ScheduleIntervals"
+import * as Scope from "effect/Scope"
+import * as Stream from "effect/Stream"
+import * as ArrowError from "../ArrowError.js"
+import { IpcFraming } from "./ipcFraming.js"
+
+/** The formats a result can be read in, with the media type asked for. */
+export const mediaTypes = {
+  arrow: "application/vnd.apache.arrow.stream",
+  csv: "text/csv",
+  parquet: "application/vnd.apache.parquet"
+} as const
+
+export type Format = keyof typeof mediaTypes
+
+/** How to wait for a result that is not ready yet. */
+export interface WaitOptions {
+  readonly schedule?: Schedule.Schedule<unknown> | undefined
+  readonly deadline?: Duration.DurationInput | undefined
+}
+
+export interface FetchOptions {
+  readonly databaseId: string
+  readonly offset?: number | undefined
+  readonly limit?: number | undefined
+  /** `false` (the default here): a 202 fails with `NotReady`. Otherwise how to wait. */
+  readonly wait?: boolean | WaitOptions | undefined
+}
+
+/** The link to the next page of a windowed result. */
+export interface NextPage {
+  readonly url: string
+  readonly offset: number | undefined
+  readonly limit: number | undefined
+}
+
+/** What the response headers say about a ready result. */
+export interface ResultInfo {
+  readonly resultId: string
+  readonly totalRowCount: number | undefined
+  readonly nextPage: NextPage | undefined
+  readonly contentType: string | undefined
+}
+
+const parseCount = (value: string | undefined): number | undefined =>
+  value !== undefined && /^\s*\d+\s*$/.test(value) ? Number(value) : undefined
+
+/** Reads the `rel="next"` target of a `Link` header. */
+export const parseNextLink = (value: string | undefined, base: string): NextPage | undefined => {
+  if (value === undefined) return undefined
+  for (const part of value.split(/,(?=\s*<)/)) {
+    const match = /^\s*<([^>]*)>(.*)$/.exec(part)
+    if (match === null) continue
+    const rels = /;\s*rel\s*=\s*"?([^";]+)"?/i.exec(match[2]!)
+    if (rels === null || !rels[1]!.split(/\s+/).includes("next")) continue
+    let url: URL
+    try {
+      url = new URL(match[1]!, base)
+    } catch {
+      continue
+    }
+    const number = (name: string) => parseCount(url.searchParams.get(name) ?? undefined)
+    return { url: url.toString(), offset: number("offset"), limit: number("limit") }
+  }
+  return undefined
+}
+
+const readJson = (response: HttpClientResponse.HttpClientResponse): Effect.Effect<unknown> =>
+  Effect.orElseSucceed(
+    Effect.flatMap(response.text, (text) => Effect.try(() => JSON.parse(text) as unknown)),
+    () => undefined
+  )
+
+const notReady = (resultId: string, response: HttpClientResponse.HttpClientResponse, body: unknown) =>
+  Effect.gen(function*() {
+    const now = yield* Clock.currentTimeMillis
+    const retryAfter = HotdataError.parseRetryAfter(response.headers["retry-after"], now)
+    const status = Predicate.isRecord(body) && Predicate.isString(body.status) ? body.status : "pending"
+    return yield* new ArrowError.NotReady({
+      resultId,
+      status,
+      message: `result ${resultId} is not ready yet (${status})`,
+      ...(Option.isSome(retryAfter) ? { retryAfter: retryAfter.value } : {})
+    })
+  })
+
+/**
+ * Sends `GET /v1/results/{id}` for one format and returns the ready response with its
+ * body unread. A 202 (or a 200 carrying a status body, as older servers send) becomes
+ * `NotReady` or `ResultFailed`; a 409 becomes `ResultFailed`.
+ */
+export const request = (
+  resultId: string,
+  format: Format,
+  options: Pick<FetchOptions, "databaseId" | "offset" | "limit">
+): Effect.Effect<
+  { readonly response: HttpClientResponse.HttpClientResponse; readonly info: ResultInfo },
+  ArrowError.ResultError,
+  HotdataClient | Scope.Scope
+> =>
+  Effect.gen(function*() {
+    const client = yield* HotdataClient
+    const response = yield* client.response(
+      Operations.GetResult,
+      {
+        path: [resultId],
+        options: {
+          database_id: options.databaseId,
+          format,
+          ...(options.offset !== undefined ? { offset: options.offset } : {}),
+          ...(options.limit !== undefined ? { limit: options.limit } : {})
+        }
+      },
+      HttpClientRequest.setHeader("accept", mediaTypes[format])
+    ).pipe(
+      Effect.catchTag("Conflict", (error) =>
+        new ArrowError.ResultFailed({
+          resultId,
+          message: error.message,
+          ...(error.traceId !== undefined ? { traceId: error.traceId } : {})
+        }))
+    )
+    const contentType = response.headers["content-type"]
+    if (response.status === 202) return yield* notReady(resultId, response, yield* readJson(response))
+    if (contentType !== undefined && /^application\/(problem\+)?json/i.test(contentType)) {
+      // A status body instead of data: older servers answer 200 for every state.
+      const body = yield* readJson(response)
+      const status = Predicate.isRecord(body) && Predicate.isString(body.status) ? body.status : undefined
+      if (status === "pending" || status === "processing" || status === "running" || status === "queued") {
+        return yield* notReady(resultId, response, body)
+      }
+      if (status !== undefined && status !== "ready") {
+        const message = Predicate.isRecord(body) && Predicate.isString(body.error_message)
+          ? body.error_message
+          : `result ${resultId} is ${status}`
+        return yield* new ArrowError.ResultFailed({ resultId, message })
+      }
+      return yield* new ArrowError.ArrowDecodeError({
+        resultId,
+        reason: "malformed",
+        bytesRead: 0,
+        message: `result ${resultId}: expected ${mediaTypes[format]} but the server sent ${contentType}`
+      })
+    }
+    return {
+      response,
+      info: {
+        resultId,
+        totalRowCount: parseCount(response.headers["x-total-row-count"]),
+        nextPage: parseNextLink(response.headers["link"], response.request.url),
+        contentType
+      }
+    }
+  })
+
+const describe = (u: unknown): string => {
+  const messages: Array<string> = []
+  let current: unknown = u
+  for (let depth = 0; depth < 5 && Predicate.isObject(current); depth++) {
+    if ("message" in current && Predicate.isString(current.message) && current.message !== "") {
+      if (!messages.includes(current.message)) messages.push(current.message)
+    }
+    current = "cause" in current ? current.cause : undefined
+  }
+  return messages.length > 0 ? messages.join(": ") : String(u)
+}
+
+/** The body as a byte stream, a broken-off read becoming a `truncated` decode error. */
+const body = (
+  resultId: string,
+  response: HttpClientResponse.HttpClientResponse
+): Stream.Stream<Uint8Array, ArrowError.ArrowDecodeError> =>
+  Stream.suspend(() => {
+    let bytes = 0
+    return response.stream.pipe(
+      Stream.mapChunks((chunk) => {
+        for (const piece of chunk) bytes += piece.length
+        return chunk
+      }),
+      Stream.mapError((error) =>
+        new ArrowError.ArrowDecodeError({
+          resultId,
+          reason: "truncated",
+          bytesRead: bytes,
+          message: `result ${resultId}: the body broke off after ${bytes} bytes: ${describe(error.cause ?? error)}`
+        })
+      )
+    )
+  })
+
+/**
+ * The raw bytes of an Arrow IPC stream, checked on the way through: the stream fails
+ * with `ArrowDecodeError` when the framing is invalid or ends before the end-of-stream
+ * marker.
+ */
+export const checkedIpcBytes = (
+  resultId: string,
+  response: HttpClientResponse.HttpClientResponse
+): Stream.Stream<Uint8Array, ArrowError.ArrowDecodeError> =>
+  Stream.suspend(() => {
+    const framing = new IpcFraming()
+    const decodeError = (reason: "malformed" | "truncated", message: string) =>
+      new ArrowError.ArrowDecodeError({ resultId, reason, bytesRead: framing.bytes, message })
+    return body(resultId, response).pipe(
+      Stream.mapChunksEffect((chunk) => {
+        for (const bytes of chunk) {
+          const problem = framing.push(bytes)
+          if (problem !== undefined) {
+            return Effect.fail(
+              decodeError("malformed", `result ${resultId} is not a valid Arrow IPC stream: ${problem}`)
+            )
+          }
+        }
+        return Effect.succeed(chunk)
+      }),
+      Stream.concat(Stream.suspend(() =>
+        framing.complete ? Stream.empty : Stream.fail(decodeError(
+          "truncated",
+          `result ${resultId}: the Arrow stream ended ${framing.position}, after ${framing.bytes} bytes`
+        ))
+      ))
+    )
+  })
+
+/** The raw bytes of a CSV or Parquet body; a Parquet file must end with its `PAR1` footer. */
+export const checkedBytes = (
+  resultId: string,
+  format: Format,
+  response: HttpClientResponse.HttpClientResponse
+): Stream.Stream<Uint8Array, ArrowError.ArrowDecodeError> => {
+  if (format === "arrow") return checkedIpcBytes(resultId, response)
+  if (format === "csv") return body(resultId, response)
+  return Stream.suspend(() => {
+    const counter = { bytes: 0 }
+    let tail = new Uint8Array(0)
+    return body(resultId, response).pipe(
+      Stream.mapChunks((chunk) => {
+        for (const bytes of chunk) {
+          counter.bytes += bytes.length
+          const joined = new Uint8Array(Math.min(4, tail.length + bytes.length))
+          const source = bytes.length >= 4 ? bytes.subarray(bytes.length - 4) : concat(tail, bytes)
+          joined.set(source.subarray(source.length - joined.length))
+          tail = joined
+        }
+        return chunk
+      }),
+      Stream.concat(Stream.suspend(() =>
+        new TextDecoder().decode(tail) === "PAR1" ? Stream.empty : Stream.fail(
+          new ArrowError.ArrowDecodeError({
+            resultId,
+            reason: "truncated",
+            bytesRead: counter.bytes,
+            message: `result ${resultId}: the Parquet file ended after ${counter.bytes} bytes without its footer`
+          })
+        )
+      ))
+    )
+  })
+}
+
+const concat = (a: Uint8Array, b: Uint8Array): Uint8Array => {
+  const out = new Uint8Array(a.length + b.length)
+  out.set(a)
+  out.set(b, a.length)
+  return out
+}
+
+/** An open Arrow result: its schema is read, its batches are not. */
+export interface Decoder {
+  readonly schema: ArrowSchema
+  readonly batches: Stream.Stream<RecordBatch, ArrowError.ArrowDecodeError>
+}
+
+/**
+ * Decodes an IPC body incrementally, as an ordinary Effect stream.
+ *
+ * The framing of the stream is followed as chunks arrive, so it is known when a whole
+ * message has been received. apache-arrow's synchronous reader is only asked for the
+ * next batch once that batch's message is complete, which means its reads are always
+ * served from the chunks already queued: no async bridge, no buffering of the body
+ * beyond the message being assembled. The request lives in the current scope; closing
+ * it aborts the request.
+ */
+export const decode = (
+  info: ResultInfo,
+  response: HttpClientResponse.HttpClientResponse,
+  window: Pick<FetchOptions, "offset" | "limit">
+): Effect.Effect<Decoder, ArrowError.ArrowDecodeError, Scope.Scope> =>
+  Effect.gen(function*() {
+    const { resultId } = info
+    const framing = new IpcFraming()
+    const decodeError = (reason: "malformed" | "truncated", message: string) =>
+      new ArrowError.ArrowDecodeError({ resultId, reason, bytesRead: framing.bytes, message })
+    const toDecodeError = (error: unknown): ArrowError.ArrowDecodeError =>
+      error instanceof ArrowError.ArrowDecodeError
+        ? error
+        : decodeError("malformed", `result ${resultId} is not a valid Arrow IPC stream: ${describe(error)}`)
+
+    // Chunks received but not yet read by the reader: at most the message being assembled.
+    const queue: Array<Uint8Array> = []
+    let head = 0
+    const source: Iterable<Uint8Array> = {
+      [Symbol.iterator]: () => ({
+        next: (): IteratorResult<Uint8Array> => {
+          if (head === queue.length) return { done: true, value: undefined }
+          const value = queue[head]!
+          queue[head++] = EMPTY
+          if (head === queue.length) {
+            queue.length = head = 0
+          } else if (head >= 1024) {
+            queue.splice(0, head)
+            head = 0
+          }
+          return { done: false, value }
+        }
+      })
+    }
+
+    // No read-ahead fiber: a queue between the socket and the decoder keeps chunks alive
+    // long enough to reach the old generation, and the garbage collector then costs more
+    // than the decoding.
+    const pull = yield* Stream.toPull(body(resultId, response))
+    let ended = false
+    /** Receives the next chunk; `false` once the body has ended. */
+    const receive: Effect.Effect<boolean, ArrowError.ArrowDecodeError> = Effect.matchEffect(pull, {
+      onFailure: (error) => {
+        if (Option.isSome(error)) return Effect.fail(error.value)
+        ended = true
+        return Effect.succeed(false)
+      },
+      onSuccess: (chunk) => {
+        for (const bytes of chunk) {
+          const problem = framing.push(bytes)
+          if (problem !== undefined) {
+            return Effect.fail(
+              decodeError("malformed", `result ${resultId} is not a valid Arrow IPC stream: ${problem}`)
+            )
+          }
+          if (bytes.length > 0) queue.push(bytes)
+        }
+        return Effect.succeed(true)
+      }
+    })
+
+    // The schema is the first message.
+    while (framing.messages === 0) {
+      if (!(yield* receive)) {
+        return yield* decodeError(
+          "truncated",
+          `result ${resultId}: the Arrow stream ended ${framing.position}, before its schema, after ${framing.bytes} bytes`
+        )
+      }
+    }
+    const reader = yield* Effect.try({
+      try: () => {
+        const reader = RecordBatchReader.from(source)
+        if (!reader.isSync() || !reader.isStream()) throw new Error("not an Arrow IPC stream")
+        reader.open()
+        return reader
+      },
+      catch: toDecodeError
+    })
+    if (reader.schema === undefined || reader.schema === null) {
+      return yield* decodeError("malformed", `result ${resultId}: the first Arrow message is not a schema`)
+    }
+
+    const expected = info.totalRowCount === undefined
+      ? undefined
+      : Math.max(0, Math.min(window.limit ?? Infinity, info.totalRowCount - (window.offset ?? 0)))
+    let consumed = 0
+    let rows = 0
+
+    /** The batches whose messages are complete. */
+    const ready = Effect.try({
+      try: () => {
+        const out: Array<RecordBatch> = []
+        while (consumed < framing.batches) {
+          const next = reader.next()
+          if (next.done === true) throw new Error(`the reader stopped after ${consumed} of ${framing.batches} batches`)
+          consumed++
+          rows += next.value.numRows
+          out.push(next.value)
+        }
+        return Chunk.unsafeFromArray(out)
+      },
+      catch: toDecodeError
+    })
+
+    /** At the end of the body: the end-of-stream marker must have come, with every row announced. */
+    const finish = Effect.suspend((): Effect.Effect<void, ArrowError.ArrowDecodeError> => {
+      if (!framing.complete) {
+        return decodeError(
+          "truncated",
+          `result ${resultId}: the Arrow stream ended ${framing.position}, after ${framing.bytes} bytes`
+        )
+      }
+      if (expected !== undefined && rows !== expected) {
+        return decodeError(
+          "truncated",
+          `result ${resultId}: the Arrow stream held ${rows} rows, the server announced ${expected}`
+        )
+      }
+      return Effect.void
+    })
+
+    const step: Effect.Effect<Chunk.Chunk<RecordBatch>, Option.Option<ArrowError.ArrowDecodeError>> = Effect.gen(
+      function*() {
+        while (true) {
+          const batches = yield* ready
+          if (batches.length > 0) return batches
+          if (ended) {
+            yield* finish
+            return yield* Effect.fail(Option.none())
+          }
+          yield* receive
+        }
+      }
+    ).pipe(Effect.mapError((error) => Option.isOption(error) ? error : Option.some(error)))
+
+    return { schema: reader.schema, batches: Stream.repeatEffectChunkOption(step) }
+  })
+
+const EMPTY = new Uint8Array(0)
+
+/** Whether to wait, and how, from the `wait` option. */
+export const waitOptions = (wait: boolean | WaitOptions | undefined, byDefault: boolean): WaitOptions | undefined => {
+  if (wait === undefined) return byDefault ? {} : undefined
+  if (wait === false) return undefined
+  return wait === true ? {} : wait
+}
+
+/**
+ * Runs `attempt` until it stops failing with `NotReady`: waits the schedule's next
+ * delay, or the server's `Retry-After` when it is longer, and fails with the core's
+ * `PollTimeout` rather than sleep past the deadline. The wait is on the data request
+ * itself, so a result is never downloaded twice.
+ */
+export const retryNotReady = <A, E, R>(
+  resultId: string,
+  attempt: Effect.Effect<A, E | ArrowError.NotReady, R>,
+  wait: WaitOptions | undefined
+): Effect.Effect<A, E | ArrowError.NotReady | Polling.PollTimeout, R> => {
+  if (wait === undefined) return attempt
+  return Effect.gen(function*() {
+    const deadline = Duration.toMillis(wait.deadline ?? "120 seconds")
+    const schedule = wait.schedule ?? Polling.defaultSchedule
+    const start = yield* Clock.currentTimeMillis
+    let state = schedule.initial
+    while (true) {
+      const exit = yield* Effect.exit(attempt)
+      if (Exit.isSuccess(exit)) return exit.value
+      const failure = Option.getOrUndefined(Cause.failureOption(exit.cause))
+      if (!(failure instanceof ArrowError.NotReady)) return yield* exit
+      const now = yield* Clock.currentTimeMillis
+      const [next, , decision] = yield* schedule.step(now, undefined, state)
+      state = next
+      const scheduled = ScheduleDecision.isDone(decision) ? undefined : Intervals.start(decision.intervals) - now
+      const delay = Math.max(scheduled ?? 0, failure.retryAfter ? Duration.toMillis(failure.retryAfter) : 0)
+      if (scheduled === undefined || now + delay - start > deadline) {
+        const waited = Duration.millis(now - start)
+        return yield* new Polling.PollTimeout({
+          kind: "result",
+          id: resultId,
+          lastStatus: failure.status,
+          waited,
+          message: `result ${resultId} was still \`${failure.status}\` after ${Duration.format(waited)}`
+        })
+      }
+      yield* Effect.sleep(Duration.millis(delay))
+    }
+  })
+}
+
+/**
+ * Requests a result in `format`, waiting for it first when `wait` says so. Each
+ * not-ready attempt is closed at once; the ready response lives in the caller's scope.
+ */
+export const requestReady = (
+  resultId: string,
+  format: Format,
+  options: FetchOptions,
+  waitByDefault: boolean
+): Effect.Effect<
+  { readonly response: HttpClientResponse.HttpClientResponse; readonly info: ResultInfo },
+  ArrowError.ResultError | Polling.PollTimeout,
+  HotdataClient | Scope.Scope
+> => {
+  const attempt = Effect.gen(function*() {
+    const child = yield* Scope.fork(yield* Effect.scope, ExecutionStrategy.sequential)
+    return yield* request(resultId, format, options).pipe(
+      Scope.extend(child),
+      Effect.onExit((exit) => Exit.isFailure(exit) ? Scope.close(child, exit) : Effect.void)
+    )
+  })
+  return retryNotReady(resultId, attempt, waitOptions(options.wait, waitByDefault))
+}
