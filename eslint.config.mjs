@@ -4,7 +4,7 @@ import tseslint from "typescript-eslint"
 
 export default tseslint.config(
   {
-    ignores: ["**/dist/**", "**/node_modules/**", "**/generated/**", "bench/results/**", "**/*.mjs", "**/*.cjs"]
+    ignores: ["**/dist/**", "**/node_modules/**", "**/generated/**", "packages/*/docs/**", "bench/results/**", "**/*.mjs", "**/*.cjs"]
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

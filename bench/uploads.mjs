@@ -1,7 +1,8 @@
 // Upload throughput and client memory: a 1 GiB file sent to the local server's object
 // store by (a) @hotdata-effect/uploads, (b) @aws-sdk/lib-storage `Upload` with the same
-// part size and concurrency, and (c) plain concurrent `fetch` PUTs to minted URLs, the
-// floor. Each run happens in its own child process so peak RSS is comparable.
+// part size and concurrency (header-signed requests to the server's S3 endpoint, the same
+// front and store), and (c) plain concurrent `fetch` PUTs to minted URLs, the floor. Each
+// run happens in its own child process so peak RSS is comparable.
 //
 //   node bench/uploads.mjs [--runs 3] [--size-mib 1024]
 //
@@ -67,9 +68,9 @@ const libStorage = async (env) => {
   const { Upload } = await import("@aws-sdk/lib-storage")
   const s3 = new S3Client({
     endpoint: env.s3Endpoint,
-    region: "us-east-1",
+    region: env.region,
     forcePathStyle: true,
-    credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
+    credentials: { accessKeyId: env.accessKeyId, secretAccessKey: env.secretAccessKey },
     requestChecksumCalculation: "WHEN_REQUIRED",
     responseChecksumValidation: "WHEN_REQUIRED"
   })
@@ -150,6 +151,11 @@ if (process.argv[2] === "--child") {
 // ---------------------------------------------------------------------------
 // Parent
 
+if (process.argv.includes("--help") || process.argv.includes("-h")) {
+  console.log("usage: node bench/uploads.mjs [--runs 3] [--size-mib 1024]   (needs the built packages)")
+  process.exit(0)
+}
+
 const runs = Number(arg("runs", "3"))
 const sizeMiB = Number(arg("size-mib", "1024"))
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "bench-uploads-"))
@@ -168,27 +174,22 @@ const file = path.join(tmp, "data.bin")
 const { startLocalHotdata } = await import("@hotdata-effect/local")
 const server = await startLocalHotdata({ temporary: true })
 
-// lib-storage signs its own requests, which the local server's presigned-only front
-// refuses; it writes to a store of the same kind (s3rver) started here on its own.
-const S3rver = (await import("s3rver")).default
-const storeDir = path.join(tmp, "s3")
-fs.mkdirSync(storeDir)
-const store = new S3rver({
-  port: 0,
-  address: "127.0.0.1",
-  silent: true,
-  directory: storeDir,
-  configureBuckets: [{ name: "bench" }]
-})
-const storeAddress = await store.run()
+// lib-storage signs its own requests (SigV4 in the Authorization header) with the store's
+// credentials; the local server's front accepts those too, so all three variants write
+// through the same front into the same store.
+const storage = server.storage
+if (storage === undefined) throw new Error("the local server started without object storage")
 
 const env = {
   file,
   baseUrl: server.baseUrl,
   apiKey: server.apiKey,
   workspaceId: server.workspaceId,
-  s3Endpoint: `http://127.0.0.1:${storeAddress.port}`,
-  bucket: "bench"
+  s3Endpoint: storage.endpoint,
+  bucket: storage.bucket,
+  region: storage.region,
+  accessKeyId: storage.accessKeyId,
+  secretAccessKey: storage.secretAccessKey
 }
 
 const child = (variant) =>
@@ -221,7 +222,6 @@ try {
     }
   }
 } finally {
-  await new Promise((resolve) => store.close(resolve))
   await server.stop()
   fs.rmSync(tmp, { recursive: true, force: true })
 }

@@ -16,7 +16,7 @@ import { handlers as savedQueries } from "./handlers/savedQueries.js"
 import { handlers as uploads } from "./handlers/uploads.js"
 import { makeRequestListener } from "./router.js"
 import { StateStore } from "./state.js"
-import { Storage } from "./storage.js"
+import { Storage, type StorageEndpoint } from "./storage.js"
 
 /** @internal */
 export const handlers: Readonly<Record<string, Handler>> = {
@@ -50,6 +50,7 @@ export interface RunningServer {
   readonly workspaceId: string
   readonly dataDir: string
   readonly storageUrl: string | undefined
+  readonly storage: StorageEndpoint | undefined
   readonly server: Server
   stop(): Promise<void>
 }
@@ -119,6 +120,7 @@ export const start = async (options: StartOptions = {}): Promise<RunningServer> 
     workspaceId: config.workspaceId,
     dataDir,
     storageUrl: storage?.frontUrl,
+    storage: storage?.endpoint,
     server,
     stop: () => {
       stopped ??= (async () => {
