@@ -1,0 +1,48 @@
+import { assert, describe, it } from "@effect/vitest"
+import { spawnSync } from "node:child_process"
+import * as path from "node:path"
+
+const root = path.resolve(import.meta.dirname, "..")
+
+// The README's demo, end to end on a small file, as a user without a terminal sees it.
+describe("demo", () => {
+  it("runs against the embedded local server and prints plain lines", () => {
+    const env: Record<string, string | undefined> = { ...process.env }
+    delete env.HOTDATA_API_KEY
+    delete env.HOTDATA_WORKSPACE_ID
+    const run = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["examples/demo.ts", "--rows", "30000"], {
+      cwd: root,
+      env,
+      encoding: "utf8",
+      timeout: 240_000
+    })
+    assert.strictEqual(run.status, 0, `${run.stdout}\n${run.stderr}`)
+    const out = run.stdout
+    for (
+      const label of [
+        "server",
+        "data",
+        "database",
+        "upload",
+        "load",
+        "query 1",
+        "query 2",
+        "query 3",
+        "arrow",
+        "calls",
+        "check",
+        "cleanup"
+      ]
+    ) {
+      assert.match(out, new RegExp(`^${label}\\s`, "m"), `no ${label} line in:\n${out}`)
+    }
+    assert.include(out, "sum of fares matches the generated file")
+    assert.match(out, /30,000 rows/)
+    // The injected faults were met and retried.
+    assert.match(out, /^retry\s+part 1/m)
+    assert.match(out, /→ 429 \(trace [0-9a-f]+\)/)
+    // Not a terminal: no control codes.
+    assert.notInclude(out, "\u001b[")
+    assert.notInclude(out, "\r")
+  }, 300_000)
+})
