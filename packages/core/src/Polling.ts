@@ -77,17 +77,26 @@ export const defaultSchedule: Schedule.Schedule<unknown> = Schedule.exponential(
   Schedule.union(Schedule.spaced("5 seconds"))
 )
 
-/** What one poll found. */
-type Step<A> =
+/**
+ * What one poll found: the work is done with a value, or still pending in some status
+ * (with the server's `Retry-After`, when it sent one).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Step<A> =
   | { readonly _tag: "Done"; readonly value: A }
   | { readonly _tag: "Pending"; readonly status: string; readonly retryAfter?: Duration.Duration | undefined }
 
 /**
  * Polls `check` until it is done: waits the schedule's next delay, or the server's
  * `Retry-After` when it is longer, and gives up with `PollTimeout` rather than sleep
- * past the deadline.
+ * past the deadline. The building block of the pollers below, for work of your own.
+ *
+ * @since 0.1.0
+ * @category polling
  */
-const poll = <A, E, R>(
+export const poll = <A, E, R>(
   kind: PollTimeout["kind"],
   id: string,
   check: Effect.Effect<Step<A>, E, R>,
