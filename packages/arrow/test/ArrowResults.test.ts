@@ -4,11 +4,13 @@ import { describe, it } from "@effect/vitest"
 import { ArrowQuery, ArrowResults, Export } from "@hotdata-effect/arrow"
 import { IpcFraming, readBodyLength } from "@hotdata-effect/arrow/internal/ipcFraming"
 import {
+  Dictionary,
   Field,
   Float64,
   Int32,
   makeData,
   RecordBatch,
+  RecordBatchStreamWriter,
   Struct,
   Table,
   tableFromIPC,
@@ -26,7 +28,7 @@ import * as TestClock from "effect/TestClock"
 import * as NodeOs from "node:os"
 import * as NodePath from "node:path"
 import { assert } from "vitest"
-import { chunked, endless, fakeClient } from "./fake.js"
+import { chunked, endless, fakeClient, pieces } from "./fake.js"
 
 /** A table of `batches` record batches of `rows` rows each. */
 const sample = (batches: number, rows: number): Table => {
@@ -365,6 +367,124 @@ describe("ArrowResults", () => {
       assert.strictEqual(rows[1].f, -Infinity)
     }).pipe(Effect.provide(layer))
   })
+})
+
+/** `batches` batches sharing one dictionary-encoded column, so the stream also holds a dictionary message. */
+const withDictionary = (batches: number, rows: number): Table => {
+  const n = batches * rows
+  const whole = new Table({
+    id: vectorFromArray(Int32Array.from({ length: n }, (_, i) => i)),
+    tag: vectorFromArray(Array.from({ length: n }, (_, i) => `tag-${i % 3}`), new Dictionary(new Utf8(), new Int32()))
+  })
+  return new Table(Array.from({ length: batches }, (_, b) => whole.slice(b * rows, (b + 1) * rows).batches).flat())
+}
+
+/** The chunks apache-arrow's stream writer produces, each written separately, as the local server does. */
+const writerChunks = (table: Table) =>
+  Effect.promise(async () => {
+    const writer = new RecordBatchStreamWriter()
+    const chunks: Array<Uint8Array> = []
+    const piping = (async () => {
+      for await (const chunk of writer) chunks.push(chunk.slice())
+    })()
+    for (const batch of table.batches) writer.write(batch)
+    writer.finish()
+    await piping
+    return chunks
+  })
+
+/** The same bytes, joined into one chunk per message (the end-of-stream marker included). */
+const byMessage = (chunks: ReadonlyArray<Uint8Array>): Array<Uint8Array> => {
+  const messages: Array<Uint8Array> = []
+  const framing = new IpcFraming()
+  let pending: Array<Uint8Array> = []
+  for (const chunk of chunks) {
+    const before = framing.messages
+    framing.push(chunk)
+    pending.push(chunk)
+    if (framing.messages !== before || framing.complete) {
+      messages.push(new Uint8Array(pending.flatMap((piece) => [...piece])))
+      pending = []
+    }
+  }
+  return messages
+}
+
+describe("ArrowResults chunking", () => {
+  const streamReply = (body: ReadableStream<Uint8Array>, rows: number) => ({
+    status: 200,
+    headers: { "content-type": "application/vnd.apache.arrow.stream", "x-total-row-count": String(rows) },
+    body
+  })
+
+  const decodeAll = Effect.gen(function*() {
+    const batches = Chunk.toArray(yield* Stream.runCollect(ArrowResults.stream("res_1", OPTIONS)))
+    return new Table(batches)
+  })
+
+  it.effect("decodes the writer's chunks as sent one by one, and each message in a chunk of its own", () =>
+    Effect.gen(function*() {
+      const table = withDictionary(4, 5)
+      const written = yield* writerChunks(table)
+      // The local server writes each of these separately; the network often joins the
+      // pieces of a message, so a chunk ends where a message ends and nothing follows yet.
+      const messages = byMessage(written)
+      assert.strictEqual(messages.length, 1 + 1 + 4 + 1) // schema, dictionary, batches, end-of-stream marker
+      for (const chunks of [written, messages]) {
+        const { layer } = fakeClient(() => streamReply(pieces(chunks), 20))
+        const back = yield* Effect.provide(decodeAll, layer)
+        assert.strictEqual(back.batches.length, 4)
+        assert.deepStrictEqual(Array.from(back.getChild("id")!.toArray()), Array.from({ length: 20 }, (_, i) => i))
+        assert.deepStrictEqual(back.getChild("tag")!.toJSON(), table.getChild("tag")!.toJSON())
+      }
+    }))
+
+  it.effect("decodes a stream split in two around every message boundary, and sent byte by byte", () =>
+    Effect.gen(function*() {
+      const table = withDictionary(3, 2)
+      const bytes = ipc(table)
+      // Cuts at every byte near the end of each message: at the end itself (the case the
+      // reader took for the end of the stream) and inside the next message's length prefix.
+      const framing = new IpcFraming()
+      const cuts = new Set<number>()
+      for (let at = 0; at < bytes.length; at++) {
+        const before = framing.messages
+        framing.push(bytes.subarray(at, at + 1))
+        if (framing.messages === before) continue
+        for (let cut = at + 1 - 12; cut <= at + 1 + 12; cut++) if (cut > 0 && cut < bytes.length) cuts.add(cut)
+      }
+      assert.strictEqual(framing.messages, 1 + 1 + 3)
+      const bodies = [
+        ...[...cuts].map((cut) => [bytes.subarray(0, cut), bytes.subarray(cut)]),
+        [...bytes].map((byte) => Uint8Array.of(byte))
+      ]
+      const { layer } = fakeClient((_, index) => streamReply(pieces(bodies[index]!), 6))
+      yield* Effect.forEach(bodies, (body) =>
+        Effect.gen(function*() {
+          const exit = yield* Effect.exit(decodeAll)
+          const where = body.length === 2 ? `split at ${body[0]!.length}` : "byte by byte"
+          assert.isTrue(Exit.isSuccess(exit), `${where} of ${bytes.length}: ${exit}`)
+          if (Exit.isFailure(exit)) return
+          assert.strictEqual(exit.value.batches.length, 3, where)
+          assert.deepStrictEqual(Array.from(exit.value.getChild("id")!.toArray()), [0, 1, 2, 3, 4, 5], where)
+        }), { discard: true }).pipe(Effect.provide(layer))
+    }))
+
+  it.effect("still fails with truncated when a message-aligned body stops between messages", () =>
+    Effect.gen(function*() {
+      const messages = byMessage(yield* writerChunks(withDictionary(3, 4)))
+      // Without the end-of-stream marker, then without the last batches too.
+      const cuts = [messages.length - 1, messages.length - 2, messages.length - 3]
+      const { layer } = fakeClient((_, index) => streamReply(pieces(messages.slice(0, cuts[index]!)), 12))
+      yield* Effect.forEach(cuts, (cut) =>
+        Effect.gen(function*() {
+          const error = yield* Effect.flip(decodeAll)
+          assert.strictEqual(error._tag, "ArrowDecodeError", `cut after message ${cut}`)
+          if (error._tag === "ArrowDecodeError") {
+            assert.strictEqual(error.reason, "truncated", `cut after message ${cut}`)
+          }
+        }), { discard: true }).pipe(Effect.provide(layer))
+    }))
 })
 
 describe("ArrowQuery", () => {

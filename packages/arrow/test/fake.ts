@@ -50,6 +50,17 @@ export const chunked = (
   })
 }
 
+/** A body delivered in exactly these chunks, one per read. */
+export const pieces = (chunks: ReadonlyArray<Uint8Array>): ReadableStream<Uint8Array> => {
+  let at = 0
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (at === chunks.length) controller.close()
+      else controller.enqueue(chunks[at++]!.slice())
+    }
+  })
+}
+
 /** An endless body that records when it is cancelled. */
 export const endless = (chunk: Uint8Array, onCancel: () => void): ReadableStream<Uint8Array> =>
   new ReadableStream<Uint8Array>({

@@ -297,8 +297,10 @@ export interface Decoder {
  * message has been received. apache-arrow's synchronous reader is only asked for the
  * next batch once that batch's message is complete, which means its reads are always
  * served from the chunks already queued: no async bridge, no buffering of the body
- * beyond the message being assembled. The request lives in the current scope; closing
- * it aborts the request.
+ * beyond the message being assembled. Its source answers "nothing yet" (an empty chunk),
+ * never "done", when the queue runs dry before the body has ended: the reader pulls once
+ * more whenever a read takes exactly the bytes it holds, and a `done` would end its
+ * stream for good. The request lives in the current scope; closing it aborts the request.
  */
 export const decode = (
   info: ResultInfo,
@@ -318,10 +320,27 @@ export const decode = (
     // Chunks received but not yet read by the reader: at most the message being assembled.
     const queue: Array<Uint8Array> = []
     let head = 0
+    /** Whether the body has ended: only then may the reader be told that no bytes follow. */
+    let ended = false
+    /** Whether the last answer to the reader was "nothing yet". */
+    let starved = false
     const source: Iterable<Uint8Array> = {
       [Symbol.iterator]: () => ({
         next: (): IteratorResult<Uint8Array> => {
-          if (head === queue.length) return { done: true, value: undefined }
+          if (head === queue.length) {
+            if (ended) return { done: true, value: undefined }
+            // apache-arrow's byte source pulls once more whenever a read takes exactly the
+            // bytes it holds, so an empty queue at a message boundary is routine: the
+            // message just read ended where the received bytes end. Answering `done` there
+            // would end its stream for good (it never asks again), so the answer is an
+            // empty chunk, which it skips. The reader is only run over complete messages,
+            // so it never needs bytes that have not arrived; if it asks again all the same
+            // (our framing and its parser disagree), fail instead of letting it spin.
+            if (starved) throw new Error(`the decoder needed bytes past the ${framing.messages} complete message(s)`)
+            starved = true
+            return { done: false, value: EMPTY }
+          }
+          starved = false
           const value = queue[head]!
           queue[head++] = EMPTY
           if (head === queue.length) {
@@ -339,7 +358,6 @@ export const decode = (
     // long enough to reach the old generation, and the garbage collector then costs more
     // than the decoding.
     const pull = yield* Stream.toPull(body(resultId, response))
-    let ended = false
     /** Receives the next chunk; `false` once the body has ended. */
     const receive: Effect.Effect<boolean, ArrowError.ArrowDecodeError> = Effect.matchEffect(pull, {
       onFailure: (error) => {
