@@ -6,18 +6,15 @@ import * as HotdataError from "@hotdata-effect/core/HotdataError"
 import * as Polling from "@hotdata-effect/core/Polling"
 import type { RecordBatch, Schema as ArrowSchema } from "apache-arrow"
 import { RecordBatchReader } from "apache-arrow"
-import * as Cause from "effect/Cause"
 import * as Chunk from "effect/Chunk"
 import * as Clock from "effect/Clock"
-import * as Duration from "effect/Duration"
+import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as ExecutionStrategy from "effect/ExecutionStrategy"
 import * as Exit from "effect/Exit"
 import * as Option from "effect/Option"
 import * as Predicate from "effect/Predicate"
 import type * as Schedule from "effect/Schedule"
-import * as ScheduleDecision from "effect/ScheduleDecision"
-import * as Intervals from "effect/ScheduleIntervals"
 import * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
 import * as ArrowError from "../ArrowError.js"
@@ -478,34 +475,17 @@ export const retryNotReady = <A, E, R>(
   wait: WaitOptions | undefined
 ): Effect.Effect<A, E | ArrowError.NotReady | Polling.PollTimeout, R> => {
   if (wait === undefined) return attempt
-  return Effect.gen(function*() {
-    const deadline = Duration.toMillis(wait.deadline ?? "120 seconds")
-    const schedule = wait.schedule ?? Polling.defaultSchedule
-    const start = yield* Clock.currentTimeMillis
-    let state = schedule.initial
-    while (true) {
-      const exit = yield* Effect.exit(attempt)
-      if (Exit.isSuccess(exit)) return exit.value
-      const failure = Option.getOrUndefined(Cause.failureOption(exit.cause))
-      if (!(failure instanceof ArrowError.NotReady)) return yield* exit
-      const now = yield* Clock.currentTimeMillis
-      const [next, , decision] = yield* schedule.step(now, undefined, state)
-      state = next
-      const scheduled = ScheduleDecision.isDone(decision) ? undefined : Intervals.start(decision.intervals) - now
-      const delay = Math.max(scheduled ?? 0, failure.retryAfter ? Duration.toMillis(failure.retryAfter) : 0)
-      if (scheduled === undefined || now + delay - start > deadline) {
-        const waited = Duration.millis(now - start)
-        return yield* new Polling.PollTimeout({
-          kind: "result",
-          id: resultId,
-          lastStatus: failure.status,
-          waited,
-          message: `result ${resultId} was still \`${failure.status}\` after ${Duration.format(waited)}`
-        })
-      }
-      yield* Effect.sleep(Duration.millis(delay))
-    }
-  })
+  return Polling.poll(
+    "result",
+    resultId,
+    Effect.catchIf(
+      Effect.map(attempt, (value): Polling.Step<A> => ({ _tag: "Done", value })),
+      (error): error is ArrowError.NotReady => error instanceof ArrowError.NotReady,
+      (notReady): Effect.Effect<Polling.Step<A>> =>
+        Effect.succeed({ _tag: "Pending", status: notReady.status, retryAfter: notReady.retryAfter })
+    ),
+    wait
+  )
 }
 
 /**
