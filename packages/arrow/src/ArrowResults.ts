@@ -15,9 +15,7 @@ import type * as Polling from "@hotdata-effect/core/Polling"
 import type { RecordBatch, Schema as ArrowSchema } from "apache-arrow"
 import { Table } from "apache-arrow"
 import * as Chunk from "effect/Chunk"
-import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import type * as Schedule from "effect/Schedule"
 import type * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
 import type * as ArrowError from "./ArrowError.js"
@@ -31,10 +29,7 @@ import * as internal from "./internal/results.js"
  * @since 0.1.0
  * @category models
  */
-export interface WaitOptions {
-  readonly schedule?: Schedule.Schedule<unknown> | undefined
-  readonly deadline?: Duration.DurationInput | undefined
-}
+export type WaitOptions = Polling.Options
 
 /**
  * @since 0.1.0

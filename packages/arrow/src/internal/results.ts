@@ -8,16 +8,15 @@ import type { RecordBatch, Schema as ArrowSchema } from "apache-arrow"
 import { RecordBatchReader } from "apache-arrow"
 import * as Chunk from "effect/Chunk"
 import * as Clock from "effect/Clock"
-import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as ExecutionStrategy from "effect/ExecutionStrategy"
 import * as Exit from "effect/Exit"
 import * as Option from "effect/Option"
 import * as Predicate from "effect/Predicate"
-import type * as Schedule from "effect/Schedule"
 import * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
 import * as ArrowError from "../ArrowError.js"
+import type * as ArrowResults from "../ArrowResults.js"
 import { IpcFraming } from "./ipcFraming.js"
 
 /** The formats a result can be read in, with the media type asked for. */
@@ -29,26 +28,9 @@ export const mediaTypes = {
 
 export type Format = keyof typeof mediaTypes
 
-/** How to wait for a result that is not ready yet. */
-export interface WaitOptions {
-  readonly schedule?: Schedule.Schedule<unknown> | undefined
-  readonly deadline?: Duration.DurationInput | undefined
-}
-
-export interface FetchOptions {
-  readonly databaseId: string
-  readonly offset?: number | undefined
-  readonly limit?: number | undefined
-  /** `false` (the default here): a 202 fails with `NotReady`. Otherwise how to wait. */
-  readonly wait?: boolean | WaitOptions | undefined
-}
-
-/** The link to the next page of a windowed result. */
-export interface NextPage {
-  readonly url: string
-  readonly offset: number | undefined
-  readonly limit: number | undefined
-}
+type WaitOptions = ArrowResults.WaitOptions
+type FetchOptions = ArrowResults.Options
+type NextPage = ArrowResults.NextPage
 
 /** What the response headers say about a ready result. */
 export interface ResultInfo {
