@@ -143,7 +143,7 @@ const main = async () => {
       workspaceId: server.workspaceId,
       baseUrl: server.baseUrl
     }).pipe(Layer.provide(FetchHttpClient.layer))
-    const sql = `SELECT i::BIGINT AS id, i * 0.5 AS value, 'name-' || i AS name FROM range(${ROWS}) t(i)`
+    const sql = `SELECT i::BIGINT AS id, (i * 0.5)::DOUBLE AS value, 'name-' || i AS name FROM range(${ROWS}) t(i)`
     const setup = await Effect.runPromise(
       Effect.gen(function*() {
         const client = yield* HotdataClient.HotdataClient

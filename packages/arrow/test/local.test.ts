@@ -10,7 +10,7 @@ import { ArrowQuery, ArrowResults, Export } from "@hotdata-effect/arrow"
 import { HotdataClient, Query } from "@hotdata-effect/core"
 import { Faults, LocalHotdata } from "@hotdata-effect/local"
 import type { DataType, Table } from "apache-arrow"
-import { tableFromIPC, Type } from "apache-arrow"
+import { DateUnit, Precision, tableFromIPC, TimeUnit, Type, util } from "apache-arrow"
 import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
 import * as Stream from "effect/Stream"
@@ -37,8 +37,9 @@ const isFinite = (u: unknown) => typeof u === "number" && Number.isFinite(u)
 
 /**
  * An Arrow value as the JSON path writes it: 64-bit integers as numbers (or strings when
- * beyond 2^53), non-finite floats as null, dates and timestamps as text, nested values
- * as arrays and objects (or as their JSON text, the way some servers emit them).
+ * beyond 2^53), non-finite floats as null, decimals as numbers, dates and timestamps as
+ * text, nested values as arrays and objects (or as their JSON text, the way some servers
+ * emit them).
  */
 const normalize = (value: unknown, type: DataType, json: unknown): unknown => {
   if (value === null || value === undefined) return null
@@ -49,6 +50,8 @@ const normalize = (value: unknown, type: DataType, json: unknown): unknown => {
     }
     case Type.Float:
       return isFinite(value) ? value : null
+    case Type.Decimal:
+      return util.bigNumToNumber(value as any, (type as any).scale)
     case Type.Date:
       return new Date(value as number).toISOString().slice(0, 10)
     case Type.Timestamp:
@@ -115,9 +118,32 @@ layer(LocalHotdata.layer(), { excludeTestServices: true, timeout: "60 seconds" }
       assert.strictEqual(rows[0]!.special, -Infinity)
       // The NULL row is null in every column.
       for (const field of table.schema.fields) assert.isNull(rows[2]![field.name], field.name)
-      assert.strictEqual(table.schema.fields.find((f) => f.name === "s")!.type.typeId, Type.Utf8)
-      assert.strictEqual(table.schema.fields.find((f) => f.name === "b")!.type.typeId, Type.Bool)
-      assert.strictEqual(table.schema.fields.find((f) => f.name === "f64")!.type.typeId, Type.Float)
+      // Every column carries its proper Arrow type.
+      const typeOf = (name: string) => table.schema.fields.find((f) => f.name === name)!.type as any
+      const ints: Record<string, number> = { i8: 8, i16: 16, i32: 32, i64: 64, i64b: 64, n: 32 }
+      for (const [name, bitWidth] of Object.entries(ints)) {
+        assert.strictEqual(typeOf(name).typeId, Type.Int, name)
+        assert.strictEqual(typeOf(name).bitWidth, bitWidth, name)
+        assert.isTrue(typeOf(name).isSigned, name)
+      }
+      assert.strictEqual(typeOf("f32").typeId, Type.Float)
+      assert.strictEqual(typeOf("f32").precision, Precision.SINGLE)
+      for (const name of ["f64", "special"]) assert.strictEqual(typeOf(name).precision, Precision.DOUBLE, name)
+      assert.strictEqual(typeOf("dec").typeId, Type.Decimal)
+      assert.deepStrictEqual([typeOf("dec").precision, typeOf("dec").scale], [10, 2])
+      assert.strictEqual(typeOf("s").typeId, Type.Utf8)
+      assert.strictEqual(typeOf("b").typeId, Type.Bool)
+      assert.strictEqual(typeOf("d").typeId, Type.Date)
+      assert.strictEqual(typeOf("d").unit, DateUnit.DAY)
+      assert.strictEqual(typeOf("ts").typeId, Type.Timestamp)
+      assert.deepStrictEqual([typeOf("ts").unit, typeOf("ts").timezone], [TimeUnit.MICROSECOND, "UTC"])
+      assert.strictEqual(typeOf("l").typeId, Type.List)
+      assert.strictEqual(typeOf("l").children[0].type.typeId, Type.Int)
+      assert.strictEqual(typeOf("st").typeId, Type.Struct)
+      assert.deepStrictEqual(typeOf("st").children.map((f: any) => [f.name, f.type.typeId]), [
+        ["a", Type.Int],
+        ["b", Type.Utf8]
+      ])
     }))
 
   it.effect("reads offset/limit windows, with the total and the next page", () =>

@@ -1,5 +1,6 @@
 import {
   type DuckDBConnection,
+  type DuckDBDataChunk,
   DuckDBInstance,
   type DuckDBResult,
   type DuckDBType,
@@ -54,6 +55,13 @@ export interface QueryOutcome {
   readonly rows: Array<ReadonlyArray<unknown>>
   readonly truncated: boolean
   readonly isQuery: boolean
+}
+
+/** @internal */
+export interface ResultChunks {
+  readonly names: ReadonlyArray<string>
+  readonly types: ReadonlyArray<DuckDBType>
+  readonly chunks: AsyncIterable<DuckDBDataChunk>
 }
 
 /** @internal */
@@ -421,6 +429,43 @@ export class Engine {
         if (rows.length > 0) yield rows
       }
     } finally {
+      conn.closeSync()
+    }
+  }
+
+  /**
+   * Reads a window of a persisted result as DuckDB data chunks, handing `consume` the
+   * column names and types and the chunks as they come (the next chunk is fetched while
+   * the current one is being used). The connection closes when `consume` settles.
+   */
+  async withResultChunks<A>(
+    file: string,
+    offset: number,
+    limit: number | undefined,
+    consume: (result: ResultChunks) => Promise<A>
+  ): Promise<A> {
+    const instance = await this.results()
+    const conn = await instance.connect()
+    let pending: Promise<DuckDBDataChunk | null> | undefined
+    try {
+      const limitSql = limit === undefined ? "" : ` LIMIT ${Math.floor(limit)}`
+      const result = await conn.stream(
+        `SELECT * FROM read_parquet(${quoteLiteral(file)})${limitSql} OFFSET ${Math.floor(offset)}`
+      )
+      const chunks = async function*(): AsyncGenerator<DuckDBDataChunk> {
+        pending = result.fetchChunk()
+        for (;;) {
+          const chunk = await pending
+          pending = undefined
+          if (chunk === null || chunk.rowCount === 0) return
+          pending = result.fetchChunk()
+          yield chunk
+        }
+      }
+      return await consume({ names: result.columnNames(), types: result.columnTypes(), chunks: chunks() })
+    } finally {
+      // Never close the connection under a fetch still running.
+      if (pending !== undefined) await pending.catch(() => null)
       conn.closeSync()
     }
   }

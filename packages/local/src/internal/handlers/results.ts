@@ -1,14 +1,15 @@
-import type { DuckDBValue } from "@duckdb/node-api"
 import * as Schemas from "@hotdata-effect/core/generated/Schemas"
 import * as Arrow from "apache-arrow"
 import * as Schema from "effect/Schema"
 import * as fs from "node:fs"
 import type { ServerResponse } from "node:http"
 import { pipeline } from "node:stream/promises"
+import { ArrowBatcher } from "../arrowColumns.js"
 import type { Handler, RequestContext } from "../context.js"
+import type { Engine } from "../engine.js"
 import { badRequest, notFound } from "../errors.js"
-import type { ResultColumn, ResultRecord } from "../state.js"
-import { csvCell, mdCell, toJsonValue } from "../values.js"
+import type { ResultRecord } from "../state.js"
+import { csvCell, mdCell } from "../values.js"
 import { getDatabase } from "./common.js"
 import { resultFile } from "./query.js"
 
@@ -60,29 +61,76 @@ const write = (res: ServerResponse, chunk: string | Uint8Array): Promise<void> =
 
 const end = (res: ServerResponse): Promise<void> => new Promise((resolve) => res.end(() => resolve()))
 
-const arrowField = (column: ResultColumn): { type: Arrow.DataType; convert: (value: DuckDBValue) => unknown } => {
-  const t = column.type.toUpperCase()
-  if (t === "BOOLEAN") return { type: new Arrow.Bool(), convert: (v) => v }
-  if (["TINYINT", "SMALLINT", "INTEGER", "UTINYINT", "USMALLINT"].includes(t)) {
-    return { type: new Arrow.Int32(), convert: (v) => v === null ? null : Number(v) }
-  }
-  if (["BIGINT", "UINTEGER"].includes(t)) {
-    return { type: new Arrow.Int64(), convert: (v) => v === null ? null : BigInt(v as bigint | number) }
-  }
-  if (t === "FLOAT" || t === "DOUBLE") {
-    return {
-      type: new Arrow.Float64(),
-      convert: (v) => v === null ? null : Number(v)
+/** Encoded bytes allowed ahead of what the client has taken before reading more rows. */
+const ARROW_HIGH_WATER = 8 * 1024 * 1024
+
+/**
+ * Streams a window of a result as an Arrow IPC stream: the schema, record batches built
+ * column by column from DuckDB's chunks, and the end-of-stream marker (a result with no
+ * rows still sends its schema and one empty batch).
+ *
+ * The writer's bytes go out as they are produced, with back-pressure: rows are read only
+ * while the bytes not yet taken by the client stay under a high-water mark. A client that
+ * hangs up ends this early: stop reading rows, and keep the failure from surfacing as an
+ * unhandled rejection.
+ */
+const streamArrow = (
+  res: ServerResponse,
+  engine: Engine,
+  file: string,
+  offset: number,
+  limit: number | undefined
+): Promise<void> =>
+  engine.withResultChunks(file, offset, limit, async ({ chunks, names, types }) => {
+    const batcher = new ArrowBatcher(names, types)
+    const writer = new Arrow.RecordBatchStreamWriter()
+    let closed = false
+    // `produced` counts the bytes of the batches' buffers, a lower bound of their encoding;
+    // `written` the encoded bytes the response has taken.
+    let produced = 0
+    let written = 0
+    let wake: (() => void) | undefined
+    const piping = (async () => {
+      for await (const chunk of writer) {
+        await write(res, chunk)
+        written += chunk.byteLength
+        if (wake !== undefined && produced - written < ARROW_HIGH_WATER) wake()
+      }
+    })().catch(() => {
+      closed = true
+    }).finally(() => wake?.())
+    const send = async (batch: Arrow.RecordBatch) => {
+      writer.write(batch)
+      produced += batch.data.children.reduce((n, child) => n + bufferBytes(child), 0)
+      while (!closed && produced - written >= ARROW_HIGH_WATER) {
+        await new Promise<void>((resolve) => wake = resolve)
+        wake = undefined
+      }
     }
-  }
-  if (t.startsWith("DECIMAL")) return { type: new Arrow.Float64(), convert: (v) => toJsonValue(v) }
-  return {
-    type: new Arrow.Utf8(),
-    convert: (v) => {
-      const json = toJsonValue(v)
-      return json === null ? null : typeof json === "string" ? json : JSON.stringify(json)
+    let wrote = false
+    try {
+      for await (const chunk of chunks) {
+        if (closed || res.destroyed) break
+        const batch = batcher.push(chunk)
+        if (batch !== undefined) {
+          await send(batch)
+          wrote = true
+        }
+      }
+      if (!closed && (batcher.pendingRows > 0 || !wrote)) await send(batcher.flush())
+    } finally {
+      writer.finish()
     }
-  }
+    await piping
+    if (!closed) await end(res)
+  })
+
+/** The bytes of a column's buffers (what its encoding holds at the least). */
+const bufferBytes = (data: Arrow.Data): number => {
+  let n = (data.values?.byteLength ?? 0) + (data.valueOffsets?.byteLength ?? 0)
+  if (data.nullCount > 0) n += data.nullBitmap?.byteLength ?? 0
+  for (const child of data.children) n += bufferBytes(child)
+  return n
 }
 
 const notReady = (result: ResultRecord) => ({
@@ -195,53 +243,12 @@ export const handlers: Record<string, Handler> = {
             await end(res)
           }
         }
-      case "arrow": {
-        const fields = columns.map(arrowField)
-        const schema = new Arrow.Schema(columns.map((c, i) => new Arrow.Field(c.name, fields[i]!.type, true)))
-        const batchOf = (rows: ReadonlyArray<ReadonlyArray<DuckDBValue>>) => {
-          const children = fields.map((field, i) =>
-            Arrow.vectorFromArray(rows.map((row) => field.convert(row[i]!)) as Array<any>, field.type).data[0]!
-          )
-          const data = Arrow.makeData({
-            type: new Arrow.Struct(schema.fields),
-            length: rows.length,
-            nullCount: 0,
-            children
-          })
-          return new Arrow.RecordBatch(schema, data)
-        }
+      case "arrow":
         return {
           status: 200,
           headers: { ...headers, "Content-Type": "application/vnd.apache.arrow.stream" },
-          stream: async (res) => {
-            const writer = new Arrow.RecordBatchStreamWriter()
-            // The writer's bytes go out as they are produced, with back-pressure. A client
-            // that hangs up ends this early: stop reading rows, and keep the failure from
-            // surfacing as an unhandled rejection.
-            let closed = false
-            const piping = (async () => {
-              for await (const chunk of writer) await write(res, chunk)
-            })().catch(() => {
-              closed = true
-            })
-            let wrote = false
-            try {
-              if (rowLimit !== 0) {
-                for await (const rows of engine.readResultRaw(file, offset, rowLimit)) {
-                  if (closed || res.destroyed) break
-                  writer.write(batchOf(rows))
-                  wrote = true
-                }
-              }
-              if (!wrote && !closed) writer.write(batchOf([]))
-            } finally {
-              writer.finish()
-            }
-            await piping
-            if (!closed) await end(res)
-          }
+          stream: (res) => streamArrow(res, engine, file, offset, rowLimit)
         }
-      }
     }
   }
 }
