@@ -24,8 +24,8 @@ import * as Arrow from "apache-arrow"
 import { createRequire } from "node:module"
 import { toJsonValue } from "./values.js"
 
-/** A DuckDB vector handle, as the native bindings give it. */
-type RawVector = object
+/** A DuckDB vector handle, as the native bindings give it (the type `DuckDBVector.create` takes). */
+type RawVector = Parameters<typeof DuckDBVector.create>[0]
 
 /** The few native calls the conversion needs, from the bindings `@duckdb/node-api` is built on. */
 interface Bindings {
