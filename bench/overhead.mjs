@@ -8,7 +8,7 @@
 //   sdk        HotdataClient over FetchHttpClient (same fetch as raw): the target's subject
 //   sdkUndici  HotdataClient over NodeHttpClient.layerUndici, the Node transport
 //
-// The target is sdk / raw. Medians of the per-round mean call time are reported.
+// The targets are sdk / raw and sdkUndici / raw. Medians of the per-round mean call time are reported.
 //
 //   node bench/overhead.mjs [--calls 2000] [--rounds 7]
 import { fork } from "node:child_process"
@@ -135,6 +135,14 @@ if (process.argv[2] === "--serve") {
       sdkOverPlatform: Number((medians.sdk / medians.platform).toFixed(3)),
       roundsMicros: Object.fromEntries(names.map((name) => [name, times[name].map(us)]))
     },
-    [target("sdk (fetch transport) / raw fetch per-call time", ratio, "<=", 1.25)]
+    [
+      target("sdk (fetch transport) / raw fetch per-call time", ratio, "<=", 1.25),
+      target(
+        "sdk (Node undici transport) / raw fetch per-call time",
+        Number((medians.sdkUndici / medians.raw).toFixed(3)),
+        "<=",
+        1.25
+      )
+    ]
   )
 }
