@@ -5,7 +5,7 @@
  *
  * @since 0.1.0
  */
-import { HotdataClient } from "@hotdata-effect/core/HotdataClient"
+import type { HotdataClient } from "@hotdata-effect/core/HotdataClient"
 import * as Polling from "@hotdata-effect/core/Polling"
 import * as Query from "@hotdata-effect/core/Query"
 import type { RecordBatch } from "apache-arrow"
@@ -24,17 +24,7 @@ import * as internal from "./internal/results.js"
  * @since 0.1.0
  * @category models
  */
-export interface Options {
-  /** The database to run in (sent as `X-Database-Id`). */
-  readonly databaseId: string
-  readonly defaultCatalog?: string | undefined
-  readonly defaultSchema?: string | undefined
-  /** SQL dialect of the text (`hotsql` by default on the server). */
-  readonly dialect?: string | undefined
-  /** Submit as a query run instead of holding the request open while the query runs. */
-  readonly async?: boolean | undefined
-  /** With `async`: answer inline when the query finishes within this many ms. */
-  readonly asyncAfterMs?: number | undefined
+export interface Options extends Query.SubmitOptions {
   /** The first row to read. Default 0. */
   readonly offset?: number | undefined
   /** How many rows to read at most. Default: every row from `offset`. */
@@ -80,17 +70,9 @@ export const open = (
   options: Options
 ): Effect.Effect<ArrowQueryResult, Error, HotdataClient | Scope.Scope> =>
   Effect.gen(function*() {
-    const client = yield* HotdataClient
     const wait = internal.waitOptions(options.wait, true)
     const start = yield* Clock.currentTimeMillis
-    const answer = yield* client.query.execute({
-      sql,
-      ...(options.defaultCatalog !== undefined ? { default_catalog: options.defaultCatalog } : {}),
-      ...(options.defaultSchema !== undefined ? { default_schema: options.defaultSchema } : {}),
-      ...(options.dialect !== undefined ? { dialect: options.dialect } : {}),
-      ...(options.async !== undefined ? { async: options.async } : {}),
-      ...(options.asyncAfterMs !== undefined ? { async_after_ms: options.asyncAfterMs } : {})
-    }, { database_id: options.databaseId })
+    const answer = yield* Query.submit(sql, options)
 
     let resultId: string | null | undefined
     let about: Pick<ArrowQueryResult, "queryRunId" | "warning" | "executionTimeMs">

@@ -78,10 +78,12 @@ export class RowDecodeError extends Schema.TaggedError<RowDecodeError>("@hotdata
 ) {}
 
 /**
+ * What {@link submit} sends with the SQL: the database and how the server should run it.
+ *
  * @since 0.1.0
  * @category models
  */
-export interface Options {
+export interface SubmitOptions {
   /** The database to run in (sent as `X-Database-Id`). */
   readonly databaseId: string
   readonly defaultCatalog?: string | undefined
@@ -92,6 +94,44 @@ export interface Options {
   readonly async?: boolean | undefined
   /** With `async`: answer inline when the query finishes within this many ms. */
   readonly asyncAfterMs?: number | undefined
+}
+
+/**
+ * The server's first answer to SQL: rows inline (200) or a query run still going (202).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type SubmitAnswer =
+  | { readonly status: 200; readonly body: Schemas.QueryResponse }
+  | { readonly status: 202; readonly body: Schemas.AsyncQueryResponse }
+
+/**
+ * Sends SQL once and returns the server's first answer as it is, without waiting for a
+ * query run or following truncation. {@link run} and the Arrow helpers build on it.
+ *
+ * @since 0.1.0
+ * @category running
+ */
+export const submit = (
+  sql: string,
+  options: SubmitOptions
+): Effect.Effect<SubmitAnswer, HotdataError.HotdataError, HotdataClient> =>
+  Effect.flatMap(HotdataClient, (client) =>
+    client.query.execute({
+      sql,
+      ...(options.defaultCatalog !== undefined ? { default_catalog: options.defaultCatalog } : {}),
+      ...(options.defaultSchema !== undefined ? { default_schema: options.defaultSchema } : {}),
+      ...(options.dialect !== undefined ? { dialect: options.dialect } : {}),
+      ...(options.async !== undefined ? { async: options.async } : {}),
+      ...(options.asyncAfterMs !== undefined ? { async_after_ms: options.asyncAfterMs } : {})
+    }, { database_id: options.databaseId }))
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options extends SubmitOptions {
   /** Fetch the full result when the answer is a truncated preview. Default `true`. */
   readonly followTruncated?: boolean | undefined
   /** Refuse to fetch more rows than this (`null`: no limit). Default 1,000,000. */
@@ -257,14 +297,7 @@ export const fetchAll = (
 export const run = (sql: string, options: Options): Effect.Effect<QueryResult, QueryError, HotdataClient> =>
   Effect.gen(function*() {
     const client = yield* HotdataClient
-    const answer = yield* client.query.execute({
-      sql,
-      ...(options.defaultCatalog !== undefined ? { default_catalog: options.defaultCatalog } : {}),
-      ...(options.defaultSchema !== undefined ? { default_schema: options.defaultSchema } : {}),
-      ...(options.dialect !== undefined ? { dialect: options.dialect } : {}),
-      ...(options.async !== undefined ? { async: options.async } : {}),
-      ...(options.asyncAfterMs !== undefined ? { async_after_ms: options.asyncAfterMs } : {})
-    }, { database_id: options.databaseId })
+    const answer = yield* submit(sql, options)
     const polling = { ...options.polling, databaseId: options.databaseId }
 
     if (answer.status === 202) {
