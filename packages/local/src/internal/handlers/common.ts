@@ -88,6 +88,12 @@ export const cursorPage = <A>(items: ReadonlyArray<A>, cursor: string | undefine
   }
 }
 
+/** A page of a list by offset: the items and the fields every offset-paged answer carries. @internal */
+export const offsetPage = <A>(items: ReadonlyArray<A>, offset: number, limit: number) => {
+  const page = items.slice(offset, offset + limit)
+  return { page, count: page.length, offset, limit, has_more: offset + page.length < items.length }
+}
+
 /** Converts `2h`, `30m`, `7d` or an ISO date to an ISO timestamp. @internal */
 export const parseExpiry = (value: string | null | undefined): string | null => {
   if (value === undefined || value === null || value === "") return null

@@ -5,7 +5,7 @@ import { fork } from "../context.js"
 import { ApiError, badRequest, errorMessage, notFound } from "../errors.js"
 import { makeId, nowIso } from "../ids.js"
 import type { DatabaseRecord, QueryRunRecord, ResultRecord } from "../state.js"
-import { cursorPage, engineDatabase, getDatabase, sha256 } from "./common.js"
+import { cursorPage, engineDatabase, getDatabase, offsetPage, sha256 } from "./common.js"
 
 const DIALECTS = new Set(["hotsql", "duckdb", "postgres", "snowflake"])
 
@@ -238,7 +238,7 @@ export const handlers: Record<string, Handler> = {
     const all = Object.values(ctx.server.state.data.results)
       .filter((r) => r.database_id === db.id)
       .sort((a, b) => b.seq - a.seq)
-    const page = all.slice(offset, offset + limit)
+    const { page, ...paging } = offsetPage(all, offset, limit)
     return {
       status: 200,
       body: {
@@ -248,10 +248,7 @@ export const handlers: Record<string, Handler> = {
           error_message: r.error_message,
           created_at: r.created_at
         })),
-        count: page.length,
-        offset,
-        limit,
-        has_more: offset + page.length < all.length
+        ...paging
       }
     }
   },

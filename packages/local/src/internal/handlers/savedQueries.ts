@@ -2,7 +2,7 @@ import type { Handler, RequestContext } from "../context.js"
 import { badRequest, notFound } from "../errors.js"
 import { makeId, nowIso } from "../ids.js"
 import type { SavedQueryRecord } from "../state.js"
-import { sha256 } from "./common.js"
+import { offsetPage, sha256 } from "./common.js"
 
 const latest = (saved: SavedQueryRecord) => saved.versions[saved.versions.length - 1]!
 
@@ -75,17 +75,8 @@ export const handlers: Record<string, Handler> = {
     const all = Object.values(ctx.server.state.data.savedQueries)
       .filter((s) => s.workspace === ctx.workspace)
       .sort((a, b) => b.seq - a.seq)
-    const items = all.slice(offset, offset + limit)
-    return {
-      status: 200,
-      body: {
-        queries: items.map(summary),
-        count: items.length,
-        offset,
-        limit,
-        has_more: offset + items.length < all.length
-      }
-    }
+    const { page: items, ...paging } = offsetPage(all, offset, limit)
+    return { status: 200, body: { queries: items.map(summary), ...paging } }
   },
 
   update_saved_query: async (ctx) => {
@@ -130,7 +121,7 @@ export const handlers: Record<string, Handler> = {
     const saved = find(ctx)
     const { limit, offset } = page(ctx)
     const all = [...saved.versions].reverse()
-    const items = all.slice(offset, offset + limit)
+    const { page: items, ...paging } = offsetPage(all, offset, limit)
     return {
       status: 200,
       body: {
@@ -141,10 +132,7 @@ export const handlers: Record<string, Handler> = {
           sql_hash: v.sql_hash,
           created_at: v.created_at
         })),
-        count: items.length,
-        offset,
-        limit,
-        has_more: offset + items.length < all.length
+        ...paging
       }
     }
   }
