@@ -9,6 +9,7 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as FiberRef from "effect/FiberRef"
+import { identity } from "effect/Function"
 import { globalValue } from "effect/GlobalValue"
 import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
@@ -318,47 +319,33 @@ export const makeExecutor = (httpClient: HttpClient.HttpClient, config: ClientCo
   const client = HttpClient.withTracerDisabledWhen(httpClient, () => true)
   const scopedClient = HttpClient.withScope(client)
 
-  const call: Executor["call"] = (operation, args) => {
+  // One attempt of a call: build, send under the policies, map a non-2xx status to its error.
+  const send = <A, R>(
+    transport: HttpClient.HttpClient.With<HttpClientError.HttpClientError, R>,
+    operation: Operation.Operation,
+    args: CallArgs,
+    prepare: (request: HttpClientRequest.HttpClientRequest) => HttpClientRequest.HttpClientRequest,
+    onSuccess: (response: HttpClientResponse.HttpClientResponse) => Effect.Effect<A, HotdataError.HotdataError>
+  ): Effect.Effect<A, HotdataError.HotdataError, R> => {
     const built = buildRequest(operation, args, config)
     if (built._tag === "Left") return Effect.fail(built.left)
-    return withPolicies(
-      operation,
-      config,
-      args,
-      HttpClientRequest.acceptJson(built.right),
-      (request, span) =>
-        Effect.flatMap(
-          Effect.mapError(client.execute(request), (error) => fromHttpClientError(operation.id, error)),
-          (response) => {
-            span.attribute("http.response.status_code", response.status)
-            return response.status >= 200 && response.status < 300
-              ? decodeSuccess(operation, response)
-              : statusError(operation.id, response)
-          }
-        )
-    )
+    return withPolicies(operation, config, args, prepare(built.right), (request, span) =>
+      Effect.flatMap(
+        Effect.mapError(transport.execute(request), (error) => fromHttpClientError(operation.id, error)),
+        (response) => {
+          span.attribute("http.response.status_code", response.status)
+          return response.status >= 200 && response.status < 300
+            ? onSuccess(response)
+            : statusError(operation.id, response)
+        }
+      ))
   }
 
-  const response: Executor["response"] = (operation, args, transform) => {
-    const built = buildRequest(operation, args, config)
-    if (built._tag === "Left") return Effect.fail(built.left)
-    return withPolicies(
-      operation,
-      config,
-      args,
-      transform ? transform(built.right) : built.right,
-      (request, span) =>
-        Effect.flatMap(
-          Effect.mapError(scopedClient.execute(request), (error) => fromHttpClientError(operation.id, error)),
-          (response) => {
-            span.attribute("http.response.status_code", response.status)
-            return response.status >= 200 && response.status < 300
-              ? Effect.succeed(response)
-              : statusError(operation.id, response)
-          }
-        )
-    )
-  }
+  const call: Executor["call"] = (operation, args) =>
+    send(client, operation, args, HttpClientRequest.acceptJson, (response) => decodeSuccess(operation, response))
+
+  const response: Executor["response"] = (operation, args, transform) =>
+    send(scopedClient, operation, args, transform ?? identity, Effect.succeed)
 
   return { config, httpClient, call, response }
 }
