@@ -3,6 +3,7 @@ import * as http from "node:http"
 import type { AddressInfo } from "node:net"
 import * as os from "node:os"
 import * as path from "node:path"
+import type { Options, StorageEndpoint } from "../LocalHotdata.js"
 import type { Handler, Server, ServerConfig } from "./context.js"
 import { Engine } from "./engine.js"
 import { FaultRegistry } from "./faults.js"
@@ -16,7 +17,7 @@ import { handlers as savedQueries } from "./handlers/savedQueries.js"
 import { handlers as uploads } from "./handlers/uploads.js"
 import { makeRequestListener } from "./router.js"
 import { StateStore } from "./state.js"
-import { Storage, type StorageEndpoint } from "./storage.js"
+import { Storage } from "./storage.js"
 
 /** @internal */
 export const handlers: Readonly<Record<string, Handler>> = {
@@ -31,14 +32,7 @@ export const handlers: Readonly<Record<string, Handler>> = {
 }
 
 /** @internal */
-export interface StartOptions {
-  readonly port?: number | undefined
-  readonly host?: string | undefined
-  readonly dataDir?: string | undefined
-  readonly apiKey?: string | undefined
-  readonly workspaceId?: string | undefined
-  readonly presign?: boolean | undefined
-  readonly inlineRowLimit?: number | undefined
+export interface StartOptions extends Omit<Options, "presignedUrlTtl"> {
   readonly presignedUrlTtlSeconds?: number | undefined
   readonly minPartSize?: number | undefined
 }

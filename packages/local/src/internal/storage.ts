@@ -15,6 +15,7 @@ import type { AddressInfo } from "node:net"
 import * as path from "node:path"
 import { Readable, Transform } from "node:stream"
 import { pipeline } from "node:stream/promises"
+import type { StorageEndpoint } from "../LocalHotdata.js"
 import type { FaultRegistry, StorageRequest } from "./faults.js"
 
 // The AWS SDK warns about Node 20 on every start; that is noise for a local development server.
@@ -326,21 +327,6 @@ const S3_MIN_PART_SIZE = 5 * 1024 * 1024
 
 /** Bodies of forwarded (non-upload) requests with a signed payload hash are checked whole. */
 const MAX_CHECKED_FORWARD_BODY = 64 * 1024 * 1024
-
-/**
- * How to reach the object store as S3: the front's endpoint, the bucket and the store's
- * credentials, for clients that sign their own requests (`@aws-sdk/client-s3`,
- * `@aws-sdk/lib-storage`, ...).
- *
- * @internal
- */
-export interface StorageEndpoint {
-  readonly endpoint: string
-  readonly bucket: string
-  readonly region: string
-  readonly accessKeyId: string
-  readonly secretAccessKey: string
-}
 
 /** Where a PUT's body goes when the front writes it straight into the store's files. */
 type UploadTarget =
