@@ -197,6 +197,36 @@ const headerKey = (name) => name.replace(/^x-/i, "").toLowerCase().replace(/-/g,
 const SAFE_POSTS = new Set(["mint_upload_parts_handler"])
 const NEVER_RETRIED = new Set(["finalize_upload_handler"])
 
+// Where a write carries its idempotency key: a body field or a header of that name.
+const IDEMPOTENCY = /^(x-)?idempotency[-_]key$/i
+const idempotencyKeyOf = (bodyRef, headerParams) => {
+  const header = headerParams.find((x) => IDEMPOTENCY.test(x.name))
+  if (header) return { in: "header", name: header.name }
+  const field = Object.keys(bodyRef ? schemas[bodyRef].properties ?? {} : {}).find((k) => IDEMPOTENCY.test(k))
+  return field ? { in: "body", name: field } : undefined
+}
+
+// A path parameter whose value equals a literal segment that another template holds at the
+// same place would address that other route: the client encodes such values whole.
+const segmentsOf = (p) => p.split("/").filter((x) => x.length > 0)
+const isParam = (segment) => segment.startsWith("{")
+const reservedPathValuesOf = (p) => {
+  const own = segmentsOf(p)
+  const reserved = {}
+  for (const { path: other } of operations) {
+    const theirs = segmentsOf(other)
+    if (other === p || theirs.length !== own.length) continue
+    const compatible = own.every((s, i) => s === theirs[i] || isParam(s) || isParam(theirs[i]))
+    if (!compatible) continue
+    own.forEach((s, i) => {
+      if (!isParam(s) || isParam(theirs[i])) return
+      const name = s.slice(1, -1)
+      reserved[name] = [...new Set([...(reserved[name] ?? []), theirs[i]])].sort()
+    })
+  }
+  return Object.keys(reserved).length > 0 ? reserved : undefined
+}
+
 const opDecls = []
 const groups = new Map()
 for (const { path: p, method, op } of operations) {
@@ -216,6 +246,8 @@ for (const { path: p, method, op } of operations) {
   const errors = Object.entries(op.responses).filter(([s]) => Number(s) >= 300)
   const workspaceScoped = (op.security ?? []).some((s) => "WorkspaceId" in s)
   const idempotent = method !== "POST" || SAFE_POSTS.has(id)
+  const idempotencyKey = idempotencyKeyOf(bodyRef, headerParams)
+  const reservedPathValues = reservedPathValuesOf(p)
   const constName = pascal(id)
 
   const responseEntry = ([status, r]) => {
@@ -230,7 +262,11 @@ for (const { path: p, method, op } of operations) {
 
   const optionsFields = [
     ...queryParams.map((x) => `  readonly ${x.name}${x.required ? "" : "?"}: ${paramTsType(x.schema)}${x.required ? "" : " | undefined"}`),
-    ...headerParams.map((x) => `  readonly ${headerKey(x.name)}${x.required ? "" : "?"}: string${x.required ? "" : " | undefined"}`)
+    ...headerParams.filter((x) => !IDEMPOTENCY.test(x.name))
+      .map((x) => `  readonly ${headerKey(x.name)}${x.required ? "" : "?"}: string${x.required ? "" : " | undefined"}`),
+    ...(idempotencyKey
+      ? [`  /** The idempotency key of this call (\`${idempotencyKey.name}\`); one is generated when absent. */\n  readonly idempotencyKey?: string | undefined`]
+      : [])
   ]
   const optionsRequired = [...queryParams, ...headerParams].some((x) => x.required)
   const optionsType = optionsFields.length ? `${constName}Options` : undefined
@@ -256,7 +292,11 @@ export const ${constName} = Operation.make({
   errors: [${errors.map(responseEntry).join(", ")}],
   workspaceScoped: ${workspaceScoped},
   idempotent: ${idempotent},
-  retryable: ${!NEVER_RETRIED.has(id)}${name[2] ? `,\n  pagination: ${q(name[2])}` : ""}
+  retryable: ${!NEVER_RETRIED.has(id)}${name[2] ? `,\n  pagination: ${q(name[2])}` : ""}${
+    idempotencyKey ? `,\n  idempotencyKey: { in: ${q(idempotencyKey.in)}, name: ${q(idempotencyKey.name)} }` : ""
+  }${reservedPathValues ? `,\n  reservedPathValues: { ${
+    Object.entries(reservedPathValues).map(([k, v]) => `${k}: [${v.map(q).join(", ")}]`).join(", ")
+  } }` : ""}
 })
 `)
   if (optionsType) {

@@ -61,6 +61,20 @@ export interface Pagination {
 }
 
 /**
+ * Where a write carries its idempotency key: a field of the JSON body or a header. A
+ * keyed write runs at most once per key on the server, so the client sends a key with
+ * every call and may replay it after a lost answer.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface IdempotencyKey {
+  readonly in: "body" | "header"
+  /** The body field or header name. */
+  readonly name: string
+}
+
+/**
  * @since 0.1.0
  * @category models
  */
@@ -90,6 +104,14 @@ export interface Operation {
   /** `false` for calls that must be sent exactly once (upload finalize). */
   readonly retryable: boolean
   readonly pagination?: Pagination
+  /** Where the call carries its idempotency key, when the contract gives it one. */
+  readonly idempotencyKey?: IdempotencyKey
+  /**
+   * Values of a path parameter that another operation's template holds as a literal
+   * segment at the same place (`count` in `/v1/databases/{database_id}`): sent fully
+   * percent-encoded so that the request keeps its own route.
+   */
+  readonly reservedPathValues?: Readonly<Record<string, ReadonlyArray<string>>>
 }
 
 /**
@@ -98,11 +120,55 @@ export interface Operation {
  */
 export const make = <const O extends Operation>(operation: O): O => operation
 
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
 /**
- * Fills a path template with its parameters, each URI-encoded.
+ * Why a path parameter value cannot be sent, or `undefined` when it can: an empty
+ * value, `.` and `..` would be dropped or resolved by URL parsing and reach another
+ * route; a lone UTF-16 surrogate has no UTF-8 encoding.
+ *
+ * @since 0.1.0
+ * @category utils
+ */
+export const checkPathParam = (value: unknown): string | undefined => {
+  if (typeof value !== "string") return "must be a string"
+  if (value === "") return "must not be empty"
+  if (value === "." || value === "..") return `must not be \`${value}\` (a dot segment would address another route)`
+  if (loneSurrogate.test(value)) return "must not contain a lone UTF-16 surrogate"
+  return undefined
+}
+
+const hex = (byte: number) => `%${byte.toString(16).toUpperCase().padStart(2, "0")}`
+const utf8 = new TextEncoder()
+
+/**
+ * Percent-encodes a path segment: every character but the unreserved ones
+ * (`A-Z a-z 0-9 - . _ ~`) is encoded, so `/`, `%`, `?`, `#`, NUL and the like stay
+ * inside the segment. With `all`, unreserved characters are encoded too.
+ *
+ * @since 0.1.0
+ * @category utils
+ */
+export const encodePathSegment = (value: string, all = false): string => {
+  let out = ""
+  for (const byte of utf8.encode(value)) {
+    const unreserved = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) ||
+      (byte >= 0x61 && byte <= 0x7a) || byte === 0x2d || byte === 0x2e || byte === 0x5f || byte === 0x7e
+    out += unreserved && !all ? String.fromCharCode(byte) : hex(byte)
+  }
+  return out
+}
+
+/**
+ * Fills a path template with its parameters, each percent-encoded as one segment (see
+ * {@link encodePathSegment}). A value another route holds as a literal at the same place
+ * is encoded whole. Values must have passed {@link checkPathParam}.
  *
  * @since 0.1.0
  * @category utils
  */
 export const renderPath = (operation: Operation, params: Readonly<Record<string, string>>): string =>
-  operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ""))
+  operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const value = params[name] ?? ""
+    return encodePathSegment(value, operation.reservedPathValues?.[name]?.includes(value) === true)
+  })

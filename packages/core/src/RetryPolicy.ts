@@ -3,9 +3,9 @@
  * attempt.
  *
  * Which failures are retried at all is decided by {@link isRetryable}, whatever the
- * schedule: a call that is not idempotent is replayed only when the failure proves the
- * server never acted on it (a 429, or a connection that failed before any response),
- * and an upload finalize is never replayed. The schedule decides how long to wait and
+ * schedule: a call that is neither idempotent nor carries an idempotency key is replayed
+ * only when the failure proves the server never acted on it (a 429, or a connection that
+ * failed before any response), and an upload finalize is never replayed. The schedule decides how long to wait and
  * when to give up.
  *
  * @since 0.1.0
@@ -104,7 +104,8 @@ export const none: RetryPolicy = Schedule.stop
  * - 429 is retried for every operation: the server refused the work.
  * - A connection that failed before any response is retried for every operation.
  * - 502, 503, 504, timeouts and other transport failures are retried only for
- *   idempotent operations, since the server may have acted on the request.
+ *   operations that are safe to replay (see {@link isReplaySafe}), since the server
+ *   may have acted on the request.
  * - Nothing is retried for an operation that must be sent exactly once (finalize).
  *
  * @since 0.1.0
@@ -116,12 +117,24 @@ export const isRetryable = (error: HotdataError.HotdataError, operation: Operati
     case "RateLimited":
       return true
     case "ServerError":
-      return operation.idempotent && (error.status === 502 || error.status === 503 || error.status === 504)
+      return isReplaySafe(operation) && (error.status === 502 || error.status === 503 || error.status === 504)
     case "TransportError":
-      return error.phase === "connect" || operation.idempotent
+      return error.phase === "connect" || isReplaySafe(operation)
     case "TimeoutError":
-      return operation.idempotent
+      return isReplaySafe(operation)
     default:
       return false
   }
 }
+
+/**
+ * Whether sending `operation` again after it may have run cannot change the outcome:
+ * it is idempotent, or it is a write the client always sends with an idempotency key
+ * (the key is generated once per call and replayed by every retry, so the server runs
+ * the write at most once).
+ *
+ * @since 0.1.0
+ * @category predicates
+ */
+export const isReplaySafe = (operation: Operation.Operation): boolean =>
+  operation.idempotent || operation.idempotencyKey !== undefined

@@ -31,7 +31,7 @@ export interface Databases {
   /**
    * `POST /v1/databases/bulk` (`bulk_create_databases`).
    */
-  readonly bulkCreate: (payload: Schemas.BulkCreateDatabasesRequest) => Effect.Effect<Schemas.DatabaseBatchResponse, HotdataError.HotdataError>
+  readonly bulkCreate: (payload: Schemas.BulkCreateDatabasesRequest, options?: Operations.BulkCreateDatabasesOptions | undefined) => Effect.Effect<Schemas.DatabaseBatchResponse, HotdataError.HotdataError>
   /**
    * `GET /v1/databases/count` (`count_databases`).
    */
@@ -75,7 +75,7 @@ export interface Databases {
   /**
    * `POST /v1/databases/{database_id}/schemas/{schema}/tables/{table}/loads` (`load_database_table`).
    */
-  readonly loadTable: (databaseId: string, schema: string, table: string, payload: Schemas.LoadManagedTableRequest) => Effect.Effect<{ readonly status: 200; readonly body: Schemas.LoadManagedTableResponse } | { readonly status: 202; readonly body: Schemas.SubmitJobResponse }, HotdataError.HotdataError>
+  readonly loadTable: (databaseId: string, schema: string, table: string, payload: Schemas.LoadManagedTableRequest, options?: Operations.LoadDatabaseTableOptions | undefined) => Effect.Effect<{ readonly status: 200; readonly body: Schemas.LoadManagedTableResponse } | { readonly status: 202; readonly body: Schemas.SubmitJobResponse }, HotdataError.HotdataError>
 }
 
 /**
@@ -124,7 +124,7 @@ export interface Connections {
   /**
    * `POST /v1/connections/{connection_id}/schemas/{schema}/tables/{table}/loads` (`load_managed_table`).
    */
-  readonly loadTable: (connectionId: string, schema: string, table: string, payload: Schemas.LoadManagedTableRequest) => Effect.Effect<{ readonly status: 200; readonly body: Schemas.LoadManagedTableResponse } | { readonly status: 202; readonly body: Schemas.SubmitJobResponse }, HotdataError.HotdataError>
+  readonly loadTable: (connectionId: string, schema: string, table: string, payload: Schemas.LoadManagedTableRequest, options?: Operations.LoadManagedTableOptions | undefined) => Effect.Effect<{ readonly status: 200; readonly body: Schemas.LoadManagedTableResponse } | { readonly status: 202; readonly body: Schemas.SubmitJobResponse }, HotdataError.HotdataError>
   /**
    * `DELETE /v1/connections/{connection_id}/cache` (`purge_connection_cache`).
    */

@@ -28,7 +28,8 @@ export const AddDatabaseSchema = Operation.make({
   errors: [{ status: 400, schema: Schemas.ApiErrorResponse }, { status: 404, schema: Schemas.ApiErrorResponse }, { status: 409, schema: Schemas.ApiErrorResponse }],
   workspaceScoped: true,
   idempotent: false,
-  retryable: true
+  retryable: true,
+  reservedPathValues: { database_id: ["bulk"] }
 })
 
 /**
@@ -124,7 +125,8 @@ export const AttachDatabaseCatalog = Operation.make({
   errors: [{ status: 400, schema: Schemas.ApiErrorResponse }, { status: 404, schema: Schemas.ApiErrorResponse }, { status: 409, schema: Schemas.ApiErrorResponse }],
   workspaceScoped: true,
   idempotent: false,
-  retryable: true
+  retryable: true,
+  reservedPathValues: { database_id: ["bulk"] }
 })
 
 /**
@@ -148,8 +150,20 @@ export const BulkCreateDatabases = Operation.make({
   errors: [{ status: 400, schema: Schemas.ApiErrorResponse }, { status: 409, schema: Schemas.ApiErrorResponse }],
   workspaceScoped: true,
   idempotent: false,
-  retryable: true
+  retryable: true,
+  idempotencyKey: { in: "body", name: "idempotency_key" }
 })
+
+/**
+ * Query and header parameters of `bulk_create_databases`.
+ *
+ * @since 0.1.0
+ * @category options
+ */
+export interface BulkCreateDatabasesOptions {
+  /** The idempotency key of this call (`idempotency_key`); one is generated when absent. */
+  readonly idempotencyKey?: string | undefined
+}
 
 /**
  * `GET /v1/connections/{connection_id}/health`
@@ -471,7 +485,8 @@ export const DeleteDatabase = Operation.make({
   errors: [{ status: 404, schema: Schemas.ApiErrorResponse }],
   workspaceScoped: true,
   idempotent: true,
-  retryable: true
+  retryable: true,
+  reservedPathValues: { database_id: ["bulk", "count"] }
 })
 
 /**
@@ -495,7 +510,8 @@ export const DeleteDatabaseBatch = Operation.make({
   errors: [{ status: 404, schema: Schemas.ApiErrorResponse }, { status: 409, schema: Schemas.ApiErrorResponse }],
   workspaceScoped: true,
   idempotent: true,
-  retryable: true
+  retryable: true,
+  reservedPathValues: { batch_id: ["catalogs", "context", "fork", "schemas"] }
 })
 
 /**
@@ -779,7 +795,8 @@ export const ForkDatabase = Operation.make({
   errors: [{ status: 400, schema: Schemas.ApiErrorResponse }, { status: 404, schema: Schemas.ApiErrorResponse }],
   workspaceScoped: true,
   idempotent: false,
-  retryable: true
+  retryable: true,
+  reservedPathValues: { database_id: ["bulk"] }
 })
 
 /**
@@ -851,7 +868,8 @@ export const GetDatabase = Operation.make({
   errors: [{ status: 404, schema: Schemas.ApiErrorResponse }],
   workspaceScoped: true,
   idempotent: true,
-  retryable: true
+  retryable: true,
+  reservedPathValues: { database_id: ["bulk", "count"] }
 })
 
 /**
@@ -875,7 +893,8 @@ export const GetDatabaseBatch = Operation.make({
   errors: [{ status: 404, schema: Schemas.ApiErrorResponse }],
   workspaceScoped: true,
   idempotent: true,
-  retryable: true
+  retryable: true,
+  reservedPathValues: { batch_id: ["catalogs", "context", "fork", "schemas"] }
 })
 
 /**
@@ -1236,7 +1255,8 @@ export const ListDatabaseContexts = Operation.make({
   errors: [{ status: 404, schema: Schemas.ApiErrorResponse }],
   workspaceScoped: true,
   idempotent: true,
-  retryable: true
+  retryable: true,
+  reservedPathValues: { database_id: ["bulk"] }
 })
 
 /**
@@ -1631,8 +1651,20 @@ export const LoadDatabaseTable = Operation.make({
   errors: [{ status: 400, schema: Schemas.ApiErrorResponse }, { status: 404, schema: Schemas.ApiErrorResponse }, { status: 409, schema: Schemas.ApiErrorResponse }, { status: 413, schema: Schemas.ApiErrorResponse }],
   workspaceScoped: true,
   idempotent: false,
-  retryable: true
+  retryable: true,
+  idempotencyKey: { in: "body", name: "idempotency_key" }
 })
+
+/**
+ * Query and header parameters of `load_database_table`.
+ *
+ * @since 0.1.0
+ * @category options
+ */
+export interface LoadDatabaseTableOptions {
+  /** The idempotency key of this call (`idempotency_key`); one is generated when absent. */
+  readonly idempotencyKey?: string | undefined
+}
 
 /**
  * `POST /v1/connections/{connection_id}/schemas/{schema}/tables/{table}/loads`
@@ -1655,8 +1687,20 @@ export const LoadManagedTable = Operation.make({
   errors: [{ status: 400, schema: Schemas.ApiErrorResponse }, { status: 404, schema: Schemas.ApiErrorResponse }, { status: 409, schema: Schemas.ApiErrorResponse }, { status: 413, schema: Schemas.ApiErrorResponse }],
   workspaceScoped: true,
   idempotent: false,
-  retryable: true
+  retryable: true,
+  idempotencyKey: { in: "body", name: "idempotency_key" }
 })
+
+/**
+ * Query and header parameters of `load_managed_table`.
+ *
+ * @since 0.1.0
+ * @category options
+ */
+export interface LoadManagedTableOptions {
+  /** The idempotency key of this call (`idempotency_key`); one is generated when absent. */
+  readonly idempotencyKey?: string | undefined
+}
 
 /**
  * `POST /v1/uploads/{upload_id}/parts`
@@ -1891,7 +1935,8 @@ export const UpsertDatabaseContext = Operation.make({
   errors: [{ status: 400, schema: Schemas.ApiErrorResponse }, { status: 404, schema: Schemas.ApiErrorResponse }],
   workspaceScoped: true,
   idempotent: false,
-  retryable: true
+  retryable: true,
+  reservedPathValues: { database_id: ["bulk"] }
 })
 
 /**

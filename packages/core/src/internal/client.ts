@@ -106,6 +106,30 @@ export const fromHttpClientError = (
 
 const formatParseError = (error: ParseResult.ParseError): string => ParseResult.TreeFormatter.formatErrorSync(error)
 
+/**
+ * The idempotency key of one call of a keyed write: the one the body carries, else the
+ * `idempotencyKey` option, else a new random one. Built once per call, so the SDK's own
+ * retries replay the same key.
+ */
+const idempotencyKeyOf = (
+  operation: Operation.Operation,
+  args: CallArgs
+): Either.Either<string, string> | undefined => {
+  const slot = operation.idempotencyKey
+  if (slot === undefined) return undefined
+  const fromBody = slot.in === "body" && Predicate.isRecord(args.payload) ? args.payload[slot.name] : undefined
+  const fromOption = args.options?.idempotencyKey
+  const malformed = (value: unknown) => value !== undefined && value !== null && (!Predicate.isString(value) || value === "")
+  if (malformed(fromBody)) return Either.left(`body field \`${slot.name}\` must be a non-empty string`)
+  if (malformed(fromOption)) return Either.left("option `idempotencyKey` must be a non-empty string")
+  if (Predicate.isString(fromBody) && Predicate.isString(fromOption) && fromBody !== fromOption) {
+    return Either.left(`body field \`${slot.name}\` and option \`idempotencyKey\` disagree: give the key once`)
+  }
+  if (Predicate.isString(fromBody)) return Either.right(fromBody)
+  if (Predicate.isString(fromOption)) return Either.right(fromOption)
+  return Either.right(globalThis.crypto.randomUUID())
+}
+
 /** Encodes the arguments of a call into an HTTP request, or names what is wrong. */
 export const buildRequest = (
   operation: Operation.Operation,
@@ -118,10 +142,9 @@ export const buildRequest = (
   for (let i = 0; i < operation.pathParams.length; i++) {
     const name = operation.pathParams[i]!
     const value = args.path[i]
-    if (!Predicate.isString(value) || value === "") {
-      return invalid(`path parameter \`${name}\` must be a non-empty string`)
-    }
-    pathValues[name] = value
+    const problem = Operation.checkPathParam(value)
+    if (problem !== undefined) return invalid(`path parameter \`${name}\` ${problem}`)
+    pathValues[name] = value as string
   }
   let request = HttpClientRequest.make(operation.method)(Operation.renderPath(operation, pathValues))
   const options = args.options ?? {}
@@ -135,7 +158,10 @@ export const buildRequest = (
     if (encoded._tag === "Left") return invalid(`query parameter \`${param.name}\`: ${formatParseError(encoded.left)}`)
     request = HttpClientRequest.setUrlParam(request, param.name, encoded.right)
   }
+  const key = idempotencyKeyOf(operation, args)
+  if (key !== undefined && Either.isLeft(key)) return invalid(key.left)
   for (const header of operation.headers) {
+    if (operation.idempotencyKey?.in === "header" && header.name === operation.idempotencyKey.name) continue
     const value = options[header.key]
     if (value === undefined || value === null || value === "") {
       if (header.required) return invalid(`\`${header.key}\` (header ${header.name}) is required`)
@@ -150,16 +176,23 @@ export const buildRequest = (
     }
     request = HttpClientRequest.setHeader(request, "x-workspace-id", config.workspaceId)
   }
+  if (key !== undefined && operation.idempotencyKey?.in === "header") {
+    request = HttpClientRequest.setHeader(request, operation.idempotencyKey.name, key.right)
+  }
   if (operation.payload !== undefined) {
+    let body: unknown = {}
     if (args.payload === undefined) {
       // The API expects an object even when every field is optional (finalize of a single upload).
       if (operation.payloadRequired) return invalid("a request body is required")
-      request = HttpClientRequest.bodyUnsafeJson(request, {})
     } else {
       const encoded = Schema.encodeUnknownEither(operation.payload)(args.payload)
       if (encoded._tag === "Left") return invalid(`request body: ${formatParseError(encoded.left)}`)
-      request = HttpClientRequest.bodyUnsafeJson(request, encoded.right)
+      body = encoded.right
     }
+    if (key !== undefined && operation.idempotencyKey?.in === "body" && Predicate.isRecord(body)) {
+      body = { ...body, [operation.idempotencyKey.name]: key.right }
+    }
+    request = HttpClientRequest.bodyUnsafeJson(request, body)
   }
   return Either.right(request)
 }
@@ -233,6 +266,15 @@ export interface Executor {
   readonly httpClient: HttpClient.HttpClient
   /** Runs one call: encode, send with timeout and retries, decode. */
   readonly call: (operation: Operation.Operation, args: CallArgs) => Effect.Effect<unknown, HotdataError.HotdataError>
+  /**
+   * Runs one call of an operation with several success statuses and answers with the
+   * status next to the decoded body. The body is read inside each attempt, so an answer
+   * lost mid-body is retried like any other failure.
+   */
+  readonly callWithStatus: (
+    operation: Operation.Operation,
+    args: CallArgs
+  ) => Effect.Effect<{ readonly status: number; readonly body: unknown }, HotdataError.HotdataError>
   /** Runs one call and hands back the successful response unread, for streaming bodies. */
   readonly response: (
     operation: Operation.Operation,
@@ -344,16 +386,20 @@ export const makeExecutor = (httpClient: HttpClient.HttpClient, config: ClientCo
   const call: Executor["call"] = (operation, args) =>
     send(client, operation, args, HttpClientRequest.acceptJson, (response) => decodeSuccess(operation, response))
 
+  const callWithStatus: Executor["callWithStatus"] = (operation, args) =>
+    send(client, operation, args, HttpClientRequest.acceptJson, (response) =>
+      Effect.map(decodeSuccess(operation, response), (body) => ({ status: response.status, body })))
+
   const response: Executor["response"] = (operation, args, transform) =>
     send(scopedClient, operation, args, transform ?? identity, Effect.succeed)
 
-  return { config, httpClient, call, response }
+  return { config, httpClient, call, callWithStatus, response }
 }
 
 /** Turns the positional arguments of a generated method into {@link CallArgs}. */
 export const argsOf = (operation: Operation.Operation, values: ReadonlyArray<unknown>): CallArgs => {
   const count = operation.pathParams.length
-  const hasOptions = operation.query.length + operation.headers.length > 0
+  const hasOptions = operation.query.length + operation.headers.length > 0 || operation.idempotencyKey !== undefined
   const payload = operation.payload !== undefined ? values[count] : undefined
   const options = hasOptions ? values[count + (operation.payload !== undefined ? 1 : 0)] : undefined
   return {
@@ -363,25 +409,13 @@ export const argsOf = (operation: Operation.Operation, values: ReadonlyArray<unk
   }
 }
 
-const shape = (operation: Operation.Operation) => {
-  if (operation.success.length <= 1) return (_status: number, body: unknown) => body
-  return (status: number, body: unknown) => ({ status, body })
-}
-
 /** The method of the client for one operation. */
 export const method = (executor: Executor, operation: Operation.Operation) => {
-  const result = shape(operation)
   if (operation.success.length <= 1) {
     return (...values: ReadonlyArray<unknown>) => executor.call(operation, argsOf(operation, values))
   }
   // Several success statuses (200 or 202, ...): answer with the status next to the body.
-  return (...values: ReadonlyArray<unknown>) =>
-    Effect.scoped(
-      Effect.flatMap(
-        executor.response(operation, argsOf(operation, values), HttpClientRequest.acceptJson),
-        (response) => Effect.map(decodeSuccess(operation, response), (body) => result(response.status, body))
-      )
-    )
+  return (...values: ReadonlyArray<unknown>) => executor.callWithStatus(operation, argsOf(operation, values))
 }
 
 /** The stream of every item of a paginated list operation. */
