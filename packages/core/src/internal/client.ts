@@ -119,7 +119,8 @@ const idempotencyKeyOf = (
   if (slot === undefined) return undefined
   const fromBody = slot.in === "body" && Predicate.isRecord(args.payload) ? args.payload[slot.name] : undefined
   const fromOption = args.options?.idempotencyKey
-  const malformed = (value: unknown) => value !== undefined && value !== null && (!Predicate.isString(value) || value === "")
+  const malformed = (value: unknown) =>
+    value !== undefined && value !== null && (!Predicate.isString(value) || value === "")
   if (malformed(fromBody)) return Either.left(`body field \`${slot.name}\` must be a non-empty string`)
   if (malformed(fromOption)) return Either.left("option `idempotencyKey` must be a non-empty string")
   if (Predicate.isString(fromBody) && Predicate.isString(fromOption) && fromBody !== fromOption) {
@@ -387,8 +388,13 @@ export const makeExecutor = (httpClient: HttpClient.HttpClient, config: ClientCo
     send(client, operation, args, HttpClientRequest.acceptJson, (response) => decodeSuccess(operation, response))
 
   const callWithStatus: Executor["callWithStatus"] = (operation, args) =>
-    send(client, operation, args, HttpClientRequest.acceptJson, (response) =>
-      Effect.map(decodeSuccess(operation, response), (body) => ({ status: response.status, body })))
+    send(
+      client,
+      operation,
+      args,
+      HttpClientRequest.acceptJson,
+      (response) => Effect.map(decodeSuccess(operation, response), (body) => ({ status: response.status, body }))
+    )
 
   const response: Executor["response"] = (operation, args, transform) =>
     send(scopedClient, operation, args, transform ?? identity, Effect.succeed)
