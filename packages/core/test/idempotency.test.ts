@@ -1,0 +1,117 @@
+import { assert, describe, it } from "@effect/vitest"
+import * as Effect from "effect/Effect"
+import * as Fiber from "effect/Fiber"
+import * as TestClock from "effect/TestClock"
+import * as fs from "node:fs"
+import * as path from "node:path"
+import { HotdataClient, Operations, RetryPolicy } from "../src/index.js"
+import type { Reply, Seen } from "./utils.js"
+import { clientLayer } from "./utils.js"
+
+/** Runs `use` against a fake transport, moving the test clock until it finishes. */
+const run = <A, E>(
+  handler: (request: Seen, index: number) => Reply,
+  use: (client: HotdataClient.HotdataClient.Service) => Effect.Effect<A, E>
+) => {
+  const { layer, seen } = clientLayer(handler)
+  return Effect.gen(function*() {
+    const client = yield* HotdataClient.HotdataClient
+    const fiber = yield* Effect.fork(Effect.either(use(client)))
+    for (let i = 0; i < 40; i++) yield* TestClock.adjust("10 seconds")
+    const result = yield* Fiber.join(fiber)
+    return { result, seen, bodies: seen.map((s) => JSON.parse(s.body ?? "null") as Record<string, unknown>) }
+  }).pipe(Effect.provide(layer))
+}
+
+const loaded = {
+  status: 200,
+  body: { connection_id: "conn_1", schema_name: "main", table_name: "t", row_count: 2, arrow_schema_json: "{}" }
+}
+/** The answer was lost after the request went out: no proof the server did not act on it. */
+const lost: Reply = { fail: new Error("socket hang up") }
+const load = (client: HotdataClient.HotdataClient.Service, options?: { readonly idempotencyKey?: string }) =>
+  client.databases.loadTable("db_1", "main", "t", { mode: "append", data: "a\n1\n2" }, options)
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+
+describe("idempotency keys", () => {
+  it.effect("a load whose answer is lost is retried with the same generated key", () =>
+    Effect.gen(function*() {
+      const { bodies, result } = yield* run((_, i) => i < 2 ? lost : loaded, (client) => load(client))
+      assert.strictEqual(result._tag, "Right")
+      assert.strictEqual(bodies.length, 3)
+      const key = bodies[0]!.idempotency_key
+      assert.match(String(key), UUID)
+      for (const body of bodies) assert.strictEqual(body.idempotency_key, key)
+    }))
+
+  it.effect("a load is retried after 503 and a timeout-like failure; a write without a key is not", () =>
+    Effect.gen(function*() {
+      const keyed = yield* run((_, i) => i === 0 ? { status: 503 } : i === 1 ? lost : loaded, (client) => load(client))
+      assert.strictEqual(keyed.result._tag, "Right")
+      assert.strictEqual(keyed.seen.length, 3)
+      const unkeyed = yield* run(() => lost, (client) => client.databases.create({ name: "a" }))
+      assert.strictEqual(unkeyed.result._tag, "Left")
+      assert.strictEqual(unkeyed.seen.length, 1)
+    }))
+
+  it.effect("each call gets its own key", () =>
+    Effect.gen(function*() {
+      const { bodies } = yield* run(() => loaded, (client) => Effect.zip(load(client), load(client)))
+      assert.strictEqual(bodies.length, 2)
+      assert.notStrictEqual(bodies[0]!.idempotency_key, bodies[1]!.idempotency_key)
+    }))
+
+  it.effect("the idempotencyKey option sets the key; a key in the body wins; two different keys are refused", () =>
+    Effect.gen(function*() {
+      const option = yield* run(() => loaded, (client) => load(client, { idempotencyKey: "batch-7" }))
+      assert.strictEqual(option.bodies[0]!.idempotency_key, "batch-7")
+      const inBody = yield* run(() => loaded, (client) =>
+        client.connections.loadTable("conn_1", "main", "t", {
+          mode: "append",
+          data: "a\n1",
+          idempotency_key: "mine"
+        }))
+      assert.strictEqual(inBody.bodies[0]!.idempotency_key, "mine")
+      const both = yield* run(
+        () => loaded,
+        (client) =>
+          client.databases.loadTable("db_1", "main", "t", { mode: "append", data: "a\n1", idempotency_key: "a" }, {
+            idempotencyKey: "b"
+          })
+      )
+      assert.strictEqual(both.seen.length, 0)
+      assert.strictEqual(both.result._tag, "Left")
+      if (both.result._tag === "Left") {
+        assert.strictEqual(both.result.left._tag, "InvalidRequest")
+        assert.include(both.result.left.message, "idempotencyKey")
+      }
+    }))
+
+  it.effect("bulk database creation sends a key too", () =>
+    Effect.gen(function*() {
+      const { bodies } = yield* run(
+        () => ({ status: 202, body: {} }),
+        (client) => Effect.either(client.databases.bulkCreate({ count: 2 }))
+      )
+      assert.match(String(bodies[0]!.idempotency_key), UUID)
+    }))
+
+  it("the keyed writes are the ones the contract gives a key, and they are replay-safe", () => {
+    const keyed = Object.values(Operations.all).filter((o) => "idempotencyKey" in o).map((o) => o.id).sort()
+    assert.deepStrictEqual(keyed, ["bulk_create_databases", "load_database_table", "load_managed_table"])
+    for (const id of keyed) assert.isTrue(RetryPolicy.isReplaySafe(Operations.all[id as keyof typeof Operations.all]))
+    assert.isFalse(RetryPolicy.isReplaySafe(Operations.CreateDatabase))
+  })
+
+  it("the core README lists exactly the writes that have no key", () => {
+    const readme = fs.readFileSync(path.join(import.meta.dirname, "..", "README.md"), "utf8")
+    const section = /<!-- writes-without-key:start -->\n([\s\S]*?)<!-- writes-without-key:end -->/.exec(readme)
+    assert.isNotNull(section, "README section writes-without-key")
+    const listed = section![1]!.trim().split("\n")
+    const expected = Object.values(Operations.all)
+      .filter((o) => !RetryPolicy.isReplaySafe(o))
+      .map((o) => `- \`${o.group}.${o.name}\` (\`${o.method} ${o.path}\`)`)
+      .sort()
+    assert.deepStrictEqual(listed, expected)
+  })
+})
