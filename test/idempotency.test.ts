@@ -98,5 +98,28 @@ layer(Layer.fresh(LocalHotdata.layerServer()), { timeout: 120_000, excludeTestSe
         assert.strictEqual(reused._tag, "Conflict")
         assert.strictEqual((yield* countRows(client, db.id, "u")).n, 7)
       }))
+
+    it.effect("a bulk database creation whose answer is lost is replayed with its key and creates the batch once", () =>
+      Effect.gen(function*() {
+        const { client, sent, server } = yield* recordingClient
+        const tag = crypto.randomUUID().slice(0, 8)
+        yield* server.injectFault("bulk_create_databases", Faults.cutBody(), 1)
+        const batch = yield* client.databases.bulkCreate({ count: 3, name_template: `bulk-${tag}-{n}` })
+        assert.strictEqual(batch.count, 3)
+        assert.strictEqual(batch.created_count, 3)
+        assert.strictEqual(sent.length, 2)
+        assert.strictEqual(sent[1]!.body.idempotency_key, sent[0]!.body.idempotency_key)
+        const created = yield* client.databases.count({ batch: batch.batch_id })
+        assert.strictEqual(created.total, 3)
+        assert.strictEqual((yield* client.databases.count({ search: `bulk-${tag}-` })).total, 3)
+        assert.strictEqual((yield* client.databases.getBatch(batch.batch_id)).created_count, 3)
+
+        // The same key answers with the original batch whatever the body.
+        const again = yield* client.databases.bulkCreate({ count: 5 }, {
+          idempotencyKey: String(sent[0]!.body.idempotency_key)
+        })
+        assert.strictEqual(again.batch_id, batch.batch_id)
+        assert.strictEqual((yield* client.databases.count({ search: `bulk-${tag}-` })).total, 3)
+      }))
   }
 )

@@ -7,6 +7,7 @@ import type { Options, StorageEndpoint } from "../LocalHotdata.js"
 import type { Handler, Server, ServerConfig } from "./context.js"
 import { Engine } from "./engine.js"
 import { FaultRegistry } from "./faults.js"
+import { handlers as batches } from "./handlers/batches.js"
 import { handlers as connections } from "./handlers/connections.js"
 import { handlers as databases } from "./handlers/databases.js"
 import { handlers as loads } from "./handlers/loads.js"
@@ -21,6 +22,7 @@ import { Storage } from "./storage.js"
 
 /** @internal */
 export const handlers: Readonly<Record<string, Handler>> = {
+  ...batches,
   ...connections,
   ...databases,
   ...loads,

@@ -34,6 +34,8 @@ export interface DatabaseRecord {
   /** Schema name to declared tables (table name to declaration). */
   schemas: Record<string, Record<string, TableDeclaration>>
   contexts: Record<string, { content: string; updated_at: string }>
+  /** The bulk creation that made it, if any. */
+  readonly batch_id?: string | undefined
 }
 
 /** @internal */
@@ -159,6 +161,18 @@ export interface IdempotencyRecord {
   readonly body: unknown
 }
 
+/** A bulk creation of databases. @internal */
+export interface BatchRecord {
+  readonly id: string
+  readonly workspace: string
+  readonly count: number
+  created_count: number
+  readonly expires_at: string | null
+  readonly idempotency_key: string | null
+  /** `false` while its databases are being created. */
+  done: boolean
+}
+
 /** @internal */
 export interface StateData {
   version: 1
@@ -173,6 +187,7 @@ export interface StateData {
   secrets: Record<string, SecretRecord>
   jobs: Record<string, JobRecord>
   idempotency: Record<string, IdempotencyRecord>
+  batches: Record<string, BatchRecord>
   usage: { query_count: number; bytes_scanned: number; since: string }
 }
 
@@ -189,6 +204,7 @@ const empty = (): StateData => ({
   secrets: {},
   jobs: {},
   idempotency: {},
+  batches: {},
   usage: { query_count: 0, bytes_scanned: 0, since: new Date().toISOString() }
 })
 

@@ -52,8 +52,8 @@ const created = (db: DatabaseRecord) => ({
   expires_at: db.expires_at
 })
 
-/** Creates a database record, its managed default catalog and its DuckDB file. */
-const createDatabase = async (
+/** Creates a database record, its managed default catalog and its DuckDB file. @internal */
+export const createDatabase = async (
   ctx: RequestContext,
   input: {
     readonly name?: string | null | undefined
@@ -61,7 +61,8 @@ const createDatabase = async (
     readonly default_schema?: string | null | undefined
     readonly expires_at?: string | null | undefined
     readonly schemas?: ReadonlyArray<{ readonly name: string; readonly tables?: ReadonlyArray<TableDecl> | undefined }>
-  }
+  },
+  batchId?: string
 ): Promise<DatabaseRecord> => {
   const { server } = ctx
   const catalog = checkIdentifier(input.default_catalog ?? "default", "default_catalog")
@@ -88,7 +89,8 @@ const createDatabase = async (
     file: `${id}.duckdb`,
     attachments: [],
     schemas,
-    contexts: {}
+    contexts: {},
+    ...(batchId !== undefined ? { batch_id: batchId } : {})
   }
   await server.engine.create(engineDatabase(server, db), Object.keys(schemas))
   server.state.data.databases[id] = db
@@ -109,7 +111,7 @@ const workspaceDatabases = (ctx: RequestContext, search?: string, batch?: string
   return Object.values(ctx.server.state.data.databases)
     .filter((db) => db.workspace === ctx.workspace)
     .filter((db) => needle === undefined || (db.name ?? "").toLowerCase().includes(needle) || db.id.includes(needle))
-    .filter(() => batch === undefined)
+    .filter((db) => batch === undefined || db.batch_id === batch)
     .sort((a, b) => b.seq - a.seq)
 }
 
