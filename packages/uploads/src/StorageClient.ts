@@ -65,44 +65,101 @@ export const uint8ArrayBody = (bytes: Uint8Array): HttpBody.HttpBody => HttpBody
 const STREAM_CHUNK = 256 * 1024
 
 /**
- * A body `fetch` reads piece by piece while sending, with a known length (so it goes
- * out with a `Content-Length`, never chunked). Each piece handed over is reported to
- * `onProgress`, and the bytes are not copied as a whole.
- *
- * It is an object `fetch` on Node (undici) takes for a `Blob`; other clients and
- * browsers need {@link uint8ArrayBody}.
- *
- * @since 0.1.0
- * @category bodies
+ * A `Blob` whose contents are read through `stream()` from the caller's buffer, in
+ * pieces of `STREAM_CHUNK`, each reported to `onProgress`. Its native contents are
+ * empty, so a runtime that ignores `stream()` sends nothing, which the probe sees.
  */
-export const fetchStreamingBody = (bytes: Uint8Array, onProgress: (sent: number) => void): HttpBody.HttpBody => {
-  const blobLike = {
-    size: bytes.byteLength,
-    type: "",
-    [Symbol.toStringTag]: "Blob",
-    stream: () => {
+const streamingBlob = (bytes: Uint8Array, onProgress: (sent: number) => void): Blob => {
+  class StreamingBlob extends Blob {
+    override get size(): number {
+      return bytes.byteLength
+    }
+    override stream(): ReadableStream<Uint8Array<ArrayBuffer>> {
       let offset = 0
-      return new ReadableStream<Uint8Array>({
+      return new ReadableStream<Uint8Array<ArrayBuffer>>({
         pull(controller) {
           if (offset >= bytes.byteLength) {
             controller.close()
             return
           }
           const end = Math.min(offset + STREAM_CHUNK, bytes.byteLength)
-          controller.enqueue(bytes.subarray(offset, end))
+          controller.enqueue(bytes.subarray(offset, end) as Uint8Array<ArrayBuffer>)
           offset = end
           onProgress(offset)
         }
       }, { highWaterMark: 0 })
-    },
-    arrayBuffer: () =>
-      Promise.resolve(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer),
-    slice: () => {
-      throw new Error("not supported")
     }
   }
-  return HttpBody.raw(blobLike, { contentLength: bytes.byteLength })
+  return new StreamingBlob([])
 }
+
+/**
+ * A body `fetch` reads piece by piece while sending, with a known length (the
+ * runtime takes the `Content-Length` from the `Blob`'s size, so it never goes out
+ * chunked). Each piece handed over is reported to `onProgress`, and the part is not
+ * copied as a whole.
+ *
+ * It is a real `Blob` that serves its bytes through `stream()`. Runtimes differ in how
+ * they read a `Blob` body: some call `stream()`, others read the native contents
+ * (empty here) and would send nothing. Use it only where {@link probeStreamingBody}
+ * says it works; {@link makeFetch} does that check itself.
+ *
+ * @since 0.1.0
+ * @category bodies
+ */
+export const fetchStreamingBody = (bytes: Uint8Array, onProgress: (sent: number) => void): HttpBody.HttpBody =>
+  HttpBody.raw(streamingBlob(bytes, onProgress), { contentLength: bytes.byteLength })
+
+/**
+ * The `Request` constructor a probe builds its test request with.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type RequestConstructor = new(input: string, init: RequestInit) => Request
+
+const PROBE_BYTES = STREAM_CHUNK + 3
+
+/**
+ * Whether a runtime's `fetch` sends {@link fetchStreamingBody} as the bytes it
+ * holds, given its `Request` (`globalThis.Request` for the running one): builds a `Request` (the same body handling `fetch` applies) with a
+ * streaming body of a known pattern larger than one piece, and checks that reading it
+ * back yields exactly those bytes and that every piece was handed over through
+ * `stream()`, so progress is reported.
+ *
+ * The answer comes from what the runtime does, never from its name or version: a
+ * runtime that turns an unknown body into its string form, reads a `Blob`'s native
+ * contents, or has no `Request` answers `false`, and parts then go as plain bytes.
+ *
+ * @since 0.1.0
+ * @category probes
+ */
+export const probeStreamingBody = (RequestClass: RequestConstructor | undefined): Effect.Effect<boolean> =>
+  Effect.promise(() => probe(RequestClass))
+
+const probe = async (RequestClass: RequestConstructor | undefined): Promise<boolean> => {
+  if (RequestClass === undefined || typeof Blob === "undefined" || typeof ReadableStream === "undefined") {
+    return false
+  }
+  const bytes = new Uint8Array(PROBE_BYTES)
+  for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 31 + 7) & 0xff
+  let reported = 0
+  const body = streamingBlob(bytes, (sent) => {
+    reported = sent
+  })
+  try {
+    const request = new RequestClass("http://localhost/", { method: "PUT", body })
+    const read = new Uint8Array(await request.arrayBuffer())
+    return reported === bytes.length && read.length === bytes.length && read.every((b, i) => b === bytes[i])
+  } catch {
+    return false
+  }
+}
+
+let globalProbe: Promise<boolean> | undefined
+
+/** The probe of the global `fetch`, run once per process. */
+const probeGlobal: Effect.Effect<boolean> = Effect.promise(() => globalProbe ??= probe(globalThis.Request))
 
 /**
  * Strips a client down for storage: no spans (they would record the presigned URL),
@@ -151,27 +208,35 @@ export const make: Effect.Effect<StorageClient.Service, never, HttpClient.HttpCl
  */
 export const layer: Layer.Layer<StorageClient, never, HttpClient.HttpClient> = Layer.effect(StorageClient, make)
 
-const isNode = typeof process !== "undefined" && typeof process.versions?.node === "string"
-
 /**
- * A storage client on the runtime's `fetch`. On Node, parts are streamed from their
- * buffer with a known length, which saves a copy of every part and lets a PUT that
- * stops moving be cut without waiting for its time limit; elsewhere parts are sent as
- * plain bytes.
+ * A storage client on `fetch` whose parts go as {@link fetchStreamingBody} when
+ * `streams` is true, and as plain bytes otherwise.
  *
  * @since 0.1.0
  * @category constructors
  */
-export const makeFetch: Effect.Effect<StorageClient.Service> = Effect.map(
-  Effect.provide(HttpClient.HttpClient, FetchHttpClient.layer),
-  (client) =>
-    StorageClient.of({
-      client: bare(client),
-      body: isNode ? fetchStreamingBody : uint8ArrayBody,
-      observesProgress: isNode
-    })
-)
+export const fromFetch = (client: HttpClient.HttpClient, streams: boolean): StorageClient.Service =>
+  StorageClient.of({
+    client: bare(client),
+    body: streams ? fetchStreamingBody : uint8ArrayBody,
+    observesProgress: streams
+  })
 
+/**
+ * A storage client on the runtime's `fetch`. Where {@link probeStreamingBody} finds
+ * that `fetch` sends a streaming body correctly, parts are streamed from their buffer
+ * with a known length, which saves a copy of every part and lets a PUT that stops
+ * moving be cut without waiting for its time limit; elsewhere parts are sent as plain
+ * bytes and only the time limit applies. The probe runs once per process.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const makeFetch: Effect.Effect<StorageClient.Service> = Effect.zipWith(
+  Effect.provide(HttpClient.HttpClient, FetchHttpClient.layer),
+  probeGlobal,
+  fromFetch
+)
 /**
  * {@link makeFetch} as a layer.
  *
