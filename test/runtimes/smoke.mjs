@@ -1,0 +1,200 @@
+/**
+ * The end-to-end smoke one runtime runs against a local server, using the built
+ * packages as a user would: uploads (single PUT and multipart, from bytes, a Blob and a
+ * file path), loads into managed tables, a query, an Arrow stream and a CSV export,
+ * each checked against the data sent (row counts, sums, an md5 of a text column, the
+ * exported file byte for byte).
+ *
+ * Started by test/runtimes/run.mjs with HOTDATA_API_URL, HOTDATA_API_KEY,
+ * HOTDATA_WORKSPACE_ID, SMOKE_TMP and SMOKE_TRANSPORT (`fetch` or `undici`). Exits
+ * non-zero on the first mismatch or failure.
+ */
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import { ArrowQuery, Export } from "@hotdata-effect/arrow"
+import { HotdataClient, Query } from "@hotdata-effect/core"
+import { StorageClient, Tables } from "@hotdata-effect/uploads"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Redacted from "effect/Redacted"
+import * as Stream from "effect/Stream"
+import { createHash } from "node:crypto"
+import * as fs from "node:fs"
+import * as path from "node:path"
+
+const env = (name) => {
+  const value = process.env[name]
+  if (value === undefined || value === "") throw new Error(`smoke: ${name} is not set`)
+  return value
+}
+const transport = env("SMOKE_TRANSPORT")
+const label = env("SMOKE_LABEL")
+const tmp = env("SMOKE_TMP")
+const MiB = 1024 * 1024
+
+/** A CSV `i,v,s` of about `size` bytes, with what the server should find in it. */
+const csvOf = (size, seed) => {
+  const lines = ["i,v,s"]
+  let bytes = 6
+  let sum = 0n
+  let x = seed >>> 0
+  const hash = createHash("md5")
+  for (let i = 0; bytes < size; i++) {
+    x = (x * 1103515245 + 12345) >>> 0
+    const v = (x % 2_000_001) - 1_000_000
+    let s = ""
+    for (let k = 0, n = 8 + (x % 24); k < n; k++) {
+      x = (x * 1103515245 + 12345) >>> 0
+      s += String.fromCharCode(97 + ((x >>> 16) % 26))
+    }
+    const line = `${i},${v},${s}`
+    lines.push(line)
+    bytes += line.length + 1
+    sum += BigInt(v)
+    hash.update(i === 0 ? s : `|${s}`)
+  }
+  const text = lines.join("\n") + "\n"
+  return { bytes: new TextEncoder().encode(text), rows: lines.length - 1, sum, md5: hash.digest("hex") }
+}
+
+const fail = (message) => Effect.die(new Error(`smoke ${label}: ${message}`))
+const expectEqual = (what, actual, expected) =>
+  actual === expected ? Effect.void : fail(`${what}: got ${String(actual)}, expected ${String(expected)}`)
+
+const sourceOf = (kind, csv, name) => {
+  switch (kind) {
+    case "bytes":
+      return csv.bytes
+    case "blob":
+      return new Blob([csv.bytes])
+    case "path": {
+      const file = path.join(tmp, name)
+      fs.writeFileSync(file, csv.bytes)
+      return file
+    }
+  }
+}
+
+const checksum = (databaseId, table) =>
+  Effect.map(
+    Query.run(
+      `SELECT count(*)::BIGINT AS n, sum(v)::BIGINT AS total, md5(string_agg(s, '|' ORDER BY i)) AS h ` +
+        `FROM "default".main.${table}`,
+      { databaseId }
+    ),
+    (result) => ({
+      rows: Number(result.rows[0][0]),
+      sum: BigInt(result.rows[0][1]),
+      md5: String(result.rows[0][2])
+    })
+  )
+
+const timed = (label, effect) =>
+  Effect.gen(function*() {
+    const start = Date.now()
+    const value = yield* effect
+    console.log(`  ${label.padEnd(34)} ${((Date.now() - start) / 1000).toFixed(2)} s`)
+    return value
+  })
+
+const program = Effect.gen(function*() {
+  const client = yield* HotdataClient.HotdataClient
+  const streams = yield* StorageClient.probeStreamingBody(globalThis.Request)
+  console.log(`  storage parts on fetch go as ${streams ? "a streaming Blob (progress seen)" : "plain bytes"}`)
+  const db = (yield* client.databases.create({ name: `smoke_${label}` })).id
+  const small = csvOf(600_000, 11)
+  const large = csvOf(9 * MiB + 123_457, 29)
+  const loaded = {}
+  for (const [sizeName, csv, parts] of [["single", small, "one"], ["multipart", large, "several"]]) {
+    for (const kind of ["bytes", "blob", "path"]) {
+      const table = `t_${sizeName}_${kind}`
+      yield* timed(`${sizeName} PUT from ${kind}`, Effect.gen(function*() {
+        let partsPut = 0
+        const result = yield* Tables.loadFile(sourceOf(kind, csv, `${table}.csv`), {
+          databaseId: db,
+          schema: "main",
+          table,
+          mode: "replace",
+          format: "csv",
+          upload: {
+            contentType: "text/csv",
+            partSize: 5 * MiB,
+            onEvent: (event) => {
+              if (event._tag === "PartFinished") partsPut++
+            }
+          }
+        })
+        yield* (parts === "one" ? expectEqual(`${table}: parts`, partsPut, 1) : partsPut > 1 ?
+          Effect.void :
+          fail(`${table}: ${partsPut} part(s), expected several`))
+        yield* expectEqual(`${table}: loaded rows`, result.row_count, csv.rows)
+        const found = yield* checksum(db, table)
+        yield* expectEqual(`${table}: rows`, found.rows, csv.rows)
+        yield* expectEqual(`${table}: sum(v)`, found.sum, csv.sum)
+        yield* expectEqual(`${table}: md5(s)`, found.md5, csv.md5)
+      }))
+      loaded[sizeName] = table
+    }
+  }
+
+  yield* timed("Arrow stream of the multipart table", Effect.gen(function*() {
+    const totals = yield* ArrowQuery.stream(`SELECT i, v FROM "default".main.${loaded.multipart} ORDER BY i`, {
+      databaseId: db
+    }).pipe(
+      Stream.runFold({ rows: 0, sum: 0n, ordered: true, next: 0 }, (acc, batch) => {
+        const i = batch.getChild("i")
+        const v = batch.getChild("v")
+        let { next, ordered, sum } = acc
+        for (let r = 0; r < batch.numRows; r++) {
+          if (Number(i.get(r)) !== next++) ordered = false
+          sum += BigInt(v.get(r))
+        }
+        return { rows: acc.rows + batch.numRows, sum, ordered, next }
+      })
+    )
+    yield* expectEqual("arrow rows", totals.rows, large.rows)
+    yield* expectEqual("arrow sum(v)", totals.sum, large.sum)
+    yield* expectEqual("arrow order", totals.ordered, true)
+  }))
+
+  yield* timed("CSV export of the single-PUT table", Effect.gen(function*() {
+    const result = yield* Query.run(`SELECT i, v, s FROM "default".main.${loaded.single} ORDER BY i`, {
+      databaseId: db
+    })
+    yield* expectEqual("query rows", result.totalRowCount, small.rows)
+    if (result.resultId === undefined) return yield* fail("the query gave no result id")
+    const file = path.join(tmp, "export.csv")
+    const written = yield* Export.toFile(result.resultId, file, { databaseId: db, format: "csv", wait: true })
+    const exported = fs.readFileSync(file)
+    yield* expectEqual("export bytes", written.bytes, exported.byteLength)
+    yield* expectEqual("export content", Buffer.compare(exported, Buffer.from(small.bytes)), 0)
+  }))
+})
+
+const baseLayer = (httpLayer) =>
+  HotdataClient.layer({
+    apiKey: Redacted.make(env("HOTDATA_API_KEY")),
+    workspaceId: env("HOTDATA_WORKSPACE_ID"),
+    baseUrl: env("HOTDATA_API_URL")
+  }).pipe(Layer.provide(httpLayer))
+
+const main = async () => {
+  const { NodeFileSystem } = await import("@effect/platform-node")
+  const httpLayer = transport === "undici" ?
+    (await import("@effect/platform-node/NodeHttpClient")).layerUndici :
+    FetchHttpClient.layer
+  // With `fetch` the HTTP client is given to the API client only, as most apps do, so
+  // part PUTs go through the storage client the uploads build on the runtime's `fetch`.
+  // With undici it is in context too, so part PUTs go through it.
+  const layer = transport === "undici" ?
+    Layer.mergeAll(baseLayer(httpLayer), httpLayer, NodeFileSystem.layer) :
+    Layer.mergeAll(baseLayer(httpLayer), NodeFileSystem.layer)
+  await Effect.runPromise(Effect.provide(program, layer))
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error)
+    process.exit(1)
+  }
+)
