@@ -10,9 +10,16 @@ import * as path from "node:path"
 export const root = path.resolve(import.meta.dirname, "..", "..")
 const cache = path.join(root, ".cache", "runtimes")
 
-/** name, npm package, pinned version, binary inside the install, arguments before a script. */
+const hostIs20 = process.versions.node.startsWith("20.")
+
+/**
+ * name, npm package, pinned version, binary inside the install, arguments before a
+ * script. Node 20 is the host's own binary when the host runs Node 20.
+ */
 export const RUNTIMES = [
-  { name: "node20", version: process.versions.node, host: true, args: [] },
+  hostIs20 ?
+    { name: "node20", version: process.versions.node, host: true, args: [] } :
+    { name: "node20", pkg: "node", version: "20.20.2", bin: "node_modules/node/bin/node", args: [] },
   { name: "node22", pkg: "node", version: "22.23.3", bin: "node_modules/node/bin/node", args: [] },
   { name: "node24", pkg: "node", version: "24.21.0", bin: "node_modules/node/bin/node", args: [] },
   { name: "bun", pkg: "bun", version: "1.4.5", bin: "node_modules/bun/bin/bun.exe", args: [] },
@@ -29,12 +36,7 @@ const versionOf = (bin) => {
 
 /** The binary of `runtime`, installed first when missing or at another version. */
 export const install = (runtime) => {
-  if (runtime.host) {
-    if (!process.versions.node.startsWith("20.")) {
-      throw new Error(`the host runtime must be Node 20, found ${process.versions.node}`)
-    }
-    return process.execPath
-  }
+  if (runtime.host) return process.execPath
   const dir = path.join(cache, runtime.name)
   const bin = path.join(dir, runtime.bin)
   if (fs.existsSync(bin) && versionOf(bin) === runtime.version) return bin

@@ -130,6 +130,8 @@ const PROBE_BYTES = STREAM_CHUNK + 3
  * The answer comes from what the runtime does, never from its name or version: a
  * runtime that turns an unknown body into its string form, reads a `Blob`'s native
  * contents, or has no `Request` answers `false`, and parts then go as plain bytes.
+ * What a `Request` cannot show is the `Content-Length` that `fetch` sends: Node's undici
+ * and Deno take it from the `Blob`'s size, which the SDK's CI checks on each runtime.
  *
  * @since 0.1.0
  * @category probes
