@@ -12,7 +12,8 @@ const STEPS = [
   "test",
   "test:node24",
   "test:runtimes",
-  "docs"
+  "docs",
+  "pack:smoke"
 ]
 
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`

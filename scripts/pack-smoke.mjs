@@ -1,0 +1,158 @@
+// Packs the four packages as they would be published and uses them as a user would:
+//  1. `pnpm pack` each package (workspace:^ ranges become real versions) and check the
+//     tarballs: a LICENSE, no build cache, no workspace: range, the CommonJS build;
+//  2. publint and @arethetypeswrong/cli (node16 CJS + ESM, bundler) on every tarball;
+//  3. install the tarballs with npm into a scratch project made by `npm init -y`
+//     (CommonJS) beside effect@3 and @effect/platform@0.97 from the registry;
+//  4. start `hotdata-local` from the installed tarball (random port, temporary dir) and run
+//     the programs below against it, then stop it.
+// Run `npm run build` first. Prints the time of each step.
+import { execFile, spawn } from "node:child_process"
+import * as fs from "node:fs/promises"
+import * as os from "node:os"
+import * as path from "node:path"
+import { promisify } from "node:util"
+
+const run = promisify(execFile)
+const root = path.resolve(import.meta.dirname, "..")
+const bin = (name) => path.join(root, "node_modules", ".bin", name)
+const packages = ["core", "arrow", "uploads", "local"]
+const PNPM = "pnpm@10.34.9"
+const started = performance.now()
+
+const step = async (name, f) => {
+  const t0 = performance.now()
+  const result = await f()
+  console.log(`pack-smoke: ${name} (${((performance.now() - t0) / 1000).toFixed(1)} s)`)
+  return result
+}
+
+const exec = async (file, args, options = {}) => {
+  try {
+    return await run(file, args, { maxBuffer: 64 * 1024 * 1024, timeout: 180_000, ...options })
+  } catch (error) {
+    throw new Error(`${[file, ...args].join(" ")} failed:\n${error.stdout ?? ""}${error.stderr ?? error.message}`)
+  }
+}
+
+/** The ```ts block of the README's Quickstart section, run as it is written. */
+const readmeQuickstart = async () => {
+  const readme = await fs.readFile(path.join(root, "README.md"), "utf8")
+  const section = readme.slice(readme.indexOf("## Quickstart"))
+  const match = /```ts\n([\s\S]*?)```/.exec(section)
+  if (match === null) throw new Error("README.md: no ```ts block under ## Quickstart")
+  return match[1]
+}
+
+/** A file of this repository, run from the scratch project (so it sees the installed tarballs). */
+const fromRepo = (file, expect) => ({
+  name: file,
+  file: path.basename(file),
+  source: () => fs.readFile(path.join(root, file), "utf8"),
+  runner: "node",
+  expect
+})
+
+// What runs against the installed tarballs, in order. A new example is one more entry,
+// e.g. fromRepo("examples/some-example.mjs", /what it prints/).
+const programs = [
+  { name: "README quickstart as ESM (tsx)", file: "quickstart.mts", source: readmeQuickstart, runner: "tsx", expect: /Lisbon/ },
+  {
+    name: "README quickstart in the CommonJS project (tsx)",
+    file: "quickstart.ts",
+    source: readmeQuickstart,
+    runner: "tsx",
+    expect: /Lisbon/
+  },
+  fromRepo("scripts/pack-smoke/require-check.cjs", /arrow \(require\)/)
+]
+
+const tmp = await fs.mkdtemp(path.join(os.tmpdir(), "hotdata-pack-smoke-"))
+let server
+try {
+  const tarballs = path.join(tmp, "tarballs")
+  const tgz = await step("pnpm pack", () =>
+    Promise.all(packages.map(async (name) => {
+      const { stdout } = await exec("npx", ["-y", PNPM, "pack", "--pack-destination", tarballs], {
+        cwd: path.join(root, "packages", name)
+      })
+      const file = stdout.trim().split("\n").at(-1)
+      if (!file.endsWith(".tgz")) throw new Error(`pnpm pack of ${name} printed no tarball:\n${stdout}`)
+      return { name, file }
+    })))
+
+  await step("tarball contents", () =>
+    Promise.all(tgz.map(async ({ file, name }) => {
+      const files = (await exec("tar", ["tzf", file])).stdout.split("\n")
+      const problems = []
+      if (!files.includes("package/LICENSE")) problems.push("no LICENSE")
+      if (!files.includes("package/dist/cjs/package.json")) problems.push("no CommonJS build (dist/cjs)")
+      const cache = files.filter((f) => f.endsWith(".tsbuildinfo"))
+      if (cache.length > 0) problems.push(`build cache: ${cache.join(", ")}`)
+      const manifest = (await exec("tar", ["xzf", file, "-O", "package/package.json"])).stdout
+      if (manifest.includes("workspace:")) problems.push("a workspace: range left in package.json")
+      if (problems.length > 0) throw new Error(`${name} tarball: ${problems.join("; ")}`)
+    })))
+
+  await step("publint + attw", () =>
+    Promise.all(tgz.map(async ({ file, name }) => {
+      await exec(bin("publint"), ["run", "--strict", file])
+      // "./*" is a wildcard attw cannot list: name the public modules (src/*.ts) too.
+      const modules = (await fs.readdir(path.join(root, "packages", name, "src")))
+        .filter((f) => /^[A-Z].*\.ts$/.test(f))
+        .map((f) => `./${f.slice(0, -3)}`)
+      await exec(bin("attw"), ["--profile", "node16", "--format", "ascii", "--include-entrypoints", ...modules, "--", file])
+    })))
+
+  const project = path.join(tmp, "project")
+  await step("npm install of the tarballs", async () => {
+    await fs.mkdir(project)
+    await exec("npm", ["init", "-y"], { cwd: project })
+    const { stderr } = await exec("npm", [
+      "install",
+      "--no-audit",
+      "--no-fund",
+      "--strict-peer-deps",
+      ...tgz.map(({ file }) => file),
+      "effect@3",
+      "@effect/platform@0.97"
+    ], { cwd: project })
+    if (/ERESOLVE|Could not resolve dependency/.test(stderr)) throw new Error(`npm install:\n${stderr}`)
+  })
+
+  const env = await step("hotdata-local from the tarball", () =>
+    new Promise((resolve, reject) => {
+      server = spawn(
+        path.join(project, "node_modules", ".bin", "hotdata-local"),
+        ["--port", "0", "--data-dir", path.join(tmp, "data")],
+        { cwd: project, stdio: ["ignore", "pipe", "inherit"] }
+      )
+      let out = ""
+      server.on("exit", (code) => reject(new Error(`hotdata-local exited (${code}) before it was ready:\n${out}`)))
+      server.stdout.on("data", (chunk) => {
+        out += chunk
+        const vars = Object.fromEntries([...out.matchAll(/export (HOTDATA_\w+)=(\S+)/g)].map((m) => [m[1], m[2]]))
+        if (vars.HOTDATA_WORKSPACE_ID !== undefined) resolve(vars)
+      })
+    }))
+
+  for (const program of programs) {
+    await step(program.name, async () => {
+      await fs.writeFile(path.join(project, program.file), await program.source())
+      const command = program.runner === "tsx" ? bin("tsx") : process.execPath
+      const { stdout } = await exec(command, [program.file], { cwd: project, env: { ...process.env, ...env } })
+      process.stdout.write(stdout.trimEnd().replace(/^/gm, "  | ") + "\n")
+      if (program.expect !== undefined && !program.expect.test(stdout)) {
+        throw new Error(`${program.name}: the output does not match ${program.expect}`)
+      }
+    })
+  }
+} finally {
+  if (server !== undefined && server.exitCode === null) {
+    const exited = new Promise((resolve) => server.once("exit", resolve))
+    server.kill("SIGTERM")
+    await exited
+  }
+  await fs.rm(tmp, { recursive: true, force: true })
+}
+console.log(`pack-smoke: passed in ${((performance.now() - started) / 1000).toFixed(1)} s`)

@@ -1,0 +1,75 @@
+// Run by scripts/pack-smoke.mjs inside a scratch CommonJS project where the packed
+// tarballs are installed: require() of every package, each making one real call.
+// HOTDATA_API_URL / HOTDATA_API_KEY / HOTDATA_WORKSPACE_ID name the server the README
+// quickstart ran against, which must hold no database any more.
+const assert = require("node:assert/strict")
+const fs = require("node:fs")
+const os = require("node:os")
+const path = require("node:path")
+const { FetchHttpClient } = require("@effect/platform")
+const { ArrowQuery } = require("@hotdata-effect/arrow")
+const { HotdataClient } = require("@hotdata-effect/core")
+const { createHotdataClient } = require("@hotdata-effect/core/PromiseClient")
+const { startLocalHotdata } = require("@hotdata-effect/local")
+const { Tables } = require("@hotdata-effect/uploads")
+const { Effect, Layer, Redacted } = require("effect")
+
+const main = async () => {
+  // core: the quickstart's server holds no database after the quickstart ran.
+  const quickstart = createHotdataClient({
+    apiKey: process.env.HOTDATA_API_KEY,
+    workspaceId: process.env.HOTDATA_WORKSPACE_ID,
+    baseUrl: process.env.HOTDATA_API_URL
+  })
+  try {
+    const page = await quickstart.databases.list()
+    assert.deepEqual(page.databases.map((db) => db.name), [], "the quickstart left databases behind")
+    console.log("core (require): databases.list answered, none left by the quickstart")
+  } finally {
+    await quickstart.dispose()
+  }
+
+  // local: a server of its own, on a random port in a temporary directory.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hotdata-require-"))
+  const server = await startLocalHotdata({ port: 0, dataDir })
+  const hotdata = createHotdataClient({ apiKey: server.apiKey, workspaceId: server.workspaceId, baseUrl: server.baseUrl })
+  try {
+    console.log(`local (require): started at ${server.baseUrl}`)
+    const db = await hotdata.databases.create({ name: "require_check" })
+    try {
+      const live = HotdataClient.layer({
+        apiKey: Redacted.make(server.apiKey),
+        workspaceId: server.workspaceId,
+        baseUrl: server.baseUrl
+      }).pipe(Layer.provide(FetchHttpClient.layer))
+      const run = (effect) => Effect.runPromise(Effect.provide(effect, live))
+
+      // uploads: a CSV sent to storage and loaded into a table.
+      const csv = new TextEncoder().encode("city,population\nLisbon,545000\nPorto,232000\n")
+      await run(Tables.loadFile(csv, {
+        databaseId: db.id,
+        schema: "main",
+        table: "cities",
+        mode: "replace",
+        upload: { contentType: "text/csv" }
+      }))
+      console.log("uploads (require): Tables.loadFile loaded 2 rows")
+
+      // arrow: the table read back as Arrow.
+      const table = await run(ArrowQuery.table("SELECT city FROM cities ORDER BY population DESC", { databaseId: db.id }))
+      assert.deepEqual(table.toArray().map((row) => row.city), ["Lisbon", "Porto"])
+      console.log(`arrow (require): ArrowQuery.table read ${table.numRows} rows`)
+    } finally {
+      await hotdata.databases.delete(db.id)
+    }
+  } finally {
+    await hotdata.dispose()
+    await server.stop()
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exitCode = 1
+})
