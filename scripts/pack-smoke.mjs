@@ -4,7 +4,8 @@
 //  2. publint and @arethetypeswrong/cli (node16 CJS + ESM, bundler) on every tarball;
 //  3. install the tarballs with npm into a scratch project made by `npm init -y`
 //     (CommonJS) beside effect@3 and @effect/platform@0.97 from the registry;
-//  4. start `hotdata-local` from the installed tarball (random port, temporary dir) and run
+//  4. type-check the README quickstart against the installed types (node16, ESM and CJS);
+//  5. start `hotdata-local` from the installed tarball (random port, temporary dir) and run
 //     the programs below against it, then stop it.
 // Run `npm run build` first. Prints the time of each step.
 import { execFile, spawn } from "node:child_process"
@@ -67,6 +68,12 @@ const programs = [
   fromRepo("scripts/pack-smoke/require-check.cjs", /arrow \(require\)/)
 ]
 
+/** Waits for every promise; fails with the first failure once all have settled. */
+const allOf = async (...promises) => {
+  const failed = (await Promise.allSettled(promises)).find((r) => r.status === "rejected")
+  if (failed !== undefined) throw failed.reason
+}
+
 const tmp = await fs.mkdtemp(path.join(os.tmpdir(), "hotdata-pack-smoke-"))
 let server
 try {
@@ -94,59 +101,93 @@ try {
       if (problems.length > 0) throw new Error(`${name} tarball: ${problems.join("; ")}`)
     })))
 
-  await step("publint + attw", () =>
-    Promise.all(tgz.map(async ({ file, name }) => {
-      await exec(bin("publint"), ["run", "--strict", file])
-      // "./*" is a wildcard attw cannot list: name the public modules (src/*.ts) too.
-      const modules = (await fs.readdir(path.join(root, "packages", name, "src")))
-        .filter((f) => /^[A-Z].*\.ts$/.test(f))
-        .map((f) => `./${f.slice(0, -3)}`)
-      await exec(bin("attw"), ["--profile", "node16", "--format", "ascii", "--include-entrypoints", ...modules, "--", file])
-    })))
-
   const project = path.join(tmp, "project")
-  await step("npm install of the tarballs", async () => {
-    await fs.mkdir(project)
-    await exec("npm", ["init", "-y"], { cwd: project })
-    const { stderr } = await exec("npm", [
-      "install",
-      "--no-audit",
-      "--no-fund",
-      "--strict-peer-deps",
-      ...tgz.map(({ file }) => file),
-      "effect@3",
-      "@effect/platform@0.97"
-    ], { cwd: project })
-    if (/ERESOLVE|Could not resolve dependency/.test(stderr)) throw new Error(`npm install:\n${stderr}`)
-  })
 
-  const env = await step("hotdata-local from the tarball", () =>
-    new Promise((resolve, reject) => {
-      server = spawn(
-        path.join(project, "node_modules", ".bin", "hotdata-local"),
-        ["--port", "0", "--data-dir", path.join(tmp, "data")],
-        { cwd: project, stdio: ["ignore", "pipe", "inherit"] }
-      )
-      let out = ""
-      server.on("exit", (code) => reject(new Error(`hotdata-local exited (${code}) before it was ready:\n${out}`)))
-      server.stdout.on("data", (chunk) => {
-        out += chunk
-        const vars = Object.fromEntries([...out.matchAll(/export (HOTDATA_\w+)=(\S+)/g)].map((m) => [m[1], m[2]]))
-        if (vars.HOTDATA_WORKSPACE_ID !== undefined) resolve(vars)
-      })
-    }))
+  const lint = () =>
+    step("publint + attw", () =>
+      Promise.all(tgz.map(async ({ file, name }) => {
+        await exec(bin("publint"), ["run", "--strict", file])
+        // "./*" is a wildcard attw cannot list: name the public modules (src/*.ts) too.
+        const modules = (await fs.readdir(path.join(root, "packages", name, "src")))
+          .filter((f) => /^[A-Z].*\.ts$/.test(f))
+          .map((f) => `./${f.slice(0, -3)}`)
+        await exec(bin("attw"), ["--profile", "node16", "--format", "ascii", "--include-entrypoints", ...modules, "--", file])
+      })))
 
-  for (const program of programs) {
-    await step(program.name, async () => {
-      await fs.writeFile(path.join(project, program.file), await program.source())
-      const command = program.runner === "tsx" ? bin("tsx") : process.execPath
-      const { stdout } = await exec(command, [program.file], { cwd: project, env: { ...process.env, ...env } })
-      process.stdout.write(stdout.trimEnd().replace(/^/gm, "  | ") + "\n")
-      if (program.expect !== undefined && !program.expect.test(stdout)) {
-        throw new Error(`${program.name}: the output does not match ${program.expect}`)
-      }
+  const install = () =>
+    step("npm install of the tarballs", async () => {
+      await fs.mkdir(project)
+      await exec("npm", ["init", "-y"], { cwd: project })
+      const { stderr } = await exec("npm", [
+        "install",
+        "--no-audit",
+        "--no-fund",
+        "--strict-peer-deps",
+        ...tgz.map(({ file }) => file),
+        "effect@3",
+        "@effect/platform@0.97"
+      ], { cwd: project })
+      if (/ERESOLVE|Could not resolve dependency/.test(stderr)) throw new Error(`npm install:\n${stderr}`)
     })
+
+  const typeCheck = () =>
+    step("types of the README quickstart, node16 ESM and CommonJS (tsc)", async () => {
+      const quickstart = await readmeQuickstart()
+      await fs.writeFile(path.join(project, "quickstart-types.mts"), quickstart)
+      await fs.writeFile(path.join(project, "quickstart-types.ts"), quickstart)
+      const compilerOptions = {
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+        module: "node16",
+        target: "es2022",
+        lib: ["es2022", "dom"],
+        types: []
+      }
+      const tsconfig = { compilerOptions, files: ["quickstart-types.mts", "quickstart-types.ts"] }
+      await fs.writeFile(path.join(project, "tsconfig.types.json"), JSON.stringify(tsconfig, null, 2))
+      await exec(bin("tsc"), ["-p", "tsconfig.types.json"], { cwd: project })
+    })
+
+  const runPrograms = async () => {
+    const env = await step("hotdata-local from the tarball", () =>
+      new Promise((resolve, reject) => {
+        server = spawn(
+          path.join(project, "node_modules", ".bin", "hotdata-local"),
+          ["--port", "0", "--data-dir", path.join(tmp, "data")],
+          { cwd: project, stdio: ["ignore", "pipe", "inherit"] }
+        )
+        let out = ""
+        server.on("exit", (code) => reject(new Error(`hotdata-local exited (${code}) before it was ready:\n${out}`)))
+        server.stdout.on("data", (chunk) => {
+          out += chunk
+          const vars = Object.fromEntries([...out.matchAll(/export (HOTDATA_\w+)=(\S+)/g)].map((m) => [m[1], m[2]]))
+          if (vars.HOTDATA_WORKSPACE_ID !== undefined) resolve(vars)
+        })
+      }))
+
+    for (const program of programs) {
+      await step(program.name, async () => {
+        await fs.writeFile(path.join(project, program.file), await program.source())
+        const command = program.runner === "tsx" ? bin("tsx") : process.execPath
+        const { stdout } = await exec(command, [program.file], { cwd: project, env: { ...process.env, ...env } })
+        process.stdout.write(stdout.trimEnd().replace(/^/gm, "  | ") + "\n")
+        if (program.expect !== undefined && !program.expect.test(stdout)) {
+          throw new Error(`${program.name}: the output does not match ${program.expect}`)
+        }
+      })
+    }
   }
+
+  // Independent steps run side by side: the tarball linters beside the install, and the
+  // type-check beside the programs.
+  await allOf(
+    lint(),
+    (async () => {
+      await install()
+      await allOf(typeCheck(), runPrograms())
+    })()
+  )
 } finally {
   if (server !== undefined && server.exitCode === null) {
     const exited = new Promise((resolve) => server.once("exit", resolve))
