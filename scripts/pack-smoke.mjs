@@ -54,8 +54,10 @@ const fromRepo = (file, expect) => ({
   expect
 })
 
-// What runs against the installed tarballs, in order. A new example is one more entry,
-// e.g. fromRepo("examples/some-example.mjs", /what it prints/).
+// What runs against the installed tarballs, in order, sharing one server whose HOTDATA_*
+// variables they get. A program of the repository is one more entry,
+// fromRepo("examples/<name>.mjs", /what it prints/); entries before the require check are
+// held to leaving no database behind.
 const programs = [
   { name: "README quickstart as ESM (tsx)", file: "quickstart.mts", source: readmeQuickstart, runner: "tsx", expect: /Lisbon/ },
   {

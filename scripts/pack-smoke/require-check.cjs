@@ -1,7 +1,8 @@
 // Run by scripts/pack-smoke.mjs inside a scratch CommonJS project where the packed
 // tarballs are installed: require() of every package, each making one real call.
-// HOTDATA_API_URL / HOTDATA_API_KEY / HOTDATA_WORKSPACE_ID name the server the README
-// quickstart ran against, which must hold no database any more.
+// HOTDATA_API_URL / HOTDATA_API_KEY / HOTDATA_WORKSPACE_ID name the server the programs
+// before this one (the README quickstart first) ran against: each deletes what it
+// creates, so that server must hold no database any more.
 const assert = require("node:assert/strict")
 const fs = require("node:fs")
 const os = require("node:os")
@@ -15,7 +16,7 @@ const { Tables } = require("@hotdata-effect/uploads")
 const { Effect, Layer, Redacted } = require("effect")
 
 const main = async () => {
-  // core: the quickstart's server holds no database after the quickstart ran.
+  // core: nothing was left behind on the shared server.
   const quickstart = createHotdataClient({
     apiKey: process.env.HOTDATA_API_KEY,
     workspaceId: process.env.HOTDATA_WORKSPACE_ID,
@@ -23,8 +24,8 @@ const main = async () => {
   })
   try {
     const page = await quickstart.databases.list()
-    assert.deepEqual(page.databases.map((db) => db.name), [], "the quickstart left databases behind")
-    console.log("core (require): databases.list answered, none left by the quickstart")
+    assert.deepEqual(page.databases.map((db) => db.name), [], "the programs run before this one left databases behind")
+    console.log("core (require): databases.list answered, none left behind")
   } finally {
     await quickstart.dispose()
   }
