@@ -15,7 +15,28 @@ const { startLocalHotdata } = require("@hotdata-effect/local")
 const { Tables } = require("@hotdata-effect/uploads")
 const { Effect, Layer, Redacted } = require("effect")
 
+// Every public module (dist/cjs/<Module>.js) of every package, by its subpath: require()
+// and import() both load it, with the same exports. (bin starts a server: left out.)
+const everyModule = async () => {
+  let count = 0
+  for (const pkg of ["core", "arrow", "uploads", "local"]) {
+    const cjsDir = path.join(path.dirname(require.resolve(`@hotdata-effect/${pkg}`)))
+    const modules = fs.readdirSync(cjsDir).filter((f) => /^[A-Z]\w*\.js$/.test(f)).map((f) => f.slice(0, -3))
+    for (const name of modules) {
+      const specifier = `@hotdata-effect/${pkg}/${name}`
+      const required = Object.keys(require(specifier)).sort()
+      const imported = Object.keys(await import(specifier)).filter((k) => k !== "default").sort()
+      assert.deepEqual(required, imported, `${specifier}: require() and import() disagree`)
+      assert.ok(required.length > 0, `${specifier}: no exports`)
+      count++
+    }
+  }
+  console.log(`every package: ${count} public modules load by require() and import() alike`)
+}
+
 const main = async () => {
+  await everyModule()
+
   // core: nothing was left behind on the shared server.
   const quickstart = createHotdataClient({
     apiKey: process.env.HOTDATA_API_KEY,
