@@ -80,15 +80,17 @@ const tmp = await fs.mkdtemp(path.join(os.tmpdir(), "hotdata-pack-smoke-"))
 let server
 try {
   const tarballs = path.join(tmp, "tarballs")
-  const tgz = await step("pnpm pack", () =>
-    Promise.all(packages.map(async (name) => {
-      const { stdout } = await exec("npx", ["-y", PNPM, "pack", "--pack-destination", tarballs], {
-        cwd: path.join(root, "packages", name)
-      })
-      const file = stdout.trim().split("\n").at(-1)
-      if (!file.endsWith(".tgz")) throw new Error(`pnpm pack of ${name} printed no tarball:\n${stdout}`)
-      return { name, file }
-    })))
+  const tgz = await step("pnpm pack", async () => {
+    await exec("npx", ["-y", PNPM, "-r", "--filter", "./packages/*", "pack", "--pack-destination", tarballs], {
+      cwd: root
+    })
+    const files = await fs.readdir(tarballs)
+    return packages.map((name) => {
+      const file = files.find((f) => f.startsWith(`hotdata-effect-${name}-`) && f.endsWith(".tgz"))
+      if (file === undefined) throw new Error(`pnpm pack wrote no tarball for ${name} (${files.join(", ")})`)
+      return { name, file: path.join(tarballs, file) }
+    })
+  })
 
   await step("tarball contents", () =>
     Promise.all(tgz.map(async ({ file, name }) => {
