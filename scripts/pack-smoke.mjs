@@ -70,14 +70,19 @@ const programs = [
   fromRepo("scripts/pack-smoke/require-check.cjs", /arrow \(require\)/)
 ]
 
+/** The hotdata-local process, once started. */
+let server
+
 /** Waits for every promise; fails with the first failure once all have settled. */
 const allOf = async (...promises) => {
   const failed = (await Promise.allSettled(promises)).find((r) => r.status === "rejected")
   if (failed !== undefined) throw failed.reason
 }
 
+// Whatever ends this process, the server it started does not outlive it.
+process.on("exit", () => server?.kill("SIGTERM"))
+
 const tmp = await fs.mkdtemp(path.join(os.tmpdir(), "hotdata-pack-smoke-"))
-let server
 try {
   const tarballs = path.join(tmp, "tarballs")
   const tgz = await step("pnpm pack", async () => {
