@@ -12,10 +12,11 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as Config from "effect/Config"
-import type * as ConfigError from "effect/ConfigError"
+import * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import { dual } from "effect/Function"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
@@ -23,8 +24,10 @@ import * as Redacted from "effect/Redacted"
 import type * as Scope from "effect/Scope"
 import type * as Groups from "./generated/Groups.js"
 import * as Operations from "./generated/Operations.js"
-import type * as HotdataError from "./HotdataError.js"
+import * as HotdataError from "./HotdataError.js"
 import * as internal from "./internal/client.js"
+import * as Idle from "./internal/idle.js"
+import * as Secrets from "./internal/secrets.js"
 import { VERSION } from "./internal/version.js"
 import type * as Operation from "./Operation.js"
 import * as RetryPolicy from "./RetryPolicy.js"
@@ -90,11 +93,18 @@ export interface CallArgs {
  * @category models
  */
 export interface Options {
-  /** The API key, sent as `Authorization: Bearer <key>`. */
+  /**
+   * The API key, sent as `Authorization: Bearer <key>`. Whitespace around it (the
+   * trailing line break of a secret file) is removed; what remains must be visible ASCII
+   * characters, or the client is not built (`InvalidConfig`).
+   */
   readonly apiKey: Redacted.Redacted
   /** The workspace id, sent as `X-Workspace-Id` (not needed for `/v1/workspaces`). */
   readonly workspaceId?: string | undefined
-  /** Default `https://api.hotdata.dev`; a trailing `/v1` is accepted. */
+  /**
+   * Default `https://api.hotdata.dev`; a trailing `/v1` is accepted. It must be an
+   * `http:` or `https:` URL without credentials, query or fragment (`InvalidConfig`).
+   */
   readonly baseUrl?: string | undefined
   /** Replaces the default `hotdata-effect/<version>`. */
   readonly userAgent?: string | undefined
@@ -105,6 +115,14 @@ export interface Options {
    * for every call, or per call with {@link withTimeout}.
    */
   readonly timeout?: Duration.DurationInput | undefined
+  /**
+   * How long the body of a response may stop moving before the read fails with
+   * `TimeoutError`: 60 s by default. It limits the silence between two pieces of the
+   * body, not the total time, so a large or slow body that keeps moving is never cut.
+   * Applies to decoded calls and to the streamed bodies of `response`. `Duration.infinity`
+   * switches it off; {@link withIdleTimeout} changes it per call.
+   */
+  readonly idleTimeout?: Duration.DurationInput | undefined
   /** Default {@link RetryPolicy.defaultPolicy}. */
   readonly retryPolicy?: RetryPolicy.RetryPolicy | undefined
   /** Applied to the HTTP client after the SDK's own settings (extra headers, logging, ...). */
@@ -128,29 +146,63 @@ export const DEFAULT_BASE_URL = "https://api.hotdata.dev"
 export const normalizeBaseUrl = (url: string): string => url.trim().replace(/\/+$/, "").replace(/\/v1$/, "")
 
 /**
+ * The default idle timeout of a response body: 60 seconds (see {@link Options.idleTimeout}).
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const DEFAULT_IDLE_TIMEOUT: Duration.Duration = Idle.DEFAULT_IDLE_TIMEOUT
+
+const validateApiKey = (key: Redacted.Redacted): Either.Either<Redacted.Redacted, string> =>
+  Either.map(Secrets.validateApiKey(Redacted.value(key)), (value) => Redacted.make(value))
+
+/**
+ * Builds the client. Fails with `InvalidConfig` when the API key or the base URL is
+ * unusable (see {@link Options}); the error names the problem, never the value.
+ *
  * @since 0.1.0
  * @category constructors
  */
-export const make = (options: Options): Effect.Effect<HotdataClient.Service, never, HttpClient.HttpClient> =>
+export const make = (
+  options: Options
+): Effect.Effect<HotdataClient.Service, HotdataError.InvalidConfig, HttpClient.HttpClient> =>
   Effect.gen(function*() {
-    const baseUrl = normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL)
+    const apiKey = validateApiKey(options.apiKey)
+    if (Either.isLeft(apiKey)) return yield* new HotdataError.InvalidConfig({ setting: "apiKey", message: apiKey.left })
+    const baseUrl = Secrets.validateBaseUrl(normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL))
+    if (Either.isLeft(baseUrl)) {
+      return yield* new HotdataError.InvalidConfig({ setting: "baseUrl", message: baseUrl.left })
+    }
+    return build(options, apiKey.right, baseUrl.right, yield* HttpClient.HttpClient)
+  })
+
+const build = (
+  options: Options,
+  apiKey: Redacted.Redacted,
+  baseUrl: string,
+  transport: HttpClient.HttpClient
+): HotdataClient.Service => {
+  {
     const userAgent = options.userAgent ?? `hotdata-effect/${VERSION}`
     const transform = options.transformClient ?? ((client: HttpClient.HttpClient) => client)
-    const httpClient = transform(
+    // Request mappings run in the order they are added: the guard comes last, so it sees
+    // each request as the transport will.
+    const httpClient = Secrets.guardRequests(transform(
       HttpClient.mapRequest(
-        yield* HttpClient.HttpClient,
+        transport,
         (request) =>
           request.pipe(
             HttpClientRequest.prependUrl(baseUrl),
-            HttpClientRequest.bearerToken(options.apiKey),
+            HttpClientRequest.bearerToken(apiKey),
             HttpClientRequest.setHeader("user-agent", userAgent)
           )
       )
-    )
+    ))
     const executor = internal.makeExecutor(httpClient, {
       baseUrl,
       workspaceId: options.workspaceId,
       timeout: options.timeout === undefined ? Duration.infinity : Duration.decode(options.timeout),
+      idleTimeout: options.idleTimeout === undefined ? Idle.DEFAULT_IDLE_TIMEOUT : Duration.decode(options.idleTimeout),
       retryPolicy: options.retryPolicy ?? RetryPolicy.defaultPolicy
     })
     const groups: Record<string, Record<string, unknown>> = {}
@@ -166,23 +218,46 @@ export const make = (options: Options): Effect.Effect<HotdataClient.Service, nev
       call: executor.call,
       response: executor.response
     })
-  })
+  }
+}
 
 /**
  * @since 0.1.0
  * @category layers
  */
-export const layer = (options: Options): Layer.Layer<HotdataClient, never, HttpClient.HttpClient> =>
+export const layer = (
+  options: Options
+): Layer.Layer<HotdataClient, HotdataError.InvalidConfig, HttpClient.HttpClient> =>
   Layer.effect(HotdataClient, make(options))
 
 const nonEmpty = (name: string) => (config: Config.Config<string>) =>
   Config.validate(config, { message: `${name} must not be empty`, validation: (s) => s.trim() !== "" })
 
+/** A configured API key, checked as {@link make} checks it; the error names `name`, never the value. */
+const checkedApiKey = (name: string) => (config: Config.Config<Redacted.Redacted>) =>
+  Config.mapOrFail(
+    config,
+    (key) => Either.mapLeft(validateApiKey(key), (problem) => ConfigError.InvalidData([name], `${name}: ${problem}`))
+  )
+
+/** A configured base URL, checked as {@link make} checks it. */
+const checkedBaseUrl = (name: string) => (config: Config.Config<Option.Option<string>>) =>
+  Config.mapOrFail(config, (url) =>
+    Option.match(url, {
+      onNone: () => Either.right(Option.none<string>()),
+      onSome: (value) =>
+        Either.match(Secrets.validateBaseUrl(normalizeBaseUrl(value)), {
+          onLeft: (problem) => Either.left(ConfigError.InvalidData([name], `${name}: ${problem}`)),
+          onRight: (valid) => Either.right(Option.some(valid))
+        })
+    }))
+
 /**
  * Reads the settings from configuration: `HOTDATA_API_KEY` (required),
- * `HOTDATA_WORKSPACE_ID` (required) and `HOTDATA_API_URL` (optional). A missing or
- * empty value fails the layer with a `ConfigError` naming the variable. Any setting can
- * be replaced by another `Config`, and the other options passed as they are.
+ * `HOTDATA_WORKSPACE_ID` (required) and `HOTDATA_API_URL` (optional). A missing, empty
+ * or unusable value (see {@link Options}) fails the layer with a `ConfigError` naming
+ * the variable and the problem, never the value. Any setting can be replaced by another
+ * `Config`, checked the same way, and the other options passed as they are.
  *
  * @since 0.1.0
  * @category layers
@@ -199,15 +274,15 @@ export const layerConfig = (
     HotdataClient,
     Effect.flatMap(
       Config.all({
-        apiKey: apiKey ??
-          Config.redacted("HOTDATA_API_KEY").pipe(
-            Config.validate({
-              message: "HOTDATA_API_KEY must not be empty",
-              validation: (key) => Redacted.value(key).trim() !== ""
-            })
-          ),
+        // Read as a plain string, then wrapped: `Config.redacted` would also hide the
+        // message of a missing variable, which names nothing secret.
+        apiKey: checkedApiKey(apiKey === undefined ? "HOTDATA_API_KEY" : "apiKey")(
+          apiKey ?? Config.map(Config.string("HOTDATA_API_KEY"), Redacted.make)
+        ),
         workspaceId: workspaceId ?? nonEmpty("HOTDATA_WORKSPACE_ID")(Config.string("HOTDATA_WORKSPACE_ID")),
-        baseUrl: baseUrl ?? Config.option(nonEmpty("HOTDATA_API_URL")(Config.string("HOTDATA_API_URL")))
+        baseUrl: checkedBaseUrl(baseUrl === undefined ? "HOTDATA_API_URL" : "baseUrl")(
+          baseUrl ?? Config.option(nonEmpty("HOTDATA_API_URL")(Config.string("HOTDATA_API_URL")))
+        )
       }),
       (config) =>
         make({
@@ -215,7 +290,10 @@ export const layerConfig = (
           apiKey: config.apiKey,
           workspaceId: config.workspaceId,
           baseUrl: Option.getOrUndefined(config.baseUrl)
-        })
+        }).pipe(
+          // Already checked above; kept for the type.
+          Effect.mapError((error) => ConfigError.InvalidData([error.setting], error.message))
+        )
     )
   )
 }
@@ -270,4 +348,22 @@ export const withTimeout: {
   2,
   <A, E, R>(self: Effect.Effect<A, E, R>, timeout: Duration.DurationInput): Effect.Effect<A, E, R> =>
     Effect.locally(self, internal.currentTimeout, Option.some(Duration.decode(timeout)))
+)
+
+/**
+ * Runs an effect with another idle timeout of response bodies (see
+ * {@link Options.idleTimeout}) for every Hotdata call inside it. `Duration.infinity`
+ * switches it off. A streamed response keeps the idle timeout in force when the call
+ * was made.
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const withIdleTimeout: {
+  (timeout: Duration.DurationInput): <A, E, R>(self: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
+  <A, E, R>(self: Effect.Effect<A, E, R>, timeout: Duration.DurationInput): Effect.Effect<A, E, R>
+} = dual(
+  2,
+  <A, E, R>(self: Effect.Effect<A, E, R>, timeout: Duration.DurationInput): Effect.Effect<A, E, R> =>
+    Effect.locally(self, Idle.currentIdleTimeout, Option.some(Duration.decode(timeout)))
 )

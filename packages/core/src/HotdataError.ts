@@ -284,6 +284,22 @@ export class InvalidRequest extends Schema.TaggedError<InvalidRequest>(
 }
 
 /**
+ * The client could not be built: a setting is unusable (`setting` says which). The
+ * message names the problem and never quotes the value, which may be a secret. Not part
+ * of {@link HotdataError}: no call fails with it, only `HotdataClient.make` and `layer`.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class InvalidConfig extends Schema.TaggedError<InvalidConfig>("@hotdata-effect/core/HotdataError/InvalidConfig")(
+  "InvalidConfig",
+  {
+    setting: Schema.Literal("apiKey", "baseUrl"),
+    message: Schema.String
+  }
+) {}
+
+/**
  * Errors carrying an HTTP status from the server.
  *
  * @since 0.1.0

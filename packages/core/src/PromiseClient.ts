@@ -89,6 +89,8 @@ export interface Options {
   readonly baseUrl?: string | undefined
   readonly userAgent?: string | undefined
   readonly timeout?: Duration.DurationInput | undefined
+  /** See `HotdataClient.Options.idleTimeout`: 60 s of a stalled response body by default. */
+  readonly idleTimeout?: Duration.DurationInput | undefined
   readonly retryPolicy?: RetryPolicy.RetryPolicy | undefined
   /** The `fetch` to send requests with (default: the global one). */
   readonly fetch?: typeof globalThis.fetch | undefined
@@ -111,6 +113,7 @@ export const createHotdataClient = (options: Options): HotdataPromiseClient => {
       baseUrl: options.baseUrl,
       userAgent: options.userAgent,
       timeout: options.timeout,
+      idleTimeout: options.idleTimeout,
       retryPolicy: options.retryPolicy
     }).pipe(Layer.provide(transport))
   )

@@ -306,7 +306,10 @@ export const layer = (
     Effect.map(
       LocalHotdata,
       (server) =>
-        HotdataClient.layer({ apiKey: server.apiKey, workspaceId: server.workspaceId, baseUrl: server.baseUrl })
+        // The server's own key and URL are always valid: an InvalidConfig here is a bug.
+        HotdataClient.layer({ apiKey: server.apiKey, workspaceId: server.workspaceId, baseUrl: server.baseUrl }).pipe(
+          Layer.orDie
+        )
     )
   ).pipe(Layer.provide(FetchHttpClient.layer))
   return Layer.provideMerge(client, layerServer(options))

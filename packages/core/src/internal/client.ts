@@ -22,6 +22,8 @@ import type * as Tracer from "effect/Tracer"
 import * as HotdataError from "../HotdataError.js"
 import * as Operation from "../Operation.js"
 import * as RetryPolicy from "../RetryPolicy.js"
+import * as Idle from "./idle.js"
+import * as Secrets from "./secrets.js"
 
 /** @internal */
 export const currentRetryPolicy = globalValue(
@@ -41,6 +43,8 @@ export interface ClientConfig {
   readonly baseUrl: string
   readonly workspaceId: string | undefined
   readonly timeout: Duration.Duration
+  /** How long a response body may stop moving before the read fails. */
+  readonly idleTimeout: Duration.Duration
   readonly retryPolicy: RetryPolicy.RetryPolicy
 }
 
@@ -69,7 +73,25 @@ const errorCodes = (u: unknown): Array<string> => {
   return codes
 }
 
-const describe = (u: unknown): string => {
+/** Undici / Node error codes meaning the request could not be built: it fails the same way every time. */
+const UNSENDABLE_CODES = new Set([
+  "UND_ERR_INVALID_ARG",
+  "ERR_INVALID_URL",
+  "ERR_INVALID_URL_SCHEME",
+  "ERR_INVALID_CHAR",
+  "ERR_INVALID_HTTP_TOKEN",
+  "ERR_UNESCAPED_CHARACTERS",
+  "ERR_INVALID_ARG_VALUE"
+])
+
+/**
+ * The messages of an error and its causes, with every credential of `request` (see
+ * `Secrets.secretsOf`) scrubbed: a transport may quote a header value or the URL.
+ */
+const describe = (u: unknown, request?: HttpClientRequest.HttpClientRequest): string =>
+  Secrets.scrub(describeRaw(u), Secrets.secretsOf(request))
+
+const describeRaw = (u: unknown): string => {
   const messages: Array<string> = []
   let current: unknown = u
   for (let depth = 0; depth < 6 && Predicate.isObject(current); depth++) {
@@ -85,22 +107,39 @@ const describe = (u: unknown): string => {
 export const fromHttpClientError = (
   operation: string,
   error: HttpClientError.HttpClientError
-): HotdataError.TransportError | HotdataError.InvalidRequest => {
+): HotdataError.TransportError | HotdataError.InvalidRequest | HotdataError.TimeoutError => {
+  // Only the scrubbed text of the transport's error is kept, never the error itself: its
+  // message, cause or request may quote a credential, and Cause.pretty or a span
+  // exception would print them.
   if (error._tag === "RequestError") {
     if (error.reason !== "Transport") {
-      return new HotdataError.InvalidRequest({ operation, message: `could not build the request: ${describe(error)}` })
+      const what = error.description ?? describe(error.cause ?? error.reason, error.request)
+      return new HotdataError.InvalidRequest({
+        operation,
+        message: `${operation}: could not build the request: ${Secrets.scrub(what, Secrets.secretsOf(error.request))}`
+      })
     }
     const codes = errorCodes(error.cause)
+    if (codes.some((code) => UNSENDABLE_CODES.has(code))) {
+      // Refused by the transport before sending (an invalid header value, an unsupported
+      // URL): no retry can cure it.
+      return new HotdataError.InvalidRequest({
+        operation,
+        message: `${operation}: could not send the request: ${describe(error.cause, error.request)}`
+      })
+    }
     return new HotdataError.TransportError({
       operation,
       phase: codes.some((code) => CONNECT_CODES.has(code)) ? "connect" : "request",
-      message: `${operation}: ${describe(error.cause)}`
+      message: `${operation}: ${describe(error.cause, error.request)}`
     })
   }
+  const idle = Idle.idleTimeoutOf(error)
+  if (idle !== undefined) return idle
   return new HotdataError.TransportError({
     operation,
     phase: "response",
-    message: `${operation}: reading the response failed: ${describe(error.cause ?? error)}`
+    message: `${operation}: reading the response failed: ${describe(error.cause ?? error.reason, error.request)}`
   })
 }
 
@@ -372,16 +411,27 @@ export const makeExecutor = (httpClient: HttpClient.HttpClient, config: ClientCo
   ): Effect.Effect<A, HotdataError.HotdataError, R> => {
     const built = buildRequest(operation, args, config)
     if (built._tag === "Left") return Effect.fail(built.left)
-    return withPolicies(operation, config, args, prepare(built.right), (request, span) =>
-      Effect.flatMap(
-        Effect.mapError(transport.execute(request), (error) => fromHttpClientError(operation.id, error)),
-        (response) => {
-          span.attribute("http.response.status_code", response.status)
-          return response.status >= 200 && response.status < 300
-            ? onSuccess(response)
-            : statusError(operation.id, response)
-        }
-      ))
+    return withPolicies(
+      operation,
+      config,
+      args,
+      prepare(built.right),
+      (request, span) =>
+        Effect.withFiberRuntime((fiber) => {
+          const idleTimeout = Option.getOrElse(fiber.getFiberRef(Idle.currentIdleTimeout), () => config.idleTimeout)
+          return Effect.flatMap(
+            Effect.mapError(transport.execute(request), (error) => fromHttpClientError(operation.id, error)),
+            (raw) => {
+              // Every read of the body, here or by the caller of `response`, stops when it stalls.
+              const response = Idle.withIdleTimeout(operation.id, raw, idleTimeout)
+              span.attribute("http.response.status_code", response.status)
+              return response.status >= 200 && response.status < 300
+                ? onSuccess(response)
+                : statusError(operation.id, response)
+            }
+          )
+        })
+    )
   }
 
   const call: Executor["call"] = (operation, args) =>

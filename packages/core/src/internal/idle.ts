@@ -1,0 +1,135 @@
+import * as HttpClientError from "@effect/platform/HttpClientError"
+import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as UrlParams from "@effect/platform/UrlParams"
+import * as Chunk from "effect/Chunk"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as FiberRef from "effect/FiberRef"
+import { globalValue } from "effect/GlobalValue"
+import * as Option from "effect/Option"
+import * as Stream from "effect/Stream"
+import * as HotdataError from "../HotdataError.js"
+
+/** The default limit on how long a response body may stop moving. */
+export const DEFAULT_IDLE_TIMEOUT: Duration.Duration = Duration.seconds(60)
+
+/** @internal */
+export const currentIdleTimeout = globalValue(
+  "@hotdata-effect/core/HotdataClient/currentIdleTimeout",
+  () => FiberRef.unsafeMake<Option.Option<Duration.Duration>>(Option.none())
+)
+
+/**
+ * The idle timeout of a read, as the failure the response's body fails with: a
+ * `ResponseError` (the type every body read has) whose `cause` is the
+ * {@link HotdataError.TimeoutError} the call path turns it into.
+ */
+const idleError = (
+  operation: string,
+  response: HttpClientResponse.HttpClientResponse,
+  idle: Duration.Duration
+) => {
+  const message = `${operation}: the response body stopped moving for ${Duration.format(idle)}`
+  return new HttpClientError.ResponseError({
+    request: response.request,
+    response,
+    reason: "Decode",
+    description: message,
+    cause: new HotdataError.TimeoutError({ operation, timeout: idle, message })
+  })
+}
+
+/** The timeout error an idle read carries, if `error` is one. */
+export const idleTimeoutOf = (error: HttpClientError.HttpClientError): HotdataError.TimeoutError | undefined =>
+  error._tag === "ResponseError" && error.cause instanceof HotdataError.TimeoutError ? error.cause : undefined
+
+/**
+ * Fails `stream` when no chunk arrives within `idle` of asking for one: a body that
+ * stops moving. The total time is not limited. A race rather than
+ * `Stream.timeoutFail`, so an interruption of the reader ends the wait at once.
+ */
+const idleLimited = <E>(
+  stream: Stream.Stream<Uint8Array, E>,
+  idle: Duration.Duration,
+  onIdle: () => E
+): Stream.Stream<Uint8Array, E> =>
+  Stream.fromPull(
+    Effect.map(Stream.toPull(stream), (pull) => {
+      const timer = Effect.flatMap(Effect.sleep(idle), () => Effect.fail(Option.some(onIdle())))
+      return Effect.raceFirst(pull, timer)
+    })
+  )
+
+const concat = (chunks: Chunk.Chunk<Uint8Array>): Uint8Array => {
+  if (chunks.length === 1) return Chunk.unsafeHead(chunks)
+  let size = 0
+  for (const chunk of chunks) size += chunk.length
+  const out = new Uint8Array(size)
+  let offset = 0
+  for (const chunk of chunks) {
+    out.set(chunk, offset)
+    offset += chunk.length
+  }
+  return out
+}
+
+/**
+ * The response with every read of its body (`stream`, `text`, `json`, `arrayBuffer`,
+ * `urlParamsBody`) failing once the body has not moved for `idle`. The status and
+ * headers are those of `response`.
+ */
+export const withIdleTimeout = (
+  operation: string,
+  response: HttpClientResponse.HttpClientResponse,
+  idle: Duration.Duration
+): HttpClientResponse.HttpClientResponse => {
+  if (!Duration.isFinite(idle)) return response
+  const stream = idleLimited(response.stream, idle, () => idleError(operation, response, idle))
+  // The whole body, under the idle limit. A body the platform cannot stream at all (none,
+  // as a 204 has) fails before its first byte: the plain read then says what it holds.
+  const bytes = <A>(plain: Effect.Effect<A, HttpClientError.ResponseError>, read: (bytes: Uint8Array) => A) =>
+    Effect.suspend(() => {
+      let moved = false
+      return Stream.runCollect(Stream.tap(stream, () => Effect.sync(() => moved = true))).pipe(
+        Effect.map((chunks) => read(concat(chunks))),
+        Effect.catchAll((error) =>
+          moved || idleTimeoutOf(error) !== undefined
+            ? Effect.fail(error)
+            : Effect.orElse(plain, () => Effect.fail(error))
+        )
+      )
+    })
+  let text: Effect.Effect<string, HttpClientError.ResponseError> | undefined
+  const readText = () =>
+    text ??= Effect.runSync(Effect.cached(bytes(response.text, (body) => new TextDecoder().decode(body))))
+  const decodeFailure = (cause: unknown) =>
+    new HttpClientError.ResponseError({ request: response.request, response, reason: "Decode", cause })
+  return Object.create(response, {
+    stream: { value: stream, enumerable: true },
+    text: { get: readText, enumerable: true },
+    json: {
+      get: () =>
+        Effect.flatMap(
+          readText(),
+          (body) => Effect.try({ try: () => (body === "" ? null : JSON.parse(body)) as unknown, catch: decodeFailure })
+        ),
+      enumerable: true
+    },
+    urlParamsBody: {
+      get: () =>
+        Effect.flatMap(
+          readText(),
+          (body) => Effect.try({ try: () => UrlParams.fromInput(new URLSearchParams(body)), catch: decodeFailure })
+        ),
+      enumerable: true
+    },
+    arrayBuffer: {
+      get: () =>
+        bytes(
+          response.arrayBuffer,
+          (body) => body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer
+        ),
+      enumerable: true
+    }
+  }) as HttpClientResponse.HttpClientResponse
+}

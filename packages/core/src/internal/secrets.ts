@@ -1,0 +1,176 @@
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientError from "@effect/platform/HttpClientError"
+import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+
+/**
+ * Checks of the client's settings and of every request before it is sent, and the
+ * scrubbing of secrets out of the text a transport puts in its errors.
+ *
+ * No message built here ever quotes the value it judges: a key or a URL may hold a
+ * secret, so a message names the setting and what is wrong with it.
+ */
+
+/** What a character is, in words, for a message that must not quote it. */
+const characterKind = (code: number): string => {
+  if (code === 0x0a || code === 0x0d) return "a line break"
+  if (code === 0x00) return "a NUL character"
+  if (code === 0x09) return "a tab"
+  if (code === 0x20) return "a space"
+  if (code < 0x20 || code === 0x7f) return "a control character"
+  return "a non-ASCII character"
+}
+
+/**
+ * Validates an API key. Whitespace around the key (a trailing line break of a secret
+ * file, a space from a paste) is removed; what remains must be non-empty and made of
+ * visible ASCII characters (U+0021 to U+007E), the characters a bearer token can carry
+ * in a header. The failure names the problem, never the key.
+ */
+export const validateApiKey = (key: string): Either.Either<string, string> => {
+  const trimmed = key.trim()
+  if (trimmed === "") return Either.left("the API key is empty")
+  for (let i = 0; i < trimmed.length; i++) {
+    const code = trimmed.charCodeAt(i)
+    if (code < 0x21 || code > 0x7e) {
+      return Either.left(
+        `the API key contains ${characterKind(code)} (at position ${i + 1}); ` +
+          "an API key is visible ASCII characters only: check how it was copied"
+      )
+    }
+  }
+  return Either.right(trimmed)
+}
+
+/**
+ * Validates a base URL already normalized (trimmed, without trailing `/` or `/v1`): it
+ * must parse, use `http:` or `https:`, and carry no credentials, query or fragment.
+ */
+export const validateBaseUrl = (url: string): Either.Either<string, string> => {
+  if (url === "") return Either.left("the base URL is empty")
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return Either.left("the base URL is not a valid absolute URL (expected https://host[:port][/path])")
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
+    return Either.left(`the base URL must use http: or https:, not ${parsed.protocol}`)
+  }
+  if (parsed.username !== "" || parsed.password !== "") {
+    return Either.left(
+      "the base URL carries credentials (user:password@); remove them and authenticate with the API key"
+    )
+  }
+  if (url.includes("?") || url.includes("#")) {
+    return Either.left("the base URL must not have a query (?) or a fragment (#)")
+  }
+  return Either.right(url)
+}
+
+/** Headers whose values are credentials, by name (lower case) or by what the name says. */
+const isSecretHeader = (name: string): boolean =>
+  name === "authorization" || name === "proxy-authorization" || name === "cookie" ||
+  /token|secret|key|signature|credential|password/.test(name)
+
+/** Pieces of a secret shorter than this are not scrubbed on their own: they would blank ordinary words. */
+const MIN_FRAGMENT = 4
+
+const fragmentsOf = (secret: string): Array<string> => {
+  const value = secret.replace(/^(bearer|basic)\s+/i, "")
+  const escaped = JSON.stringify(value).slice(1, -1)
+  let encoded = value
+  try {
+    encoded = encodeURIComponent(value)
+  } catch {
+    // a lone surrogate: the raw forms are enough
+  }
+  const pieces = [secret, value, value.trim(), escaped, encoded, ...value.split(/[^\x21-\x7e]+/)]
+  return pieces.filter((piece) => piece.length >= MIN_FRAGMENT)
+}
+
+/** The secret values a request carries: credential headers and URL userinfo. */
+export const secretsOf = (request: HttpClientRequest.HttpClientRequest | undefined): Array<string> => {
+  if (request === undefined) return []
+  const secrets: Array<string> = []
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (isSecretHeader(name) && value !== "") secrets.push(value)
+  }
+  const at = request.url.indexOf("@")
+  if (at !== -1) {
+    const scheme = request.url.indexOf("://")
+    const userinfo = request.url.slice(scheme === -1 ? 0 : scheme + 3, at)
+    if (userinfo !== "" && !userinfo.includes("/")) {
+      secrets.push(userinfo, ...userinfo.split(":"))
+      try {
+        secrets.push(decodeURIComponent(userinfo))
+      } catch {
+        // not percent-encoded
+      }
+    }
+  }
+  return secrets
+}
+
+/**
+ * Replaces every secret, and every piece of it between characters a transport may have
+ * escaped or dropped (line breaks, NUL, non-ASCII), with `<redacted>`.
+ */
+export const scrub = (text: string, secrets: ReadonlyArray<string>): string => {
+  if (secrets.length === 0) return text
+  const fragments = [...new Set(secrets.flatMap(fragmentsOf))].sort((a, b) => b.length - a.length)
+  let result = text
+  for (const fragment of fragments) result = result.split(fragment).join("<redacted>")
+  return result
+}
+
+/** Node's rule for a header value, which every runtime's `fetch` accepts as well: tab, visible ASCII, obs-text. */
+const invalidHeaderChar = /[^\t\x20-\x7e\x80-\xff]/
+
+/**
+ * Why a request can never be sent as it is, or `undefined`: a header value with a line
+ * break, NUL, other control character or a character above U+00FF; a URL that does
+ * not parse, uses another scheme than http(s) or carries credentials. Such a request
+ * fails the same way however often it is sent.
+ */
+export const unsendable = (
+  request: HttpClientRequest.HttpClientRequest
+): { readonly reason: "Encode" | "InvalidUrl"; readonly description: string } | undefined => {
+  for (const [name, value] of Object.entries(request.headers)) {
+    const bad = invalidHeaderChar.exec(value)
+    if (bad !== null) {
+      return {
+        reason: "Encode",
+        description: `the value of header \`${name}\` contains ${characterKind(bad[0].charCodeAt(0))}, ` +
+          "which no HTTP header can carry"
+      }
+    }
+  }
+  let url: URL
+  try {
+    url = new URL(request.url)
+  } catch {
+    return { reason: "InvalidUrl", description: "the request URL is not a valid absolute URL" }
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    return { reason: "InvalidUrl", description: `the request URL uses ${url.protocol}; only http: and https: work` }
+  }
+  if (url.username !== "" || url.password !== "") {
+    return { reason: "InvalidUrl", description: "the request URL carries credentials (user:password@)" }
+  }
+  return undefined
+}
+
+/**
+ * Refuses, before the transport sees it, a request that cannot be sent (see
+ * {@link unsendable}): the transport's own error would quote the offending value, and
+ * differs from one runtime to the next.
+ */
+export const guardRequests = (client: HttpClient.HttpClient): HttpClient.HttpClient =>
+  HttpClient.mapRequestEffect(client, (request) => {
+    const problem = unsendable(request)
+    return problem === undefined
+      ? Effect.succeed(request)
+      : Effect.fail(new HttpClientError.RequestError({ request, ...problem }))
+  })
