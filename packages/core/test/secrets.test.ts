@@ -1,0 +1,329 @@
+import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientError from "@effect/platform/HttpClientError"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import { assert, describe, it } from "@effect/vitest"
+import * as Cause from "effect/Cause"
+import * as ConfigProvider from "effect/ConfigProvider"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import * as Fiber from "effect/Fiber"
+import * as Inspectable from "effect/Inspectable"
+import * as Layer from "effect/Layer"
+import * as Redacted from "effect/Redacted"
+import * as TestClock from "effect/TestClock"
+import * as Tracer from "effect/Tracer"
+import * as Operations from "../src/generated/Operations.js"
+import { HotdataClient, RetryPolicy } from "../src/index.js"
+import * as internal from "../src/internal/client.js"
+import { localServer } from "./server.js"
+import { API_KEY, fakeHttp } from "./utils.js"
+
+/** Keys as a secret store may hand them over; every piece between the bad characters is secret. */
+const hostileKeys = {
+  "a line break": "hd_live_FIRSThalf\nSECONDhalf_9f3a",
+  "a CRLF": "hd_live_FIRSThalf\r\nSECONDhalf_9f3a",
+  "a NUL": "hd_live_FIRSThalf\u0000SECONDhalf_9f3a",
+  "unicode": "hd_live_FIRSThalf\u043a\u043b\u044e\u0447SECONDhalf_9f3a"
+} as const
+const PIECES = ["FIRSThalf", "SECONDhalf", "9f3a", "hd_live"]
+
+const assertClean = (text: string, pieces: ReadonlyArray<string> = PIECES) => {
+  for (const piece of pieces) assert.notInclude(text, piece)
+}
+
+/** Every text a failure shows: message, toString, JSON, inspect and Cause.pretty. */
+const textsOf = (error: { readonly message: string }) => [
+  error.message,
+  String(error),
+  JSON.stringify(error),
+  Inspectable.format(error),
+  Cause.pretty(Cause.fail(error))
+]
+
+/** A tracer recording each span's events and how it ended, delegating to the default one. */
+const recordingTracer = Effect.map(Effect.tracer, (base) => {
+  const printed: Array<string> = []
+  const tracer = Tracer.make({
+    span(...args) {
+      const span = base.span(...args)
+      const end = span.end.bind(span)
+      const event = span.event.bind(span)
+      span.end = (time, exit) => {
+        if (Exit.isFailure(exit)) printed.push(Cause.pretty(exit.cause))
+        end(time, exit)
+      }
+      span.event = (name, time, attributes) => {
+        printed.push(name, JSON.stringify(attributes ?? {}))
+        event(name, time, attributes)
+      }
+      return span
+    },
+    context: (f, fiber) => base.context(f, fiber)
+  })
+  return { tracer, printed }
+})
+
+const transports = [
+  ["FetchHttpClient", FetchHttpClient.layer],
+  ["NodeHttpClient.layerUndici", NodeHttpClient.layerUndici]
+] as const
+
+const ok = (_: unknown, response: import("node:http").ServerResponse) => {
+  response.writeHead(200, { "content-type": "application/json" })
+  response.end(JSON.stringify({ databases: [], has_more: false }))
+}
+
+describe("settings are checked before anything is sent", () => {
+  for (const [kind, key] of Object.entries(hostileKeys)) {
+    it.effect(`make refuses a key with ${kind}, naming the problem and not the key`, () =>
+      Effect.gen(function*() {
+        const fake = fakeHttp(() => ({ status: 200, body: {} }))
+        const error = yield* Effect.flip(
+          HotdataClient.make({ apiKey: Redacted.make(key), workspaceId: "ws" }).pipe(Effect.provide(fake.layer))
+        )
+        assert.strictEqual(error._tag, "InvalidConfig")
+        assert.strictEqual(error.setting, "apiKey")
+        assert.match(error.message, kind === "unicode" ? /non-ASCII/ : kind === "a NUL" ? /NUL/ : /line break/)
+        for (const text of textsOf(error)) assertClean(text)
+        assert.strictEqual(fake.seen.length, 0)
+      }))
+  }
+
+  it.effect("an empty key is refused; whitespace around a key is removed", () => {
+    const fake = fakeHttp(() => ({ status: 200, body: { ok: true, workspaces: [] } }))
+    return Effect.gen(function*() {
+      const empty = yield* Effect.flip(HotdataClient.make({ apiKey: Redacted.make(" \n") }))
+      assert.include(empty.message, "empty")
+      const client = yield* HotdataClient.make({ apiKey: Redacted.make(`  ${API_KEY}\r\n`) })
+      yield* client.workspaces.list()
+      assert.strictEqual(fake.seen[0]!.headers["authorization"], `Bearer ${API_KEY}`)
+    }).pipe(Effect.provide(fake.layer))
+  })
+
+  for (
+    const [url, problem] of [
+      ["https://admin:pa55w0rd-XYZ@api.example.test", /credentials/],
+      ["https://admin@api.example.test", /credentials/],
+      ["ftp://api.example.test", /http: or https:/],
+      ["file:///etc/passwd", /http: or https:/],
+      ["api.example.test", /not a valid absolute URL/],
+      ["https://api.example.test/?token=pa55w0rd-XYZ", /query/],
+      ["https://api.example.test/#pa55w0rd-XYZ", /fragment/]
+    ] as const
+  ) {
+    it.effect(`make refuses the base URL ${url.replace(/pa55w0rd-XYZ/, "***")}`, () =>
+      Effect.gen(function*() {
+        const error = yield* Effect.flip(HotdataClient.make({ apiKey: Redacted.make(API_KEY), baseUrl: url }))
+        assert.strictEqual(error._tag, "InvalidConfig")
+        assert.strictEqual(error.setting, "baseUrl")
+        assert.match(error.message, problem)
+        for (const text of textsOf(error)) assertClean(text, ["pa55w0rd-XYZ", "admin"])
+      }).pipe(Effect.provide(fakeHttp(() => ({ status: 200 })).layer)))
+  }
+
+  const fromEnv = (env: Record<string, string>) =>
+    HotdataClient.layerConfig().pipe(
+      Layer.provide(fakeHttp(() => ({ status: 200, body: {} })).layer),
+      Layer.provide(Layer.setConfigProvider(ConfigProvider.fromMap(new Map(Object.entries(env)))))
+    )
+  const configFailure = (env: Record<string, string>) =>
+    Effect.flip(Effect.scoped(Layer.build(fromEnv(env)))).pipe(Effect.map((error) => Cause.pretty(Cause.fail(error))))
+
+  it.effect("a missing HOTDATA_API_KEY is named, not hidden", () =>
+    Effect.gen(function*() {
+      const text = yield* configFailure({ HOTDATA_WORKSPACE_ID: "ws" })
+      assert.include(text, "HOTDATA_API_KEY")
+      assert.notInclude(text, "<redacted>")
+    }))
+
+  it.effect("layerConfig names the variable and the problem of a bad key or URL, never the value", () =>
+    Effect.gen(function*() {
+      for (const key of Object.values(hostileKeys)) {
+        const text = yield* configFailure({ HOTDATA_API_KEY: key, HOTDATA_WORKSPACE_ID: "ws" })
+        assert.include(text, "HOTDATA_API_KEY")
+        assertClean(text)
+      }
+      const text = yield* configFailure({
+        HOTDATA_API_KEY: API_KEY,
+        HOTDATA_WORKSPACE_ID: "ws",
+        HOTDATA_API_URL: "https://admin:pa55w0rd-XYZ@api.example.test"
+      })
+      assert.include(text, "HOTDATA_API_URL")
+      assert.include(text, "credentials")
+      assertClean(text, ["pa55w0rd-XYZ", API_KEY])
+    }))
+})
+
+describe("no secret in any error, cause or span, whatever the transport throws", () => {
+  for (const [transportName, transport] of transports) {
+    for (const [kind, key] of Object.entries(hostileKeys)) {
+      // The client refuses such keys up front; this sends one anyway, below the checks, to
+      // hold the scrubbing of what each real transport throws.
+      it.scoped(`${transportName}: a request carrying a key with ${kind}`, () =>
+        Effect.gen(function*() {
+          const server = yield* localServer(ok)
+          const { printed, tracer } = yield* recordingTracer
+          const base = yield* HttpClient.HttpClient
+          const executor = internal.makeExecutor(
+            HttpClient.mapRequest(base, (request) =>
+              request.pipe(
+                HttpClientRequest.prependUrl(server.url),
+                HttpClientRequest.setHeader("authorization", `Bearer ${key}`)
+              )),
+            {
+              baseUrl: server.url,
+              workspaceId: "ws",
+              timeout: Duration.infinity,
+              idleTimeout: Duration.seconds(60),
+              retryPolicy: RetryPolicy.none
+            }
+          )
+          const error = yield* Effect.flip(
+            executor.call(Operations.ListDatabases, { path: [] }).pipe(Effect.withTracer(tracer))
+          )
+          assert.include(["TransportError", "InvalidRequest"], error._tag)
+          for (const text of [...textsOf(error), ...printed]) assertClean(text)
+          assert.isAbove(printed.length, 0)
+        }).pipe(Effect.provide(transport)))
+    }
+
+    it.scoped(`${transportName}: a client whose header option has a line break fails once, sending nothing`, () =>
+      Effect.gen(function*() {
+        const server = yield* localServer(ok)
+        let attempts = 0
+        const client = yield* HotdataClient.make({
+          apiKey: Redacted.make(API_KEY),
+          workspaceId: "ws",
+          baseUrl: server.url,
+          transformClient: HttpClient.mapRequest((request) => {
+            attempts++
+            return request
+          })
+        })
+        const { printed, tracer } = yield* recordingTracer
+        const error = yield* Effect.flip(
+          client.query.execute({ sql: "select 1" }, { database_id: "data_SECRETish\nX" }).pipe(
+            Effect.withTracer(tracer)
+          )
+        )
+        assert.strictEqual(error._tag, "InvalidRequest")
+        assert.include(error.message, "x-database-id")
+        assert.include(error.message, "line break")
+        for (const text of [...textsOf(error), ...printed]) assertClean(text, [API_KEY])
+        assert.strictEqual(attempts, 1)
+        assert.strictEqual(server.received.length, 0)
+      }).pipe(Effect.provide(transport)))
+  }
+})
+
+describe("hopeless requests are not retried", () => {
+  /** Runs `use`, moving the test clock far enough for every retry of the default policy. */
+  const underTestClock = <A, E>(effect: Effect.Effect<A, E>) =>
+    Effect.gen(function*() {
+      const fiber = yield* Effect.fork(Effect.either(effect))
+      for (let i = 0; i < 30; i++) yield* TestClock.adjust("10 seconds")
+      return yield* Fiber.join(fiber)
+    })
+
+  for (
+    const [name, error] of [
+      [
+        "undici's invalid-argument error",
+        Object.assign(new Error("invalid authorization header"), {
+          code: "UND_ERR_INVALID_ARG"
+        })
+      ],
+      [
+        "Node's invalid-character error",
+        Object.assign(new TypeError("Invalid character in header content"), {
+          code: "ERR_INVALID_CHAR"
+        })
+      ],
+      ["Node's invalid-URL error", Object.assign(new TypeError("Invalid URL"), { code: "ERR_INVALID_URL" })]
+    ] as const
+  ) {
+    it.effect(`a transport that refuses the request (${name}) gets one attempt, an idempotent call too`, () =>
+      Effect.gen(function*() {
+        const fake = fakeHttp(() => ({ fail: error }))
+        const client = yield* HotdataClient.make({
+          apiKey: Redacted.make(API_KEY),
+          workspaceId: "ws",
+          baseUrl: "https://api.test"
+        }).pipe(Effect.provide(fake.layer))
+        const result = yield* underTestClock(client.databases.list())
+        assert.isTrue(result._tag === "Left" && result.left._tag === "InvalidRequest")
+        assert.strictEqual(fake.seen.length, 1)
+      }))
+  }
+
+  it.effect("a header value no transport can send: one attempt, nothing sent, under the default policy", () =>
+    Effect.gen(function*() {
+      const fake = fakeHttp(() => ({ status: 200, body: { databases: [], has_more: false } }))
+      let attempts = 0
+      const client = yield* HotdataClient.make({
+        apiKey: Redacted.make(API_KEY),
+        workspaceId: "ws\r\nX-Injected: 1",
+        baseUrl: "https://api.test",
+        transformClient: HttpClient.mapRequest((request) => {
+          attempts++
+          return request
+        })
+      }).pipe(Effect.provide(fake.layer))
+      const result = yield* underTestClock(client.databases.list())
+      assert.isTrue(result._tag === "Left" && result.left._tag === "InvalidRequest")
+      assert.strictEqual(attempts, 1)
+      assert.strictEqual(fake.seen.length, 0)
+    }))
+
+  it.effect("an unsupported scheme reached through transformClient: one attempt", () =>
+    Effect.gen(function*() {
+      const fake = fakeHttp(() => ({ status: 200, body: { databases: [], has_more: false } }))
+      let attempts = 0
+      const client = yield* HotdataClient.make({
+        apiKey: Redacted.make(API_KEY),
+        workspaceId: "ws",
+        baseUrl: "https://api.test",
+        transformClient: HttpClient.mapRequest((request) => {
+          attempts++
+          return HttpClientRequest.setUrl(request, request.url.replace(/^https:/, "gopher:"))
+        })
+      }).pipe(Effect.provide(fake.layer))
+      const result = yield* underTestClock(client.databases.list())
+      assert.isTrue(result._tag === "Left" && result.left._tag === "InvalidRequest")
+      assert.isTrue(result._tag === "Left" && result.left.message.includes("gopher:"))
+      assert.strictEqual(attempts, 1)
+      assert.strictEqual(fake.seen.length, 0)
+    }))
+
+  it.effect("a connection failure is still retried", () =>
+    Effect.gen(function*() {
+      const fake = fakeHttp((_, i) =>
+        i < 2 ? { reset: true } : { status: 200, body: { databases: [], has_more: false } }
+      )
+      const client = yield* HotdataClient.make({
+        apiKey: Redacted.make(API_KEY),
+        workspaceId: "ws",
+        baseUrl: "https://api.test"
+      }).pipe(Effect.provide(fake.layer))
+      const result = yield* underTestClock(client.databases.list())
+      assert.strictEqual(result._tag, "Right")
+      assert.strictEqual(fake.seen.length, 3)
+    }))
+})
+
+it.effect("a transport error quoting URL credentials is scrubbed", () =>
+  Effect.gen(function*() {
+    const request = HttpClientRequest.get("https://admin:pa55w0rd-XYZ@api.test/v1/databases")
+    const error = internal.fromHttpClientError(
+      "list_databases",
+      new HttpClientError.RequestError({
+        request,
+        reason: "Transport",
+        cause: new TypeError(`Request cannot be constructed from a URL that includes credentials: ${request.url}`)
+      })
+    )
+    for (const text of textsOf(error)) assertClean(text, ["pa55w0rd-XYZ", "admin:"])
+  }))
