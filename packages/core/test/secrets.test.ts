@@ -15,6 +15,7 @@ import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import * as TestClock from "effect/TestClock"
 import * as Tracer from "effect/Tracer"
+import type * as http from "node:http"
 import * as Operations from "../src/generated/Operations.js"
 import { HotdataClient, RetryPolicy } from "../src/index.js"
 import * as internal from "../src/internal/client.js"
@@ -71,7 +72,7 @@ const transports = [
   ["NodeHttpClient.layerUndici", NodeHttpClient.layerUndici]
 ] as const
 
-const ok = (_: unknown, response: import("node:http").ServerResponse) => {
+const ok = (_: unknown, response: http.ServerResponse) => {
   response.writeHead(200, { "content-type": "application/json" })
   response.end(JSON.stringify({ databases: [], has_more: false }))
 }
@@ -314,16 +315,15 @@ describe("hopeless requests are not retried", () => {
     }))
 })
 
-it.effect("a transport error quoting URL credentials is scrubbed", () =>
-  Effect.gen(function*() {
-    const request = HttpClientRequest.get("https://admin:pa55w0rd-XYZ@api.test/v1/databases")
-    const error = internal.fromHttpClientError(
-      "list_databases",
-      new HttpClientError.RequestError({
-        request,
-        reason: "Transport",
-        cause: new TypeError(`Request cannot be constructed from a URL that includes credentials: ${request.url}`)
-      })
-    )
-    for (const text of textsOf(error)) assertClean(text, ["pa55w0rd-XYZ", "admin:"])
-  }))
+it("a transport error quoting URL credentials is scrubbed", () => {
+  const request = HttpClientRequest.get("https://admin:pa55w0rd-XYZ@api.test/v1/databases")
+  const error = internal.fromHttpClientError(
+    "list_databases",
+    new HttpClientError.RequestError({
+      request,
+      reason: "Transport",
+      cause: new TypeError(`Request cannot be constructed from a URL that includes credentials: ${request.url}`)
+    })
+  )
+  for (const text of textsOf(error)) assertClean(text, ["pa55w0rd-XYZ", "admin:"])
+})
