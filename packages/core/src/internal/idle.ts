@@ -74,6 +74,14 @@ const concat = (chunks: Chunk.Chunk<Uint8Array>): Uint8Array => {
 }
 
 /**
+ * Whether HTTP says the response has no body (a HEAD request, 204, 205, 304, or
+ * `content-length: 0`): nothing can stall, and some transports refuse to stream it.
+ */
+const hasNoBody = (response: HttpClientResponse.HttpClientResponse): boolean =>
+  response.request.method === "HEAD" || response.status === 204 || response.status === 205 ||
+  response.status === 304 || response.headers["content-length"] === "0"
+
+/**
  * The response with every read of its body (`stream`, `text`, `json`, `arrayBuffer`,
  * `urlParamsBody`) failing once the body has not moved for `idle`. The status and
  * headers are those of `response`.
@@ -83,10 +91,10 @@ export const withIdleTimeout = (
   response: HttpClientResponse.HttpClientResponse,
   idle: Duration.Duration
 ): HttpClientResponse.HttpClientResponse => {
-  if (!Duration.isFinite(idle)) return response
+  if (!Duration.isFinite(idle) || hasNoBody(response)) return response
   const stream = idleLimited(response.stream, idle, () => idleError(operation, response, idle))
-  // The whole body, under the idle limit. A body the platform cannot stream at all (none,
-  // as a 204 has) fails before its first byte: the plain read then says what it holds.
+  // The whole body, under the idle limit. Should the platform refuse to stream a body it
+  // holds none of, the plain read says what it holds.
   const bytes = <A>(plain: Effect.Effect<A, HttpClientError.ResponseError>, read: (bytes: Uint8Array) => A) =>
     Effect.suspend(() => {
       let moved = false
