@@ -97,6 +97,21 @@ describe("a response body that stops moving", () => {
   }
 })
 
+describe("a response without a body", () => {
+  for (const [name, transport] of transports) {
+    it.scopedLive(`${name}: a 204 answer decodes as it did, with the idle timeout on`, () =>
+      Effect.gen(function*() {
+        const server = yield* localServer((_, response) => {
+          response.writeHead(204)
+          response.end()
+        })
+        const client = yield* clientFor(server.url, "1 second")
+        yield* client.databases.delete("data_1")
+        assert.strictEqual(server.received.length, 1)
+      }).pipe(Effect.provide(transport)))
+  }
+})
+
 describe("the default idle timeout", () => {
   /** A transport whose responses send headers and one piece of body, then hang. */
   const hanging = Layer.succeed(

@@ -2,6 +2,7 @@ import * as HttpClientError from "@effect/platform/HttpClientError"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as UrlParams from "@effect/platform/UrlParams"
 import * as Chunk from "effect/Chunk"
+import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as FiberRef from "effect/FiberRef"
@@ -93,12 +94,31 @@ export const withIdleTimeout = (
 ): HttpClientResponse.HttpClientResponse => {
   if (!Duration.isFinite(idle) || hasNoBody(response)) return response
   const stream = idleLimited(response.stream, idle, () => idleError(operation, response, idle))
-  // The whole body, under the idle limit. Should the platform refuse to stream a body it
-  // holds none of, the plain read says what it holds.
+  // The whole body, under the idle limit: one watchdog for the whole read, woken at the
+  // latest moment the body could stall, rather than a timer per chunk (the common small
+  // body arrives in one or two chunks; a timer each would double the cost of a call).
+  // Should the platform refuse to stream a body it holds none of, the plain read says
+  // what it holds.
+  const idleMillis = Duration.toMillis(idle)
   const bytes = <A>(plain: Effect.Effect<A, HttpClientError.ResponseError>, read: (bytes: Uint8Array) => A) =>
-    Effect.suspend(() => {
+    Effect.flatMap(Clock.currentTimeMillis, (start) => {
       let moved = false
-      return Stream.runCollect(Stream.tap(stream, () => Effect.sync(() => moved = true))).pipe(
+      let last = start
+      const watchdog: Effect.Effect<never, HttpClientError.ResponseError> = Effect.flatMap(
+        Clock.currentTimeMillis,
+        (now) =>
+          now - last >= idleMillis
+            ? Effect.fail(idleError(operation, response, idle))
+            : Effect.zipRight(Effect.sleep(Duration.millis(last + idleMillis - now)), Effect.suspend(() => watchdog))
+      )
+      const collect = Stream.runCollect(
+        Stream.tap(response.stream, () =>
+          Effect.map(Clock.currentTimeMillis, (now) => {
+            moved = true
+            last = now
+          }))
+      )
+      return Effect.raceFirst(collect, watchdog).pipe(
         Effect.map((chunks) => read(concat(chunks))),
         Effect.catchAll((error) =>
           moved || idleTimeoutOf(error) !== undefined
