@@ -2,7 +2,6 @@ import {
   type DuckDBConnection,
   type DuckDBDataChunk,
   DuckDBInstance,
-  type DuckDBResult,
   type DuckDBType,
   type DuckDBValue,
   StatementType
@@ -10,6 +9,7 @@ import {
 import * as fs from "node:fs"
 import * as path from "node:path"
 import { ApiError, badRequest, errorMessage } from "./errors.js"
+import { asSubquery, splitStatements } from "./sqlText.js"
 import { toJsonValue } from "./values.js"
 
 /** @internal */
@@ -55,6 +55,8 @@ export interface QueryOutcome {
   readonly rows: Array<ReadonlyArray<unknown>>
   readonly truncated: boolean
   readonly isQuery: boolean
+  /** Why the last statement's result was not saved, when it was a query and could not be. */
+  readonly persistError?: string | undefined
 }
 
 /** @internal */
@@ -146,6 +148,35 @@ const quoteCatalogReferences = (sql: string, catalogs: ReadonlyArray<string>): s
 const typeName = (type: DuckDBType): string => type.toString()
 
 /**
+ * A DuckDB instance that can reach only the given directories of the server's data: no
+ * other file can be read, written, attached or globbed, no extension installed or loaded,
+ * and SQL cannot change these settings back (the configuration is locked).
+ */
+const sandboxedInstance = async (
+  directories: ReadonlyArray<string>,
+  tempDirectory: string
+): Promise<DuckDBInstance> => {
+  for (const directory of directories) fs.mkdirSync(directory, { recursive: true })
+  const instance = await DuckDBInstance.create(":memory:", { threads: "2" })
+  const conn = await instance.connect()
+  try {
+    const list = directories.map((d) => quoteLiteral(d.endsWith(path.sep) ? d : d + path.sep)).join(", ")
+    await conn.run(`SET allowed_directories = [${list}]`)
+    await conn.run(`SET temp_directory = ${quoteLiteral(tempDirectory)}`)
+    await conn.run("SET autoinstall_known_extensions = false")
+    await conn.run("SET autoload_known_extensions = false")
+    await conn.run("SET enable_external_access = false")
+    await conn.run("SET lock_configuration = true")
+  } catch (cause) {
+    conn.closeSync()
+    instance.closeSync()
+    throw cause
+  }
+  conn.closeSync()
+  return instance
+}
+
+/**
  * The SQL engine: one DuckDB database file per Hotdata database, opened on first use in
  * its own DuckDB instance where the file is attached under the database's catalog name.
  * Query results are written as Parquet files and read back through a shared instance.
@@ -158,6 +189,14 @@ export class Engine {
 
   constructor(private readonly dataDir: string) {}
 
+  /** The directories SQL may touch: database files, results, and the files being loaded. */
+  private sandbox(tempName: string): Promise<DuckDBInstance> {
+    return sandboxedInstance(
+      ["databases", "results", "tmp"].map((d) => path.join(this.dataDir, d)),
+      path.join(this.dataDir, "tmp", tempName)
+    )
+  }
+
   databaseFile(id: string): string {
     return path.join(this.dataDir, "databases", `${id}.duckdb`)
   }
@@ -167,7 +206,7 @@ export class Engine {
     if (handle === undefined) {
       handle = (async () => {
         fs.mkdirSync(path.dirname(db.file), { recursive: true })
-        const instance = await DuckDBInstance.create(":memory:", { threads: "2" })
+        const instance = await this.sandbox(`duckdb-${db.id}`)
         const conn = await instance.connect()
         try {
           await conn.run(`ATTACH ${quoteLiteral(db.file)} AS ${quoteIdent(db.default_catalog)}`)
@@ -292,8 +331,11 @@ export class Engine {
   }
 
   /**
-   * Runs SQL and reads at most `previewLimit` rows of the last statement's result;
-   * `truncated` says whether more rows were left.
+   * Runs a script once, statement by statement, and reads at most `previewLimit` rows of
+   * the last statement's result; `truncated` says whether more rows were left. With
+   * `resultFile`, a last statement that is a query is written there as Parquet as it runs,
+   * and the preview is read back from that file; when the file cannot be written (a type
+   * Parquet cannot hold, say), the query still answers and `persistError` says why.
    */
   async query(
     db: EngineDatabase,
@@ -302,41 +344,55 @@ export class Engine {
       readonly catalog?: string | undefined
       readonly schema?: string | undefined
       readonly previewLimit: number
+      readonly resultFile?: string | undefined
     }
   ): Promise<QueryOutcome> {
     const [handle, conn] = await this.connect(db, options.catalog, options.schema)
-    try {
-      const extracted = await conn.extractStatements(this.rewrite(handle, sql)).catch((cause) => {
+    const run = async <A>(f: () => Promise<A>): Promise<A> => {
+      try {
+        return await f()
+      } catch (cause) {
         throw sqlError(cause)
-      })
+      }
+    }
+    try {
+      const script = this.rewrite(handle, sql)
+      const extracted = await run(() => conn.extractStatements(script))
       if (extracted.count === 0) throw badRequest("SQL query cannot be empty")
-      const run = async <A>(f: () => Promise<A>): Promise<A> => {
-        try {
-          return await f()
-        } catch (cause) {
-          throw sqlError(cause)
-        }
-      }
-      let isQuery = false
-      let result: DuckDBResult | undefined
-      for (let i = 0; i < extracted.count; i++) {
+      for (let i = 0; i < extracted.count - 1; i++) {
         const statement = await run(() => extracted.prepare(i))
-        if (i < extracted.count - 1) {
-          await run(() => handle.writes.run(() => statement.run()))
+        await run(() => handle.writes.run(() => statement.run()))
+      }
+      const statement = await run(() => extracted.prepare(extracted.count - 1))
+      const isQuery = statement.statementType === StatementType.SELECT
+      let persistError: string | undefined
+      if (isQuery && options.resultFile !== undefined) {
+        const pieces = splitStatements(script)
+        if (pieces.length === extracted.count) {
+          const file = options.resultFile
+          const tmp = `${file}.tmp`
+          try {
+            fs.mkdirSync(path.dirname(file), { recursive: true })
+            await conn.run(`COPY ${asSubquery(pieces[pieces.length - 1]!)} TO ${quoteLiteral(tmp)} (FORMAT parquet)`)
+            fs.renameSync(tmp, file)
+            return { ...(await this.previewOf(file, options.previewLimit)), isQuery }
+          } catch (cause) {
+            fs.rmSync(tmp, { force: true })
+            persistError = `the result could not be saved: ${cleanMessage(cause).split(tmp).join("<result>")}`
+          }
         } else {
-          isQuery = statement.statementType === StatementType.SELECT
-          result = isQuery
-            ? await run(() => statement.stream())
-            : await run(() => handle.writes.run(() => statement.run()))
+          persistError = "the result could not be saved: the script's last statement could not be told apart"
         }
       }
-      const last = result!
-      const columns = last.columnNames()
-      const types = last.columnTypes().map(typeName)
+      const result = isQuery
+        ? await run(() => statement.stream())
+        : await run(() => handle.writes.run(() => statement.run()))
+      const columns = result.columnNames()
+      const types = result.columnTypes().map(typeName)
       const rows: Array<ReadonlyArray<unknown>> = []
       let truncated = false
       await run(async () => {
-        outer: for await (const chunk of last) {
+        outer: for await (const chunk of result) {
           for (const row of chunk.getRows()) {
             if (rows.length >= options.previewLimit) {
               truncated = true
@@ -346,39 +402,34 @@ export class Engine {
           }
         }
       })
-      return { columns, types, rows, truncated, isQuery }
+      return { columns, types, rows, truncated, isQuery, persistError }
     } finally {
       conn.closeSync()
     }
   }
 
-  /** Writes the result of a query to a Parquet file and describes it. */
-  async persist(
-    db: EngineDatabase,
-    sql: string,
-    file: string,
-    options: { readonly catalog?: string | undefined; readonly schema?: string | undefined }
-  ): Promise<{ readonly rowCount: number; readonly columns: Array<ColumnDescription> }> {
-    const [handle, conn] = await this.connect(db, options.catalog, options.schema)
+  /** The first rows of a persisted result, and whether there are more. */
+  private async previewOf(file: string, limit: number): Promise<Omit<QueryOutcome, "isQuery">> {
+    const instance = await this.results()
+    const conn = await instance.connect()
     try {
-      fs.mkdirSync(path.dirname(file), { recursive: true })
-      const tmp = `${file}.tmp`
-      const statements = await conn.extractStatements(this.rewrite(handle, sql))
-      const last = statements.count - 1
-      for (let i = 0; i < last; i++) await (await statements.prepare(i)).run()
-      const lastSql = await lastStatementText(conn, this.rewrite(handle, sql))
-      await conn.run(`COPY (${lastSql}) TO ${quoteLiteral(tmp)} (FORMAT parquet)`)
-      fs.renameSync(tmp, file)
-    } catch (cause) {
-      throw sqlError(cause)
+      const reader = await conn.runAndReadAll(
+        `SELECT * FROM read_parquet(${quoteLiteral(file)}) LIMIT ${Math.floor(limit) + 1}`
+      )
+      const all = reader.getRows()
+      return {
+        columns: reader.columnNames(),
+        types: reader.columnTypes().map(typeName),
+        rows: all.slice(0, limit).map((row) => row.map(toJsonValue)),
+        truncated: all.length > limit
+      }
     } finally {
       conn.closeSync()
     }
-    return this.describeParquet(file)
   }
 
   private results(): Promise<DuckDBInstance> {
-    this.resultsInstance ??= DuckDBInstance.create(":memory:", { threads: "2" })
+    this.resultsInstance ??= this.sandbox("duckdb-results")
     return this.resultsInstance
   }
 
@@ -679,41 +730,3 @@ const cleanMessage = (cause: unknown): string => errorMessage(cause).replace(/\s
 
 const sqlError = (cause: unknown): ApiError =>
   cause instanceof ApiError ? cause : new ApiError(400, "invalid_sql", cleanMessage(cause))
-
-/** The text of the last statement of a script (DuckDB gives statements back as SQL text). */
-const lastStatementText = async (conn: DuckDBConnection, sql: string): Promise<string> => {
-  const statements = await conn.extractStatements(sql)
-  if (statements.count <= 1) return stripTrailingSemicolon(sql)
-  // Without a parser that hands back source spans, cut on the last top-level semicolon.
-  const parts = splitStatements(sql)
-  return stripTrailingSemicolon(parts[parts.length - 1] ?? sql)
-}
-
-const stripTrailingSemicolon = (sql: string): string => sql.trim().replace(/;+\s*$/, "")
-
-const splitStatements = (sql: string): Array<string> => {
-  const out: Array<string> = []
-  let current = ""
-  let quote: string | null = null
-  for (let i = 0; i < sql.length; i++) {
-    const c = sql[i]!
-    if (quote !== null) {
-      current += c
-      if (c === quote) quote = null
-      continue
-    }
-    if (c === "'" || c === "\"") {
-      quote = c
-      current += c
-      continue
-    }
-    if (c === ";") {
-      if (current.trim().length > 0) out.push(current)
-      current = ""
-      continue
-    }
-    current += c
-  }
-  if (current.trim().length > 0) out.push(current)
-  return out
-}

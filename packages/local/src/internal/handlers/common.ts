@@ -107,13 +107,5 @@ export const parseExpiry = (value: string | null | undefined): string | null => 
   return date.toISOString()
 }
 
-/** SQL `LIKE`-style matching with `%` and `_`. @internal */
-export const likeMatcher = (pattern: string | undefined): (value: string) => boolean => {
-  if (pattern === undefined || pattern === "") return () => true
-  const source = pattern.split("").map((c) =>
-    c === "%" ? ".*" : c === "_" ? "." : c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-  )
-    .join("")
-  const re = new RegExp(`^${source}$`, "i")
-  return (value) => re.test(value)
-}
+/** SQL `LIKE`-style matching with `%` and `_`, without backtracking. @internal */
+export { likeMatcher } from "../sqlText.js"

@@ -52,23 +52,25 @@ const execute = async (ctx: RequestContext, db: DatabaseRecord, input: QueryInpu
   const started = performance.now()
   const engineDb = engineDatabase(server, db)
   const options = { catalog: input.catalog ?? undefined, schema: input.schema ?? db.default_schema }
+  const id = makeId("rslt")
+  const file = `${id}.parquet`
   try {
     const outcome = await server.engine.query(engineDb, input.sql, {
       ...options,
-      previewLimit: server.config.inlineRowLimit
+      previewLimit: server.config.inlineRowLimit,
+      resultFile: path.join(server.config.dataDir, "results", file)
     })
     const elapsed = Math.round(performance.now() - started)
     server.state.data.usage.query_count += 1
     let result: ResultRecord | undefined
     if (outcome.isQuery) {
-      const id = makeId("rslt")
       result = {
         id,
         seq: server.state.nextSeq(),
         workspace: ctx.workspace,
         database_id: db.id,
         created_at: nowIso(),
-        file: `${id}.parquet`,
+        file,
         status: "processing",
         error_message: null,
         row_count: null,
@@ -82,7 +84,9 @@ const execute = async (ctx: RequestContext, db: DatabaseRecord, input: QueryInpu
           if (injected !== undefined && injected._tag === "FailResult") {
             throw new Error(injected.message ?? "injected persistence failure")
           }
-          const described = await server.engine.persist(engineDb, input.sql, resultFile(server, persisting), options)
+          if (outcome.persistError !== undefined) throw new ApiError(400, "invalid_sql", outcome.persistError)
+          // The engine wrote the file while the query ran; the statements never run twice.
+          const described = await server.engine.describeParquet(resultFile(server, persisting))
           persisting.row_count = described.rowCount
           persisting.columns = described.columns
           persisting.status = "ready"

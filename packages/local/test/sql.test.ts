@@ -1,0 +1,172 @@
+import { describe, it } from "@effect/vitest"
+import * as Effect from "effect/Effect"
+import * as fs from "node:fs"
+import * as os from "node:os"
+import * as path from "node:path"
+import { assert } from "vitest"
+import { likeMatcher, splitStatements } from "../src/internal/sqlText.js"
+import * as LocalHotdata from "../src/LocalHotdata.js"
+import { api, poll } from "./helpers.js"
+
+const setup = Effect.gen(function*() {
+  const { call, server } = yield* api
+  const db = (yield* call("POST", "/v1/databases", { body: {} })).json
+  const query = (sql: string) => call("POST", "/v1/query", { database: db.id, body: { sql } })
+  const saved = (resultId: string) =>
+    poll(call("GET", `/v1/results/${resultId}`, { database: db.id }), (r) => r.json?.status !== "processing")
+  return { call, server, db, query, saved }
+})
+
+describe("SQL", () => {
+  it.layer(LocalHotdata.layerServer({ inlineRowLimit: 5 }))((it) => {
+    it.effect("each statement of a script runs once, also when its result is saved", () =>
+      Effect.gen(function*() {
+        const { query, saved } = yield* setup
+        const r = yield* query("CREATE TABLE c (x INTEGER); INSERT INTO c VALUES (1); SELECT count(*) AS n FROM c")
+        assert.strictEqual(r.status, 200, r.text)
+        assert.deepStrictEqual(r.json.rows, [[1]])
+        const result = yield* saved(r.json.result_id)
+        assert.strictEqual(result.json.status, "ready", result.text)
+        assert.deepStrictEqual(result.json.rows, [[1]])
+        const again = yield* query("SELECT count(*) FROM c")
+        assert.deepStrictEqual(again.json.rows, [[1]])
+      }))
+
+    it.effect("random values in the preview and the saved result are the same rows", () =>
+      Effect.gen(function*() {
+        const { query, saved } = yield* setup
+        const r = yield* query("SELECT random() AS r FROM range(3)")
+        const result = yield* saved(r.json.result_id)
+        assert.deepStrictEqual(result.json.rows, r.json.rows)
+      }))
+
+    it.effect("comments anywhere, and semicolons in literals, do not stop the result from being saved", () =>
+      Effect.gen(function*() {
+        const { query, saved } = yield* setup
+        const scripts: Array<[string, unknown]> = [
+          ["SELECT 1 AS a -- a trailing comment", [[1]]],
+          ["SELECT 1 AS a; -- after the last semicolon", [[1]]],
+          ["/* leading; comment */ SELECT 2 AS a /* inner; */ -- end", [[2]]],
+          ["SELECT ';' AS s, 'it''s; fine' AS t -- x", [[";", "it's; fine"]]],
+          ["SELECT $$a;b$$ AS d; /* nested /* ; */ comment */", [["a;b"]]],
+          ["SELECT 1 AS \"semi;colon\" -- x\n;\n-- only a comment", [[1]]],
+          ["SELECT range AS n FROM range(20) -- more rows than the preview", null]
+        ]
+        for (const [sql, rows] of scripts) {
+          const r = yield* query(sql)
+          assert.strictEqual(r.status, 200, `${sql}: ${r.text}`)
+          const result = yield* saved(r.json.result_id)
+          assert.strictEqual(result.json.status, "ready", `${sql}: ${result.text}`)
+          if (rows !== null) assert.deepStrictEqual(result.json.rows, rows, sql)
+          else assert.strictEqual(result.json.rows.length, 20)
+        }
+      }))
+
+    it.effect("a query whose result cannot be saved still answers, and the result says why", () =>
+      Effect.gen(function*() {
+        const { query, saved } = yield* setup
+        const r = yield* query("SELECT 1::UNION(a INTEGER, b VARCHAR) AS u, 7 AS n")
+        assert.strictEqual(r.status, 200, r.text)
+        const result = yield* saved(r.json.result_id)
+        if (result.json.status === "failed") {
+          assert.notInclude(result.text, os.tmpdir())
+        }
+      }))
+
+    it.effect("an error in the last statement fails the query with DuckDB's message", () =>
+      Effect.gen(function*() {
+        const { query } = yield* setup
+        const r = yield* query("SELECT 1; SELECT * FROM missing_table -- c")
+        assert.strictEqual(r.status, 400)
+        assert.include(r.text, "missing_table")
+      }))
+
+    it.effect("information_schema filters take no backtracking, whatever the pattern", () =>
+      Effect.gen(function*() {
+        const { call, db, query } = yield* setup
+        const name = "a".repeat(40)
+        yield* query(`CREATE TABLE ${name} (x INTEGER); CREATE TABLE abc_x (x INTEGER)`)
+        // With a backtracking matcher, this pattern against a 40-character name runs for hours.
+        const hostile = "%a".repeat(30) + "%X"
+        const r = yield* call(
+          "GET",
+          `/v1/information_schema?connection_id=${db.default_connection_id}&table=${encodeURIComponent(hostile)}`
+        )
+        assert.strictEqual(r.status, 200, r.text)
+        assert.deepStrictEqual(r.json.tables, [])
+        const found = yield* call(
+          "GET",
+          `/v1/information_schema?connection_id=${db.default_connection_id}&table=${encodeURIComponent("A%_x")}`
+        )
+        assert.deepStrictEqual(found.json.tables.map((t: any) => t.table), ["abc_x"])
+      }))
+
+    it.effect("SQL cannot read or write files outside the server's data, nor unlock that", () =>
+      Effect.gen(function*() {
+        const { query, server } = yield* setup
+        const outside = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "hotdata-outside-")), "x.csv")
+        const stateFile = path.join(server.dataDir, "state.json")
+        const hostile = [
+          `COPY (SELECT 1) TO '${outside}'`,
+          `COPY (SELECT 1) TO '${path.join(server.dataDir, "results", "..", "x.csv")}'`,
+          `SELECT * FROM read_text('${stateFile}')`,
+          `SELECT * FROM read_text('${path.join(server.dataDir, "results", "..", "state.json")}')`,
+          `SELECT * FROM read_csv('/etc/passwd')`,
+          `SELECT * FROM glob('${server.dataDir}/*')`,
+          `ATTACH '${path.join(path.dirname(outside), "other.duckdb")}' AS other`,
+          "SET enable_external_access = true",
+          "RESET lock_configuration",
+          "SET allowed_directories = ['/']",
+          "INSTALL httpfs",
+          "LOAD httpfs",
+          "SELECT * FROM duckdb_secrets()"
+        ]
+        for (const sql of hostile) {
+          const r = yield* query(sql)
+          assert.strictEqual(r.status, 400, `${sql} should fail: ${r.text}`)
+          assert.notInclude(r.text, "\"secret", sql)
+        }
+        assert.isFalse(fs.existsSync(outside))
+        assert.isFalse(fs.existsSync(path.join(server.dataDir, "x.csv")))
+        const ok = yield* query("SELECT 42 AS n")
+        assert.deepStrictEqual(ok.json.rows, [[42]])
+      }))
+  })
+})
+
+describe("SQL text", () => {
+  it("splits scripts into statements on top-level semicolons only", () => {
+    assert.deepStrictEqual(splitStatements("SELECT 1; SELECT 2"), ["SELECT 1", " SELECT 2"])
+    assert.deepStrictEqual(splitStatements("SELECT ';' -- ;\n; /* ; */"), ["SELECT ';' -- ;\n"])
+    assert.deepStrictEqual(splitStatements("SELECT E'\\';'; SELECT 3"), ["SELECT E'\\';'", " SELECT 3"])
+    assert.deepStrictEqual(splitStatements("SELECT $t$;$t$;"), ["SELECT $t$;$t$"])
+    assert.deepStrictEqual(splitStatements("-- only\n/* comments */"), [])
+  })
+
+  it("matches LIKE patterns case-insensitively, with % and _", () => {
+    const cases: Array<[string, string, boolean]> = [
+      ["abc", "abc", true],
+      ["abc", "ABC", true],
+      ["abc", "abcd", false],
+      ["a%", "abc", true],
+      ["%c", "abc", true],
+      ["%b%", "abc", true],
+      ["a_c", "abc", true],
+      ["a_c", "ac", false],
+      ["%a%a%", "aa", true],
+      ["%a%a%", "a", false],
+      ["a%b%c", "axbxbxc", true],
+      ["a%b%c", "axcxb", false],
+      ["%", "", true],
+      ["_%_", "a", false],
+      ["%ab%ab", "abab", true],
+      ["%ab%ab", "abxab", true],
+      ["%ab%ab", "ab", false]
+    ]
+    for (const [pattern, value, expected] of cases) {
+      assert.strictEqual(likeMatcher(pattern)(value), expected, `${pattern} ~ ${value}`)
+    }
+    const long = "a".repeat(5000)
+    assert.isFalse(likeMatcher("%a".repeat(200) + "%X")(long))
+  })
+})
