@@ -110,10 +110,12 @@ export const makeRequestListener = (server: Server, handlers: Readonly<Record<st
   return (req: IncomingMessage, res: ServerResponse): void => {
     const trace = traceId()
     res.setHeader("X-Trace-Id", trace)
-    handle(req, res, trace).catch((cause) => {
+    handle(req, res, trace).catch(async (cause) => {
       const error = cause instanceof ApiError
         ? cause
         : new ApiError(500, "INTERNAL_SERVER_ERROR", `unexpected error: ${errorMessage(cause)}`)
+      // What the request changed before failing is on disk before the failure is reported.
+      await server.state.durable().catch(() => undefined)
       sendError(res, error)
     })
   }
@@ -262,6 +264,10 @@ export const makeRequestListener = (server: Server, handlers: Readonly<Record<st
 
     const ctx: RequestContext = { server, operation, params, query, headers, body, workspace, traceId: trace, req }
     const reply = await handler(ctx)
+    // A change is acknowledged only once it is on disk.
+    await (method === "GET" ? server.state.durable() : server.state.commit()).catch((cause) => {
+      throw new ApiError(500, "STATE_NOT_WRITTEN", `the change could not be saved: ${errorMessage(cause)}`)
+    })
     await send(res, operation, reply, cut)
   }
 

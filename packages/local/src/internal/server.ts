@@ -17,6 +17,7 @@ import { handlers as results } from "./handlers/results.js"
 import { handlers as savedQueries } from "./handlers/savedQueries.js"
 import { handlers as uploads } from "./handlers/uploads.js"
 import { makeRequestListener } from "./router.js"
+import { lockDataDir, recoverInterrupted } from "./recovery.js"
 import { StateStore } from "./state.js"
 import { Storage } from "./storage.js"
 
@@ -58,6 +59,21 @@ export const start = async (options: StartOptions = {}): Promise<RunningServer> 
   const host = options.host ?? "127.0.0.1"
   const dataDir = path.resolve(options.dataDir ?? path.join(process.cwd(), ".hotdata"))
   fs.mkdirSync(dataDir, { recursive: true })
+  const unlock = lockDataDir(dataDir)
+  try {
+    return await startLocked(options, host, dataDir, unlock)
+  } catch (cause) {
+    unlock()
+    throw cause
+  }
+}
+
+const startLocked = async (
+  options: StartOptions,
+  host: string,
+  dataDir: string,
+  unlock: () => void
+): Promise<RunningServer> => {
   fs.rmSync(path.join(dataDir, "tmp"), { recursive: true, force: true })
   const config: ServerConfig = {
     apiKey: options.apiKey ?? "local-dev-key",
@@ -90,7 +106,8 @@ export const start = async (options: StartOptions = {}): Promise<RunningServer> 
     : undefined
   const server: Server = { config, state, engine, storage, faults, background: new Set(), baseUrl: "" }
   cleanOrphanResults(server)
-  state.save()
+  recoverInterrupted(state.data, new Date().toISOString())
+  await state.commit()
 
   const httpServer = http.createServer(makeRequestListener(server, handlers))
   httpServer.keepAliveTimeout = 5_000
@@ -102,7 +119,7 @@ export const start = async (options: StartOptions = {}): Promise<RunningServer> 
   } catch (cause) {
     await storage?.close()
     await engine.close()
-    state.close()
+    await state.close()
     throw cause
   }
   const address = httpServer.address() as AddressInfo
@@ -125,7 +142,8 @@ export const start = async (options: StartOptions = {}): Promise<RunningServer> 
         while (server.background.size > 0) await Promise.allSettled([...server.background])
         await storage?.close()
         await engine.close()
-        state.close()
+        await state.close()
+        unlock()
       })()
       return stopped
     }

@@ -209,28 +209,82 @@ const empty = (): StateData => ({
 })
 
 /**
- * The server's metadata, kept in memory and written to `state.json` in the data directory
- * (atomically, coalescing bursts of changes) so a restart finds everything again.
+ * Writes `text` to `file` so that a crash leaves either the old or the new content: a
+ * temporary file beside it, flushed to disk, renamed over it, and the directory flushed so
+ * the rename itself survives.
+ *
+ * @internal
+ */
+export const writeFileDurably = async (file: string, text: string | Uint8Array): Promise<void> => {
+  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
+  const handle = await fs.promises.open(tmp, "w")
+  try {
+    await handle.writeFile(text)
+    await handle.sync()
+  } catch (cause) {
+    await handle.close()
+    await fs.promises.rm(tmp, { force: true })
+    throw cause
+  }
+  await handle.close()
+  await fs.promises.rename(tmp, file)
+  await syncDirectory(path.dirname(file))
+}
+
+/** Flushes a directory's entries (a rename, a new file) to disk, where the platform allows it. @internal */
+export const syncDirectory = async (directory: string): Promise<void> => {
+  let handle: fs.promises.FileHandle | undefined
+  try {
+    handle = await fs.promises.open(directory, "r")
+    await handle.sync()
+  } catch {
+    // Some platforms (Windows) cannot open or flush a directory; the rename is still atomic.
+  } finally {
+    await handle?.close()
+  }
+}
+
+/**
+ * The server's metadata, kept in memory and written to `state.json` in the data directory.
+ * Changes are grouped: `save` marks the state changed and starts a write; `durable` resolves
+ * once every change made before it is on disk (written atomically and flushed). The API
+ * answers a request only after `durable`, so an acknowledged change survives a crash.
  *
  * @internal
  */
 export class StateStore {
   readonly data: StateData
   private readonly file: string
-  private scheduled = false
+  /** Counts changes; `written` is the count the file on disk holds. */
+  private changes = 0
+  private written = 0
+  private writing: Promise<void> | undefined
+  private failure: unknown
   private closed = false
 
   constructor(dataDir: string) {
     this.file = path.join(dataDir, "state.json")
     this.data = StateStore.read(this.file)
+    // Temporary files of writes a crash interrupted.
+    for (const name of fs.readdirSync(dataDir)) {
+      if (name.startsWith("state.json.") && name.endsWith(".tmp")) fs.rmSync(path.join(dataDir, name), { force: true })
+    }
   }
 
   private static read(file: string): StateData {
+    let text: string
     try {
-      const text = fs.readFileSync(file, "utf8")
-      return { ...empty(), ...(JSON.parse(text) as Partial<StateData>) }
+      text = fs.readFileSync(file, "utf8")
     } catch {
       return empty()
+    }
+    try {
+      return { ...empty(), ...(JSON.parse(text) as Partial<StateData>) }
+    } catch (cause) {
+      throw new Error(
+        `${file} is not valid JSON (${cause instanceof Error ? cause.message : String(cause)}); ` +
+          "move it away to start with an empty state"
+      )
     }
   }
 
@@ -240,30 +294,56 @@ export class StateStore {
     return this.data.seq
   }
 
-  /** Marks the state as changed; it is written on the next turn of the event loop. */
+  /** Marks the state as changed and starts writing it. */
   save(): void {
-    if (this.scheduled || this.closed) return
-    this.scheduled = true
-    setImmediate(() => {
-      this.scheduled = false
-      if (this.closed) return
-      try {
-        this.flush()
-      } catch {
-        // The next change writes again; `close` writes synchronously and reports failures.
-      }
-    })
-  }
-
-  flush(): void {
-    const tmp = `${this.file}.${process.pid}.tmp`
-    fs.writeFileSync(tmp, JSON.stringify(this.data))
-    fs.renameSync(tmp, this.file)
-  }
-
-  close(): void {
     if (this.closed) return
-    this.flush()
+    this.changes += 1
+    void this.durable().catch(() => undefined)
+  }
+
+  /** Resolves once every change made so far is on disk; rejects when the state cannot be written. */
+  durable(): Promise<void> {
+    const target = this.changes
+    if (this.written >= target || this.closed) return Promise.resolve()
+    const wait = async (): Promise<void> => {
+      while (this.written < target) {
+        if (this.writing === undefined) {
+          this.writing = this.writeOnce().finally(() => {
+            this.writing = undefined
+          })
+        }
+        await this.writing
+        if (this.written < target && this.failure !== undefined) throw this.failure
+      }
+    }
+    return wait()
+  }
+
+  /** Marks the state as changed and waits until it is on disk. */
+  commit(): Promise<void> {
+    this.save()
+    return this.durable()
+  }
+
+  private async writeOnce(): Promise<void> {
+    // Wait a turn so that changes made together are written together.
+    await new Promise<void>((resolve) => setImmediate(resolve))
+    const covered = this.changes
+    const text = JSON.stringify(this.data)
+    try {
+      await writeFileDurably(this.file, text)
+      this.failure = undefined
+      this.written = Math.max(this.written, covered)
+    } catch (cause) {
+      this.failure = cause
+    }
+  }
+
+  /** Stops writing in the background and writes the state one last time. */
+  async close(): Promise<void> {
+    if (this.closed) return
     this.closed = true
+    await this.writing
+    await writeFileDurably(this.file, JSON.stringify(this.data))
   }
 }

@@ -17,6 +17,7 @@ import { Readable, Transform } from "node:stream"
 import { pipeline } from "node:stream/promises"
 import type { StorageEndpoint } from "../LocalHotdata.js"
 import type { FaultRegistry, StorageRequest } from "./faults.js"
+import { syncDirectory, writeFileDurably } from "./state.js"
 
 // The AWS SDK warns about Node 20 on every start; that is noise for a local development server.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true"
@@ -349,8 +350,6 @@ type UploadTarget =
  * @internal
  */
 export class Storage {
-  private readonly parts = new Map<string, Map<number, PartRecord>>()
-
   private constructor(
     private readonly store: S3rverInstance,
     private readonly storePort: number,
@@ -449,9 +448,31 @@ export class Storage {
     return out.UploadId
   }
 
-  /** The parts received for a multipart upload, by part number. */
+  /**
+   * The parts received for a multipart upload, by part number, read from the store's files
+   * (a part is there once its body and its MD5 are), so they survive a restart.
+   */
   receivedParts(uploadId: string): ReadonlyMap<number, PartRecord> {
-    return this.parts.get(uploadId) ?? new Map()
+    const parts = new Map<number, PartRecord>()
+    if (!/^[A-Za-z0-9_-]+$/.test(uploadId)) return parts
+    const directory = path.join(this.uploadsDirectory, uploadId)
+    let names: Array<string>
+    try {
+      names = fs.readdirSync(directory)
+    } catch {
+      return parts
+    }
+    for (const name of names) {
+      if (!/^[1-9][0-9]*$/.test(name)) continue
+      try {
+        const md5 = fs.readFileSync(path.join(directory, `${name}.md5`), "utf8")
+        const { size } = fs.statSync(path.join(directory, name))
+        parts.set(Number(name), { etag: JSON.stringify(md5), size })
+      } catch {
+        // A part whose MD5 is missing was not completely received.
+      }
+    }
+    return parts
   }
 
   async completeMultipart(
@@ -614,14 +635,6 @@ export class Storage {
         "You did not provide the number of bytes specified by the Content-Length HTTP header"
       )
     }
-    if (target._tag === "part") {
-      let parts = this.parts.get(target.uploadId)
-      if (parts === undefined) {
-        parts = new Map()
-        this.parts.set(target.uploadId, parts)
-      }
-      parts.set(target.partNumber, { etag: stored.etag, size: stored.size })
-    }
     respond(200, "", omitETag ? {} : { ETag: stored.etag })
   }
 
@@ -709,6 +722,7 @@ export class Storage {
       await fs.promises.rm(temporary, { force: true })
       throw cause
     }
+    await out.sync()
     await out.close()
     const created = await fs.promises.readFile(path.join(uploadDir, "metadata"), "utf8")
       .then((text) => JSON.parse(text) as Record<string, unknown>)
@@ -721,12 +735,12 @@ export class Storage {
     }
     const etag = `${createHash("md5").update(Buffer.concat(digests)).digest("hex")}-${parts.length}`
     await Promise.all([
-      fs.promises.writeFile(`${destination}.md5`, etag),
-      fs.promises.writeFile(metadataPathOf(destination), JSON.stringify(metadata, null, 2))
+      writeFileDurably(`${destination}.md5`, etag),
+      writeFileDurably(metadataPathOf(destination), JSON.stringify(metadata, null, 2))
     ])
     await fs.promises.rename(temporary, destination)
+    await syncDirectory(path.dirname(destination))
     await fs.promises.rm(uploadDir, { recursive: true, force: true })
-    this.parts.delete(uploadId)
     return { _tag: "completed", etag: JSON.stringify(etag) }
   }
 
@@ -826,9 +840,10 @@ export class Storage {
         await fs.promises.rm(temporary, { force: true })
         return { _tag: "mismatch" }
       }
+      await syncFile(temporary)
       const md5Hex = md5.digest("hex")
       if (target._tag === "part") {
-        await fs.promises.writeFile(`${destination}.md5`, md5Hex)
+        await writeFileDurably(`${destination}.md5`, md5Hex)
       } else {
         const metadata: Record<string, string> = {}
         for (const [name, value] of Object.entries(req.headers)) {
@@ -837,11 +852,12 @@ export class Storage {
           }
         }
         await Promise.all([
-          fs.promises.writeFile(`${destination}.md5`, md5Hex),
-          fs.promises.writeFile(metadataPathOf(destination), JSON.stringify(metadata, null, 2))
+          writeFileDurably(`${destination}.md5`, md5Hex),
+          writeFileDurably(metadataPathOf(destination), JSON.stringify(metadata, null, 2))
         ])
       }
       await fs.promises.rename(temporary, destination)
+      await syncDirectory(directory)
       return { _tag: "stored", etag: JSON.stringify(md5Hex), size }
     } catch (cause) {
       await fs.promises.rm(temporary, { force: true })
@@ -912,6 +928,15 @@ export class Storage {
     record.status = response.statusCode ?? 502
     res.writeHead(record.status, responseHeaders)
     await pipeline(response, res)
+  }
+}
+
+const syncFile = async (file: string): Promise<void> => {
+  const handle = await fs.promises.open(file, "r+")
+  try {
+    await handle.sync()
+  } finally {
+    await handle.close()
   }
 }
 
