@@ -50,6 +50,19 @@ interface PartRecord {
   readonly size: number
 }
 
+interface CompletedPart {
+  readonly partNumber: number
+  readonly etag: string
+  readonly size: number
+}
+
+/** What a completed multipart upload was made of, kept beside the store's uploads. */
+interface CompletedUpload {
+  readonly key: string
+  readonly etag: string
+  readonly parts: ReadonlyArray<CompletedPart>
+}
+
 const xmlError = (code: string, message: string): string =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message></Error>`
 
@@ -448,9 +461,23 @@ export class Storage {
     return out.UploadId
   }
 
+  private manifestPath(uploadId: string): string {
+    return path.join(this.uploadsDirectory, `${uploadId}.completed.json`)
+  }
+
+  /** What a completed multipart upload was made of. */
+  private completedManifest(uploadId: string): CompletedUpload | undefined {
+    try {
+      return JSON.parse(fs.readFileSync(this.manifestPath(uploadId), "utf8")) as CompletedUpload
+    } catch {
+      return undefined
+    }
+  }
+
   /**
    * The parts received for a multipart upload, by part number, read from the store's files
-   * (a part is there once its body and its MD5 are), so they survive a restart.
+   * (a part is there once its body and its MD5 are), so they survive a restart; for an
+   * upload completed already, the parts it was completed with.
    */
   receivedParts(uploadId: string): ReadonlyMap<number, PartRecord> {
     const parts = new Map<number, PartRecord>()
@@ -460,6 +487,9 @@ export class Storage {
     try {
       names = fs.readdirSync(directory)
     } catch {
+      for (const part of this.completedManifest(uploadId)?.parts ?? []) {
+        parts.set(part.partNumber, { etag: JSON.stringify(part.etag), size: part.size })
+      }
       return parts
     }
     for (const name of names) {
@@ -664,6 +694,16 @@ export class Storage {
     if (!/^[A-Za-z0-9_-]+$/.test(uploadId) || !validKey(key)) return noSuchUpload
     const uploadDir = path.join(this.uploadsDirectory, uploadId)
     const storedKey = await fs.promises.readFile(path.join(uploadDir, "key"), "utf8").catch(() => undefined)
+    if (storedKey === undefined) {
+      // Completed already (the answer may have been lost in a crash): the same part list
+      // completes again to the same object.
+      const done = this.completedManifest(uploadId)
+      const same = done !== undefined && done.key === key && done.parts.length === parts.length &&
+        parts.every((p, i) =>
+          done.parts[i]!.partNumber === p.partNumber && done.parts[i]!.etag === p.etag.replace(/"/g, "")
+        )
+      return same ? { _tag: "completed", etag: JSON.stringify(done.etag) } : noSuchUpload
+    }
     if (storedKey !== key) return noSuchUpload
     if (parts.length === 0) {
       return refused(
@@ -673,6 +713,7 @@ export class Storage {
       )
     }
     const digests: Array<Buffer> = []
+    const manifest: Array<CompletedPart> = []
     let previous = 0
     for (const part of parts) {
       if (!Number.isInteger(part.partNumber) || part.partNumber <= previous) {
@@ -692,8 +733,9 @@ export class Storage {
         )
       }
       digests.push(Buffer.from(md5, "hex"))
+      const { size } = await fs.promises.stat(path.join(uploadDir, String(part.partNumber)))
+      manifest.push({ partNumber: part.partNumber, etag: md5, size })
       if (minPartSize > 0 && part !== parts[parts.length - 1]) {
-        const { size } = await fs.promises.stat(path.join(uploadDir, String(part.partNumber)))
         if (size < minPartSize) {
           return refused(400, "EntityTooSmall", "Your proposed upload is smaller than the minimum allowed object size.")
         }
@@ -740,6 +782,8 @@ export class Storage {
     ])
     await fs.promises.rename(temporary, destination)
     await syncDirectory(path.dirname(destination))
+    // What the upload was made of outlives its part files, for a completion sent again.
+    await writeFileDurably(this.manifestPath(uploadId), JSON.stringify({ key, etag, parts: manifest }))
     await fs.promises.rm(uploadDir, { recursive: true, force: true })
     return { _tag: "completed", etag: JSON.stringify(etag) }
   }

@@ -1,0 +1,250 @@
+import { describe, it } from "@effect/vitest"
+import * as Effect from "effect/Effect"
+import { type ChildProcess, spawn } from "node:child_process"
+import * as fs from "node:fs"
+import * as os from "node:os"
+import * as path from "node:path"
+import { fileURLToPath } from "node:url"
+import { assert } from "vitest"
+
+/**
+ * Kills the server with SIGKILL at random points while clients create databases, load
+ * tables (synchronously and as jobs, with idempotency keys) and send multipart uploads,
+ * restarts it on the same data directory, and checks that every change the server
+ * acknowledged is there and that nothing is left stuck.
+ */
+
+const ROUNDS = 6
+const child = fileURLToPath(new URL("./fixtures/crashServer.ts", import.meta.url))
+
+interface Running {
+  readonly process: ChildProcess
+  readonly baseUrl: string
+}
+
+const startServer = (dataDir: string): Promise<Running> =>
+  new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, ["--import", "tsx", child, dataDir], {
+      stdio: ["ignore", "pipe", "pipe"]
+    })
+    let out = ""
+    let err = ""
+    proc.stdout!.on("data", (chunk: Buffer) => {
+      out += chunk.toString()
+      const line = out.split("\n")[0]!
+      if (out.includes("\n")) resolve({ process: proc, baseUrl: JSON.parse(line).baseUrl })
+    })
+    proc.stderr!.on("data", (chunk: Buffer) => (err += chunk.toString()))
+    proc.once("exit", (code) => reject(new Error(`the server exited (${code}) before starting: ${err}`)))
+  })
+
+const kill = (running: Running): Promise<void> =>
+  new Promise((resolve) => {
+    running.process.once("exit", () => resolve())
+    running.process.kill("SIGKILL")
+  })
+
+const client = (baseUrl: string) => {
+  const call = async (method: string, p: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${baseUrl}${p}`, {
+      method,
+      headers: {
+        authorization: "Bearer crash-key",
+        "x-workspace-id": "ws_local",
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+        ...headers
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) })
+    })
+    const text = await response.text()
+    let json: any
+    try {
+      json = JSON.parse(text)
+    } catch {
+      json = undefined
+    }
+    return { status: response.status, json, text }
+  }
+  return call
+}
+
+/** What the server acknowledged, to be found again after the restart. */
+interface Acknowledged {
+  databases: Array<string>
+  /** Synchronous loads: database, table, rows. */
+  loads: Array<{ db: string; table: string; rows: number }>
+  /** Loads answered 202: the job, and how to send the load again. */
+  jobs: Array<{ db: string; table: string; rows: number; job: string; key: string }>
+  /** Multipart uploads with the parts the store acknowledged. */
+  uploads: Array<
+    { id: string; token: string; parts: Array<{ part_number: number; e_tag: string }>; finalized: boolean }
+  >
+}
+
+const csv = (rows: number) => "n\n" + Array.from({ length: rows }, (_, i) => i).join("\n") + "\n"
+
+/** Work sent until the server dies; every acknowledged change goes into `acked`. */
+const workload = async (baseUrl: string, round: number, acked: Acknowledged, db: string) => {
+  const call = client(baseUrl)
+  const alive = { value: true }
+  const guard = async (f: () => Promise<void>) => {
+    while (alive.value) {
+      try {
+        await f()
+      } catch {
+        alive.value = false
+      }
+    }
+  }
+  let n = 0
+  const creates = () =>
+    guard(async () => {
+      const r = await call("POST", "/v1/databases", { name: `r${round}-${n++}` })
+      if (r.status === 201 || r.status === 200) acked.databases.push(r.json.id)
+    })
+  let l = 0
+  const loads = () =>
+    guard(async () => {
+      const i = l++
+      const rows = 1 + (i % 7)
+      const table = `t${round}_${i}`
+      const key = `k${round}_${i}`
+      const async = i % 2 === 1
+      const r = await call("POST", `/v1/databases/${db}/schemas/main/tables/${table}/loads`, {
+        mode: "replace",
+        data: csv(rows),
+        idempotency_key: key,
+        async
+      })
+      if (r.status === 200) acked.loads.push({ db, table, rows })
+      else if (r.status === 202) acked.jobs.push({ db, table, rows, job: r.json.id, key })
+    })
+  let u = 0
+  const uploads = () =>
+    guard(async () => {
+      const session = await call("POST", "/v1/uploads", { part_size: 1024 * 1024 })
+      if (session.status !== 201) return
+      const entry = { id: session.json.upload_id, token: session.json.finalize_token, parts: [], finalized: false }
+      acked.uploads.push(entry as Acknowledged["uploads"][number])
+      const headers = { "x-upload-finalize-token": entry.token }
+      const minted = await call("POST", `/v1/uploads/${entry.id}/parts`, { part_numbers: [1, 2, 3] }, headers)
+      const seed = u++
+      for (const part of minted.json.parts as Array<{ part_number: number; url: string }>) {
+        const body = Buffer.from(
+          `${part.part_number === 1 ? "n\n" : ""}${seed}\n`.repeat(part.part_number < 3 ? 600 : 1)
+        )
+        const put = await fetch(part.url, { method: "PUT", body })
+        if (put.status === 200) {
+          ;(entry.parts as Array<{ part_number: number; e_tag: string }>).push({
+            part_number: part.part_number,
+            e_tag: put.headers.get("etag")!
+          })
+        }
+      }
+      const fin = await call("POST", `/v1/uploads/${entry.id}/finalize`, { parts: entry.parts }, headers)
+      if (fin.status === 200) entry.finalized = true
+    })
+  return { alive, running: Promise.all([creates(), creates(), creates(), loads(), loads(), uploads(), uploads()]) }
+}
+
+describe("crash safety", () => {
+  it.effect(
+    "SIGKILL at random points loses no acknowledged change and leaves nothing stuck",
+    () =>
+      Effect.promise(async () => {
+        const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hotdata-local-crash-"))
+        const figures = { kills: 0, checked: 0, lost: 0 }
+        const lost: Array<string> = []
+        let server = await startServer(dataDir)
+        try {
+          for (let round = 0; round < ROUNDS; round++) {
+            const call = client(server.baseUrl)
+            const db = (await call("POST", "/v1/databases", { name: `loads-${round}` })).json.id as string
+            const acked: Acknowledged = { databases: [db], loads: [], jobs: [], uploads: [] }
+            const work = await workload(server.baseUrl, round, acked, db)
+            await new Promise((resolve) => setTimeout(resolve, 150 + Math.floor(Math.random() * 600)))
+            await kill(server)
+            figures.kills++
+            work.alive.value = false
+            await work.running
+            server = await startServer(dataDir)
+            const after = client(server.baseUrl)
+            const missing = (what: string) => {
+              figures.lost++
+              lost.push(`round ${round}: ${what}`)
+            }
+
+            // Nothing stuck: no job pending or running after the restart.
+            const jobs = (await after("GET", "/v1/jobs?limit=1000")).json.jobs as Array<{ id: string; status: string }>
+            assert.deepStrictEqual(jobs.filter((j) => j.status === "pending" || j.status === "running"), [])
+
+            for (const id of acked.databases) {
+              figures.checked++
+              if ((await after("GET", `/v1/databases/${id}`)).status !== 200) missing(`database ${id}`)
+            }
+            const count = async (target: string, table: string) =>
+              (await after("POST", "/v1/query", { sql: `SELECT count(*) FROM ${table}` }, { "x-database-id": target }))
+                .json?.rows?.[0]?.[0]
+            for (const load of acked.loads) {
+              figures.checked++
+              if ((await count(load.db, load.table)) !== load.rows) missing(`load of ${load.table}`)
+            }
+            for (const job of acked.jobs) {
+              figures.checked++
+              const got = await after("GET", `/v1/jobs/${job.job}`)
+              if (got.status !== 200) {
+                missing(`job ${job.job}`)
+                continue
+              }
+              if (got.json.status === "succeeded") {
+                if ((await count(job.db, job.table)) !== job.rows) missing(`job ${job.job}'s table ${job.table}`)
+                continue
+              }
+              // An interrupted job: resending its idempotency key runs the load again.
+              const again = await after("POST", `/v1/databases/${job.db}/schemas/main/tables/${job.table}/loads`, {
+                mode: "replace",
+                data: csv(job.rows),
+                idempotency_key: job.key,
+                async: false
+              })
+              assert.strictEqual(again.status, 200, `resending ${job.key}: ${again.text}`)
+              assert.strictEqual(await count(job.db, job.table), job.rows)
+            }
+            for (const upload of acked.uploads) {
+              const headers = { "x-upload-finalize-token": upload.token }
+              if (!upload.finalized && upload.parts.length > 0) {
+                // Parts the store acknowledged are still known: finalize succeeds with them.
+                figures.checked += upload.parts.length
+                const fin = await after("POST", `/v1/uploads/${upload.id}/finalize`, { parts: upload.parts }, headers)
+                // A finalize the crash cut off before its answer may have been recorded.
+                if (fin.status === 200 || fin.json?.error?.message?.includes("already been finalized")) {
+                  upload.finalized = true
+                } else {
+                  missing(`parts of upload ${upload.id}: ${fin.text}`)
+                }
+              } else if (upload.finalized) {
+                figures.checked++
+              }
+              if (upload.finalized) {
+                // Finalized uploads can be loaded, even one whose load the crash interrupted.
+                const loaded = await after("POST", `/v1/databases/${db}/schemas/main/tables/u_${upload.id}/loads`, {
+                  mode: "replace",
+                  upload_id: upload.id,
+                  format: "csv"
+                })
+                if (loaded.status !== 200) missing(`finalized upload ${upload.id}: ${loaded.text}`)
+              }
+            }
+          }
+        } finally {
+          await kill(server).catch(() => undefined)
+          fs.rmSync(dataDir, { recursive: true, force: true })
+        }
+        console.log(
+          `crash test: ${figures.kills} kills, ${figures.checked} acknowledged changes checked, ${figures.lost} lost`
+        )
+        assert.deepStrictEqual(lost, [])
+      }),
+    { timeout: 120_000 }
+  )
+})
