@@ -58,6 +58,12 @@ export interface Options {
   readonly inlineRowLimit?: number | undefined
   /** Lifetime of presigned URLs. Default 30 minutes. */
   readonly presignedUrlTtl?: Duration.DurationInput | undefined
+  /**
+   * For browser development: the origin pages call from (`http://localhost:5173`, or `*`
+   * for any). The API and the object store then answer preflights and send CORS headers.
+   * Default: none.
+   */
+  readonly cors?: string | undefined
 }
 
 /**
@@ -187,6 +193,7 @@ const startOptions = (options: Options, dataDir: string): internal.StartOptions 
   workspaceId: options.workspaceId,
   presign: options.presign,
   inlineRowLimit: options.inlineRowLimit,
+  cors: options.cors,
   presignedUrlTtlSeconds: options.presignedUrlTtl === undefined
     ? undefined
     : Math.max(1, Math.round(Duration.toSeconds(Duration.decode(options.presignedUrlTtl))))

@@ -4,6 +4,7 @@
  *
  * @since 0.1.0
  */
+import * as fs from "node:fs"
 import { parseArgs } from "node:util"
 import { startLocalHotdata } from "./LocalHotdata.js"
 
@@ -17,6 +18,8 @@ Options:
   --workspace-id <id>     the workspace that exists from the start (default ws_local)
   --no-presign            no object storage: upload sessions answer 501 PRESIGN_UNSUPPORTED
   --inline-row-limit <n>  rows answered inline before a query result is truncated (default 10000)
+  --cors <origin>         let browser pages from <origin> (or * for any) call the API and the store
+  -v, --version           print the version
   -h, --help              show this help
 `
 
@@ -31,12 +34,19 @@ const main = async () => {
       presign: { type: "boolean" },
       "no-presign": { type: "boolean" },
       "inline-row-limit": { type: "string" },
+      cors: { type: "string" },
+      version: { type: "boolean", short: "v" },
       help: { type: "boolean", short: "h" }
     },
     allowPositionals: false
   })
   if (values.help === true) {
     process.stdout.write(usage)
+    return
+  }
+  if (values.version === true) {
+    const manifest = JSON.parse(fs.readFileSync(new URL("../package.json", import.meta.url), "utf8"))
+    process.stdout.write(`hotdata-local ${manifest.version}\n`)
     return
   }
   const number = (name: string, raw: string | undefined): number | undefined => {
@@ -52,7 +62,8 @@ const main = async () => {
     apiKey: values["api-key"],
     workspaceId: values["workspace-id"],
     presign: values["no-presign"] === true ? false : true,
-    inlineRowLimit: number("inline-row-limit", values["inline-row-limit"])
+    inlineRowLimit: number("inline-row-limit", values["inline-row-limit"]),
+    cors: values.cors
   })
   process.stdout.write(
     [
@@ -62,6 +73,7 @@ const main = async () => {
       `  workspace id:  ${server.workspaceId}`,
       `  data dir:      ${server.dataDir}`,
       `  storage:       ${server.storageUrl ?? "disabled (--no-presign)"}`,
+      ...(values.cors === undefined ? [] : [`  CORS origin:   ${values.cors}`]),
       "",
       "  export HOTDATA_API_URL=" + server.baseUrl,
       "  export HOTDATA_API_KEY=" + server.apiKey,

@@ -18,6 +18,8 @@ export interface ServerConfig {
   readonly minPartSize: number
   readonly maxUploadBytes: number
   readonly mintBatchLimit: number
+  /** The origin browsers may call from (`*` for any); `undefined`: no CORS headers. */
+  readonly cors: string | undefined
 }
 
 /** Everything a handler can reach. @internal */

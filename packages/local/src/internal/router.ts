@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto"
 import type { IncomingMessage, ServerResponse } from "node:http"
 import { PassThrough } from "node:stream"
 import type { Handler, Reply, RequestContext, Server } from "./context.js"
+import { applyCors } from "./cors.js"
 import { ApiError, errorMessage } from "./errors.js"
 import { type Fault, faultFromJson } from "./faults.js"
 
@@ -110,6 +111,7 @@ export const makeRequestListener = (server: Server, handlers: Readonly<Record<st
   return (req: IncomingMessage, res: ServerResponse): void => {
     const trace = traceId()
     res.setHeader("X-Trace-Id", trace)
+    if (applyCors(server.config.cors, req, res)) return
     handle(req, res, trace).catch(async (cause) => {
       const error = cause instanceof ApiError
         ? cause

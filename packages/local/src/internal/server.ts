@@ -16,8 +16,8 @@ import { cleanOrphanResults, handlers as query } from "./handlers/query.js"
 import { handlers as results } from "./handlers/results.js"
 import { handlers as savedQueries } from "./handlers/savedQueries.js"
 import { handlers as uploads } from "./handlers/uploads.js"
-import { makeRequestListener } from "./router.js"
 import { lockDataDir, recoverInterrupted } from "./recovery.js"
+import { makeRequestListener } from "./router.js"
 import { StateStore } from "./state.js"
 import { Storage } from "./storage.js"
 
@@ -86,7 +86,8 @@ const startLocked = async (
     defaultPartSize: 8 * MiB,
     minPartSize: options.minPartSize ?? 5 * MiB,
     maxUploadBytes: 5 * 1024 * 1024 * MiB,
-    mintBatchLimit: 100
+    mintBatchLimit: 100,
+    cors: options.cors
   }
   const state = new StateStore(dataDir)
   state.data.workspaces[config.workspaceId] ??= {
@@ -101,7 +102,8 @@ const startLocked = async (
       directory: path.join(dataDir, "storage"),
       host,
       urlTtlSeconds: options.presignedUrlTtlSeconds ?? 1800,
-      faults
+      faults,
+      cors: options.cors
     })
     : undefined
   const server: Server = { config, state, engine, storage, faults, background: new Set(), baseUrl: "" }

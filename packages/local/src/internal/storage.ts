@@ -16,11 +16,9 @@ import * as path from "node:path"
 import { Readable, Transform } from "node:stream"
 import { pipeline } from "node:stream/promises"
 import type { StorageEndpoint } from "../LocalHotdata.js"
+import { applyCors } from "./cors.js"
 import type { FaultRegistry, StorageRequest } from "./faults.js"
 import { syncDirectory, writeFileDurably } from "./state.js"
-
-// The AWS SDK warns about Node 20 on every start; that is noise for a local development server.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true"
 
 interface S3rverInstance {
   run(): Promise<AddressInfo>
@@ -43,6 +41,8 @@ export interface StorageOptions {
   readonly host: string
   readonly urlTtlSeconds: number
   readonly faults: FaultRegistry
+  /** The origin browsers may upload from (`*` for any), or `undefined`. */
+  readonly cors?: string | undefined
 }
 
 interface PartRecord {
@@ -395,6 +395,7 @@ export class Storage {
     const ref: { current?: Storage } = {}
     const front = http.createServer((req, res) => {
       const storage = ref.current
+      if (applyCors(options.cors, req, res)) return
       if (storage === undefined) {
         res.statusCode = 503
         res.end()

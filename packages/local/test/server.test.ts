@@ -1,0 +1,113 @@
+import { describe, it } from "@effect/vitest"
+import * as Effect from "effect/Effect"
+import { spawn, spawnSync } from "node:child_process"
+import * as fs from "node:fs"
+import * as os from "node:os"
+import * as path from "node:path"
+import { fileURLToPath } from "node:url"
+import { assert } from "vitest"
+import { startLocalHotdata } from "../src/LocalHotdata.js"
+
+const packageDir = fileURLToPath(new URL("..", import.meta.url))
+const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), "hotdata-local-server-"))
+
+/** Runs TypeScript in a fresh Node process; returns its output. */
+const runTs = (args: ReadonlyArray<string>) =>
+  spawnSync(process.execPath, ["--import", "tsx", ...args], { cwd: packageDir, encoding: "utf8", timeout: 30_000 })
+
+describe("server process", () => {
+  it.effect("a second server on the same data directory fails at start with a clear error", () =>
+    Effect.promise(async () => {
+      const dataDir = tempDir()
+      const first = await startLocalHotdata({ dataDir })
+      try {
+        const error = await startLocalHotdata({ dataDir }).then(() => undefined, (e: Error) => e)
+        assert.isDefined(error)
+        assert.include(error!.message, "in use by another local Hotdata server")
+        assert.include(error!.message, dataDir)
+        // The first server is unharmed.
+        const health = await fetch(`${first.baseUrl}/health`)
+        assert.strictEqual(health.status, 200)
+      } finally {
+        await first.stop()
+      }
+      const again = await startLocalHotdata({ dataDir })
+      await again.stop()
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    }))
+
+  it.effect("a lock left by a process that is gone is taken over", () =>
+    Effect.promise(async () => {
+      const dataDir = tempDir()
+      const gone = spawn(process.execPath, ["-e", ""])
+      await new Promise((resolve) => gone.once("exit", resolve))
+      fs.writeFileSync(path.join(dataDir, "lock"), String(gone.pid))
+      const server = await startLocalHotdata({ dataDir })
+      assert.strictEqual(fs.readFileSync(path.join(dataDir, "lock"), "utf8"), String(process.pid))
+      await server.stop()
+      assert.isFalse(fs.existsSync(path.join(dataDir, "lock")))
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    }))
+
+  it.effect("with cors, the API and the store answer preflights and send the origin; without, neither", () =>
+    Effect.promise(async () => {
+      const origin = "http://app.localhost:5173"
+      const server = await startLocalHotdata({ temporary: true, cors: origin })
+      const plain = await startLocalHotdata({ temporary: true })
+      try {
+        const preflight = (url: string, method: string) =>
+          fetch(url, {
+            method: "OPTIONS",
+            headers: {
+              origin,
+              "access-control-request-method": method,
+              "access-control-request-headers": "authorization, content-type, x-workspace-id"
+            }
+          })
+        const api = await preflight(`${server.baseUrl}/v1/databases`, "POST")
+        assert.strictEqual(api.status, 204)
+        assert.strictEqual(api.headers.get("access-control-allow-origin"), origin)
+        assert.include(api.headers.get("access-control-allow-methods")!, "POST")
+        assert.include(api.headers.get("access-control-allow-headers")!, "authorization")
+        const list = await fetch(`${server.baseUrl}/v1/databases`, {
+          headers: { origin, authorization: `Bearer ${server.apiKey}`, "x-workspace-id": server.workspaceId }
+        })
+        assert.strictEqual(list.status, 200)
+        assert.strictEqual(list.headers.get("access-control-allow-origin"), origin)
+        assert.include(list.headers.get("access-control-expose-headers")!, "X-Trace-Id")
+        const other = await fetch(`${server.baseUrl}/v1/databases`, {
+          headers: { origin: "http://elsewhere.test", authorization: `Bearer ${server.apiKey}` }
+        })
+        assert.isNull(other.headers.get("access-control-allow-origin"))
+        const store = await preflight(`${server.storageUrl}/hotdata-uploads/uploads/x`, "PUT")
+        assert.strictEqual(store.status, 204)
+        assert.strictEqual(store.headers.get("access-control-allow-origin"), origin)
+        assert.deepStrictEqual(server.storageRequests(), [])
+
+        const none = await preflight(`${plain.baseUrl}/v1/databases`, "POST")
+        assert.isNull(none.headers.get("access-control-allow-origin"))
+      } finally {
+        await server.stop()
+        await plain.stop()
+      }
+    }))
+
+  it("importing the package and running a server leaves process.env as it was", () => {
+    const script = [
+      "const before = JSON.stringify(process.env)",
+      "const { startLocalHotdata } = await import('./src/index.ts')",
+      "const server = await startLocalHotdata({ temporary: true })",
+      "await fetch(server.baseUrl + '/health')",
+      "await server.stop()",
+      "console.log(before === JSON.stringify(process.env) ? 'same' : 'changed')"
+    ].join("\n")
+    const run = runTs(["--input-type=module", "-e", script])
+    assert.strictEqual(run.stdout.trim(), "same", run.stderr)
+  })
+
+  it("the CLI prints its version", () => {
+    const run = runTs(["src/bin.ts", "--version"])
+    const manifest = JSON.parse(fs.readFileSync(path.join(packageDir, "package.json"), "utf8"))
+    assert.strictEqual(run.stdout.trim(), `hotdata-local ${manifest.version}`, run.stderr)
+  })
+})
