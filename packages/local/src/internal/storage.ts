@@ -1,5 +1,3 @@
-import { PutObjectCommand, S3Client, UploadPartCommand } from "@aws-sdk/client-s3"
-import { getSignedUrl } from "@aws-sdk/s3-request-presigner"
 import { createHash } from "node:crypto"
 import * as fs from "node:fs"
 import * as http from "node:http"
@@ -23,7 +21,7 @@ import {
   xmlError
 } from "./storage/protocol.js"
 import { serveStore } from "./storage/s3.js"
-import { verifyHeaderSigned, verifyPresigned } from "./storage/sigv4.js"
+import { objectPath, presignUrl, verifyHeaderSigned, verifyPresigned } from "./storage/sigv4.js"
 
 /** @internal */
 export interface StorageOptions {
@@ -64,7 +62,6 @@ const MAX_CHECKED_BODY = 64 * 1024 * 1024
 export class Storage {
   private constructor(
     private readonly disk: DiskStore,
-    private readonly signer: S3Client,
     private readonly front: http.Server,
     readonly frontUrl: string,
     private readonly options: StorageOptions
@@ -100,15 +97,7 @@ export class Storage {
     const address = front.address() as AddressInfo
     const hostForUrl = options.host.includes(":") ? `[${options.host}]` : options.host
     const frontUrl = `http://${hostForUrl}:${address.port}`
-    const signer = new S3Client({
-      region: REGION,
-      forcePathStyle: true,
-      credentials: { accessKeyId: ACCESS_KEY, secretAccessKey: SECRET_KEY },
-      endpoint: frontUrl,
-      requestChecksumCalculation: "WHEN_REQUIRED",
-      responseChecksumValidation: "WHEN_REQUIRED"
-    })
-    const storage = new Storage(disk, signer, front, frontUrl, options)
+    const storage = new Storage(disk, front, frontUrl, options)
     ref.current = storage
     return storage
   }
@@ -125,16 +114,16 @@ export class Storage {
   }
 
   presignPut(key: string): Promise<string> {
-    return getSignedUrl(this.signer, new PutObjectCommand({ Bucket: BUCKET, Key: key }), {
-      expiresIn: this.options.urlTtlSeconds
-    })
+    return presignUrl(this.frontUrl, "PUT", objectPath(BUCKET, key), {}, this.options.urlTtlSeconds)
   }
 
   presignPart(key: string, uploadId: string, partNumber: number): Promise<string> {
-    return getSignedUrl(
-      this.signer,
-      new UploadPartCommand({ Bucket: BUCKET, Key: key, UploadId: uploadId, PartNumber: partNumber }),
-      { expiresIn: this.options.urlTtlSeconds }
+    return presignUrl(
+      this.frontUrl,
+      "PUT",
+      objectPath(BUCKET, key),
+      { partNumber: String(partNumber), uploadId },
+      this.options.urlTtlSeconds
     )
   }
 
@@ -176,7 +165,6 @@ export class Storage {
   async close(): Promise<void> {
     this.front.closeAllConnections()
     await new Promise<void>((resolve) => this.front.close(() => resolve()))
-    this.signer.destroy()
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -261,8 +249,8 @@ export class Storage {
       return reject(403, "AccessDenied", "Access Denied: sign the request (presigned URL or Authorization header)")
     }
     const verdict = presigned
-      ? verifyPresigned(method, pathname, query, req.headers)
-      : verifyHeaderSigned(method, pathname, query, req.headers)
+      ? await verifyPresigned(method, pathname, query, req.headers)
+      : await verifyHeaderSigned(method, pathname, query, req.headers)
     if (verdict._tag === "refused") return reject(verdict.status, verdict.code, verdict.message)
     if (method === "PUT" && req.headers["content-length"] === undefined) {
       return reject(411, "MissingContentLength", "You must provide the Content-Length HTTP header")

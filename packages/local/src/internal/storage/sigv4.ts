@@ -1,61 +1,100 @@
 /**
- * AWS Signature V4 checks of requests to the object store, as S3 makes them.
+ * AWS Signature V4 for the object store, with the maintained signer (`@smithy/signature-v4`):
+ * presigned URLs the API hands out, and checks of presigned and header-signed requests the
+ * way S3 makes them — a request is re-signed from what it carries, and the signatures are
+ * compared.
  *
  * @internal
  */
+import { SignatureV4 } from "@smithy/signature-v4"
 import { createHash, createHmac, timingSafeEqual } from "node:crypto"
 import type * as http from "node:http"
-import { ACCESS_KEY, type Refused, refused, SECRET_KEY, strictEncode } from "./protocol.js"
+import { ACCESS_KEY, type Refused, refused, REGION, SECRET_KEY, strictEncode } from "./protocol.js"
 
-const sha256Hex = (value: string): string => createHash("sha256").update(value).digest("hex")
-const hmac = (key: Buffer | string, value: string): Buffer => createHmac("sha256", key).update(value).digest()
+type SignableRequest = Parameters<SignatureV4["presign"]>[0]
+type Data = string | ArrayBuffer | ArrayBufferView
 
-/** The key that signs a request on `date` for `region` and `service` (SigV4). */
-const signingKey = (date: string, region: string, service: string): Buffer =>
-  hmac(hmac(hmac(hmac(`AWS4${SECRET_KEY}`, date), region), service), "aws4_request")
+const bytes = (data: Data): Buffer =>
+  typeof data === "string"
+    ? Buffer.from(data, "utf8")
+    : ArrayBuffer.isView(data)
+    ? Buffer.from(data.buffer, data.byteOffset, data.byteLength)
+    : Buffer.from(data)
 
-const canonicalQueryOf = (query: ReadonlyArray<readonly [string, string]>): string =>
-  query
-    .map(([key, value]) => [strictEncode(key), strictEncode(value)] as const)
-    .sort(([a, av], [b, bv]) => a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0)
-    .map(([key, value]) => `${key}=${value}`)
-    .join("&")
-
-const canonicalHeadersOf = (names: ReadonlyArray<string>, headers: http.IncomingHttpHeaders): string =>
-  names.map((name) => {
-    const value = headers[name]
-    const text = Array.isArray(value) ? value.join(",") : value ?? ""
-    return `${name}:${text.trim().replace(/\s+/g, " ")}\n`
-  }).join("")
-
-interface SignedRequest {
-  readonly method: string
-  readonly pathname: string
-  readonly canonicalQuery: string
-  readonly signedHeaders: string
-  readonly headers: http.IncomingHttpHeaders
-  readonly payloadHash: string
-  readonly amzDate: string
-  readonly date: string
-  readonly region: string
-  readonly service: string
+/** SHA-256 (or HMAC-SHA-256 with a secret) on Node's crypto, in the shape the signer takes. */
+class Sha256 {
+  private readonly hash: { update(data: Buffer): unknown; digest(): Buffer }
+  constructor(secret?: Data) {
+    this.hash = secret === undefined ? createHash("sha256") : createHmac("sha256", bytes(secret))
+  }
+  update(data: Data): void {
+    this.hash.update(bytes(data))
+  }
+  digest(): Promise<Uint8Array> {
+    return Promise.resolve(new Uint8Array(this.hash.digest()))
+  }
+  reset(): void {
+    // Each signature uses a fresh instance.
+  }
 }
 
-/** The SigV4 signature S3 expects for a request, with the store's own secret. */
-const signatureOf = (request: SignedRequest): string => {
-  const canonicalRequest = [
-    request.method,
-    request.pathname,
-    request.canonicalQuery,
-    canonicalHeadersOf(request.signedHeaders.split(";"), request.headers),
-    request.signedHeaders,
-    request.payloadHash
-  ].join("\n")
-  const scope = `${request.date}/${request.region}/${request.service}/aws4_request`
-  const stringToSign = ["AWS4-HMAC-SHA256", request.amzDate, scope, sha256Hex(canonicalRequest)].join("\n")
-  return createHmac("sha256", signingKey(request.date, request.region, request.service))
-    .update(stringToSign)
-    .digest("hex")
+const signerFor = (region: string, service: string) =>
+  new SignatureV4({
+    credentials: { accessKeyId: ACCESS_KEY, secretAccessKey: SECRET_KEY },
+    region,
+    service,
+    sha256: Sha256,
+    // S3 signs the path as sent, without encoding it again.
+    uriEscapePath: false,
+    applyChecksum: false
+  })
+
+const s3Signer = signerFor(REGION, "s3")
+
+const queryObject = (pairs: ReadonlyArray<readonly [string, string]>): Record<string, string | Array<string>> => {
+  const out: Record<string, string | Array<string>> = {}
+  for (const [key, value] of pairs) {
+    const previous = out[key]
+    out[key] = previous === undefined ? value : Array.isArray(previous) ? [...previous, value] : [previous, value]
+  }
+  return out
+}
+
+const queryString = (query: Record<string, string | Array<string> | null>): string =>
+  Object.entries(query).flatMap(([key, value]) =>
+    (Array.isArray(value) ? value : [value]).map((v) =>
+      v === null || v === "" ? strictEncode(key) : `${strictEncode(key)}=${strictEncode(v)}`
+    )
+  ).join("&")
+
+/** The path of an object of a bucket, as S3 clients send it. @internal */
+export const objectPath = (bucket: string, key: string): string =>
+  `/${strictEncode(bucket)}/${key.split("/").map(strictEncode).join("/")}`
+
+/**
+ * A presigned URL for `method` on `path` (already encoded) of the store at `endpoint`, with
+ * the operation's query (an upload id and part number for a part).
+ *
+ * @internal
+ */
+export const presignUrl = async (
+  endpoint: string,
+  method: string,
+  path: string,
+  query: Readonly<Record<string, string>>,
+  expiresInSeconds: number
+): Promise<string> => {
+  const url = new URL(endpoint)
+  const signed = await s3Signer.presign({
+    method,
+    protocol: url.protocol,
+    hostname: url.hostname,
+    ...(url.port === "" ? {} : { port: Number(url.port) }),
+    path,
+    query: { ...query },
+    headers: { host: url.host, "X-Amz-Content-Sha256": "UNSIGNED-PAYLOAD" }
+  }, { expiresIn: expiresInSeconds })
+  return `${url.origin}${path}?${queryString((signed.query ?? {}) as Record<string, string | Array<string> | null>)}`
 }
 
 const sameText = (a: string, b: string): boolean =>
@@ -69,12 +108,13 @@ const parseAmzDate = (amzDate: string): number | undefined => {
 
 const SHA256_HEX = /^[0-9a-f]{64}$/
 
-/** How a request authenticated: the body hash it promised (`undefined`: unsigned payload). */
+/** How a request authenticated: the body hash it promised (`undefined`: unsigned payload). @internal */
 export interface Authenticated {
   readonly _tag: "ok"
   readonly payloadSha256: string | undefined
 }
 
+/** @internal */
 export type Verdict = Authenticated | Refused
 
 const signatureMismatch = refused(
@@ -101,16 +141,41 @@ const payloadHashOf = (value: string): Authenticated | Refused => {
   )
 }
 
+/** The request's headers named in a signed-headers list (`a;b;c`), as the client signed them. */
+const signedHeadersOf = (names: ReadonlyArray<string>, headers: http.IncomingHttpHeaders): Record<string, string> => {
+  const out: Record<string, string> = {}
+  for (const name of names) {
+    const value = headers[name]
+    out[name] = Array.isArray(value) ? value.join(",") : value ?? ""
+  }
+  return out
+}
+
+const PRESIGN_PARAMS = new Set([
+  "X-Amz-Algorithm",
+  "X-Amz-Credential",
+  "X-Amz-Date",
+  "X-Amz-Expires",
+  "X-Amz-SignedHeaders",
+  "X-Amz-Signature",
+  "X-Amz-Content-Sha256"
+])
+
+/** The most a presigned URL may live, as in S3: a week. */
+const MAX_EXPIRES_SECONDS = 7 * 24 * 3600
+
 /**
  * Checks an AWS Signature V4 presigned request the way S3 does: the signature over the
  * method, path, query and signed headers, and the expiry window.
+ *
+ * @internal
  */
-export const verifyPresigned = (
+export const verifyPresigned = async (
   method: string,
   pathname: string,
   query: Array<[string, string]>,
   headers: http.IncomingHttpHeaders
-): Verdict => {
+): Promise<Verdict> => {
   const params = new Map(query)
   if (params.get("X-Amz-Algorithm") !== "AWS4-HMAC-SHA256") return signatureMismatch
   const credential = params.get("X-Amz-Credential")
@@ -118,28 +183,35 @@ export const verifyPresigned = (
   const expires = Number(params.get("X-Amz-Expires"))
   const signedHeaders = params.get("X-Amz-SignedHeaders")
   const signature = params.get("X-Amz-Signature")
-  if (!credential || !amzDate || !signedHeaders || !signature || !Number.isFinite(expires)) return signatureMismatch
+  if (!credential || !amzDate || !signedHeaders || !signature || !Number.isInteger(expires)) return signatureMismatch
+  if (expires < 1 || expires > MAX_EXPIRES_SECONDS) return signatureMismatch
   const [accessKey, date, region, service, terminator] = credential.split("/")
   if (accessKey !== ACCESS_KEY || !date || !region || !service || terminator !== "aws4_request") {
     return signatureMismatch
   }
-  const payload = payloadHashOf(params.get("X-Amz-Content-Sha256") ?? "UNSIGNED-PAYLOAD")
-  if (payload._tag === "refused") return payload
-  const expected = signatureOf({
-    method,
-    pathname,
-    canonicalQuery: canonicalQueryOf(query.filter(([key]) => key !== "X-Amz-Signature")),
-    signedHeaders,
-    headers,
-    payloadHash: params.get("X-Amz-Content-Sha256") ?? "UNSIGNED-PAYLOAD",
-    amzDate,
-    date,
-    region,
-    service
-  })
-  if (!sameText(expected, signature)) return signatureMismatch
   const signedAt = parseAmzDate(amzDate)
-  if (signedAt === undefined) return signatureMismatch
+  if (signedAt === undefined || !amzDate.startsWith(date)) return signatureMismatch
+  const payloadHash = params.get("X-Amz-Content-Sha256") ?? "UNSIGNED-PAYLOAD"
+  const payload = payloadHashOf(payloadHash)
+  if (payload._tag === "refused") return payload
+  const names = signedHeaders.split(";")
+  const request: SignableRequest = {
+    method,
+    protocol: "http:",
+    hostname: "",
+    path: pathname,
+    query: queryObject(query.filter(([key]) => !PRESIGN_PARAMS.has(key))),
+    headers: { ...signedHeadersOf(names, headers), "X-Amz-Content-Sha256": payloadHash }
+  }
+  const signed = await signerFor(region, service).presign(request, {
+    signingDate: new Date(signedAt),
+    expiresIn: expires,
+    unhoistableHeaders: new Set(names),
+    signableHeaders: new Set(names)
+  })
+  const expected = signed.query?.["X-Amz-Signature"]
+  if (typeof expected !== "string" || signed.query?.["X-Amz-SignedHeaders"] !== signedHeaders) return signatureMismatch
+  if (!sameText(expected, signature)) return signatureMismatch
   if (Date.now() > signedAt + expires * 1000) return refused(403, "AccessDenied", "Request has expired")
   return payload
 }
@@ -152,13 +224,15 @@ const MAX_SKEW_MS = 15 * 60 * 1000
  * credentials, the way S3 does: the credential scope, the signature over the canonical
  * request (with `x-amz-content-sha256` as the payload hash), that every `x-amz-*` header is
  * signed, and the clock skew.
+ *
+ * @internal
  */
-export const verifyHeaderSigned = (
+export const verifyHeaderSigned = async (
   method: string,
   pathname: string,
   query: Array<[string, string]>,
   headers: http.IncomingHttpHeaders
-): Verdict => {
+): Promise<Verdict> => {
   const authorization = headers.authorization ?? ""
   const space = authorization.indexOf(" ")
   const algorithm = space < 0 ? authorization : authorization.slice(0, space)
@@ -199,7 +273,7 @@ export const verifyHeaderSigned = (
   const payload = payloadHashOf(contentSha)
   if (payload._tag === "refused") return payload
   const names = signedHeaders.split(";")
-  if (!names.includes("host")) return signatureMismatch
+  if (!names.includes("host") || !names.includes("x-amz-date")) return signatureMismatch
   const unsigned = Object.keys(headers).filter((name) => name.startsWith("x-amz-") && !names.includes(name))
   if (unsigned.length > 0) {
     return refused(
@@ -208,18 +282,19 @@ export const verifyHeaderSigned = (
       `There were headers present in the request which were not signed: ${unsigned.join(", ")}`
     )
   }
-  const expected = signatureOf({
+  const signed = await signerFor(region, service).sign({
     method,
-    pathname,
-    canonicalQuery: canonicalQueryOf(query),
-    signedHeaders,
-    headers,
-    payloadHash: contentSha,
-    amzDate,
-    date,
-    region,
-    service
-  })
+    protocol: "http:",
+    hostname: "",
+    path: pathname,
+    query: queryObject(query),
+    // The payload hash is the header's value, signed or not.
+    headers: { ...signedHeadersOf(names, headers), "x-amz-content-sha256": contentSha }
+  }, { signingDate: new Date(signedAt), signableHeaders: new Set(names) })
+  const answer = String(signed.headers.authorization ?? signed.headers.Authorization ?? "")
+  const expectedHeaders = /SignedHeaders=([^,]+)/.exec(answer)?.[1]
+  const expected = /Signature=([0-9a-f]+)/.exec(answer)?.[1]
+  if (expected === undefined || expectedHeaders !== signedHeaders) return signatureMismatch
   if (!sameText(expected, signature)) return signatureMismatch
   if (Math.abs(Date.now() - signedAt) > MAX_SKEW_MS) {
     return refused(
