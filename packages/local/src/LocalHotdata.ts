@@ -64,6 +64,28 @@ export interface Options {
    * Default: none.
    */
   readonly cors?: string | undefined
+  /**
+   * An S3-compatible store (MinIO, S3, ...) to keep uploads in instead of the embedded one.
+   * Presigned URLs then point at it, and the bucket must exist. Faults injected on the
+   * `"storage"` route and `storageRequests` apply to the embedded store only.
+   */
+  readonly externalStorage?: ExternalStorage | undefined
+}
+
+/**
+ * Where an external S3-compatible store is, and the credentials the server signs with.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ExternalStorage {
+  /** Base URL of the store, e.g. `http://127.0.0.1:9000`; path-style addressing is used. */
+  readonly endpoint: string
+  readonly bucket: string
+  /** Default `us-east-1`. */
+  readonly region?: string | undefined
+  readonly accessKeyId: string
+  readonly secretAccessKey: string
 }
 
 /**
@@ -194,6 +216,7 @@ const startOptions = (options: Options, dataDir: string): internal.StartOptions 
   presign: options.presign,
   inlineRowLimit: options.inlineRowLimit,
   cors: options.cors,
+  externalStorage: options.externalStorage,
   presignedUrlTtlSeconds: options.presignedUrlTtl === undefined
     ? undefined
     : Math.max(1, Math.round(Duration.toSeconds(Duration.decode(options.presignedUrlTtl))))

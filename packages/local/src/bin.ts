@@ -19,6 +19,10 @@ Options:
   --no-presign            no object storage: upload sessions answer 501 PRESIGN_UNSUPPORTED
   --inline-row-limit <n>  rows answered inline before a query result is truncated (default 10000)
   --cors <origin>         let browser pages from <origin> (or * for any) call the API and the store
+  --s3-endpoint <url>     keep uploads in this S3-compatible store (MinIO, S3, ...) instead of the embedded one
+  --s3-bucket <name>      its bucket (must exist)
+  --s3-region <region>    its region (default us-east-1)
+                          credentials: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY from the environment
   -v, --version           print the version
   -h, --help              show this help
 `
@@ -35,6 +39,9 @@ const main = async () => {
       "no-presign": { type: "boolean" },
       "inline-row-limit": { type: "string" },
       cors: { type: "string" },
+      "s3-endpoint": { type: "string" },
+      "s3-bucket": { type: "string" },
+      "s3-region": { type: "string" },
       version: { type: "boolean", short: "v" },
       help: { type: "boolean", short: "h" }
     },
@@ -55,6 +62,21 @@ const main = async () => {
     if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} expects a non-negative integer, got "${raw}"`)
     return n
   }
+  const externalStorage = (() => {
+    const endpoint = values["s3-endpoint"]
+    if (endpoint === undefined) {
+      if (values["s3-bucket"] !== undefined) throw new Error("--s3-bucket needs --s3-endpoint")
+      return undefined
+    }
+    const bucket = values["s3-bucket"]
+    if (bucket === undefined) throw new Error("--s3-endpoint needs --s3-bucket")
+    const accessKeyId = process.env.AWS_ACCESS_KEY_ID
+    const secretAccessKey = process.env.AWS_SECRET_ACCESS_KEY
+    if (!accessKeyId || !secretAccessKey) {
+      throw new Error("--s3-endpoint needs AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the environment")
+    }
+    return { endpoint, bucket, region: values["s3-region"], accessKeyId, secretAccessKey }
+  })()
   const server = await startLocalHotdata({
     port: number("port", values.port) ?? 8787,
     host: values.host,
@@ -63,7 +85,8 @@ const main = async () => {
     workspaceId: values["workspace-id"],
     presign: values["no-presign"] === true ? false : true,
     inlineRowLimit: number("inline-row-limit", values["inline-row-limit"]),
-    cors: values.cors
+    cors: values.cors,
+    externalStorage
   })
   process.stdout.write(
     [

@@ -16,6 +16,7 @@ import * as fs from "node:fs"
 import * as path from "node:path"
 import { assert } from "vitest"
 import * as LocalHotdata from "../src/LocalHotdata.js"
+import { startLocalHotdata } from "../src/LocalHotdata.js"
 
 const clientFor = (storage: LocalHotdata.StorageEndpoint) =>
   new S3Client({
@@ -116,4 +117,61 @@ describe("the embedded object store", () => {
         assert.isFalse(fs.existsSync(path.join(server.dataDir, "escape.txt")))
       }))
   })
+})
+
+describe("an external S3-compatible store", () => {
+  it.effect("uploads go to the external store (here, another local server's) and load from it", () =>
+    Effect.promise(async () => {
+      const store = await startLocalHotdata({ temporary: true })
+      const server = await startLocalHotdata({ temporary: true, externalStorage: store.storage! })
+      const call = async (method: string, p: string, body?: unknown, headers: Record<string, string> = {}) => {
+        const response = await fetch(`${server.baseUrl}${p}`, {
+          method,
+          headers: {
+            authorization: `Bearer ${server.apiKey}`,
+            "x-workspace-id": server.workspaceId,
+            "content-type": "application/json",
+            ...headers
+          },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) })
+        })
+        return { status: response.status, json: await response.json() as any }
+      }
+      try {
+        assert.strictEqual(server.storageUrl, store.storageUrl)
+        const db = (await call("POST", "/v1/databases", {})).json
+        const csv = "n\n1\n2\n3\n"
+        // A single PUT, and a multipart upload of one part.
+        const single = (await call("POST", "/v1/uploads", { declared_size_bytes: csv.length })).json
+        assert.isTrue(single.url.startsWith(`${store.storageUrl}/`))
+        assert.strictEqual((await fetch(single.url, { method: "PUT", body: csv })).status, 200)
+        const multi = (await call("POST", "/v1/uploads", { part_size: 5 * 1024 * 1024 })).json
+        assert.strictEqual(multi.mode, "multipart")
+        const token = { "x-upload-finalize-token": multi.finalize_token }
+        const minted = (await call("POST", `/v1/uploads/${multi.upload_id}/parts`, { part_numbers: [1] }, token)).json
+        const put = await fetch(minted.parts[0].url, { method: "PUT", body: csv })
+        assert.strictEqual(put.status, 200)
+        const finalized = await call("POST", `/v1/uploads/${multi.upload_id}/finalize`, {
+          parts: [{ part_number: 1, e_tag: put.headers.get("etag") }]
+        }, token)
+        assert.strictEqual(finalized.status, 200, JSON.stringify(finalized.json))
+        const finalizedSingle = await call("POST", `/v1/uploads/${single.upload_id}/finalize`, {}, {
+          "x-upload-finalize-token": single.finalize_token
+        })
+        assert.strictEqual(finalizedSingle.status, 200, JSON.stringify(finalizedSingle.json))
+        for (const [table, upload] of [["a", single.upload_id], ["b", multi.upload_id]]) {
+          const loaded = await call("POST", `/v1/databases/${db.id}/schemas/main/tables/${table}/loads`, {
+            mode: "replace",
+            upload_id: upload
+          })
+          assert.strictEqual(loaded.status, 200, JSON.stringify(loaded.json))
+          assert.strictEqual(loaded.json.row_count, 3)
+        }
+        // The external store saw the uploads; the server's own front was never started.
+        assert.isTrue(store.storageRequests().some((r) => r.method === "PUT" && r.status === 200))
+      } finally {
+        await server.stop()
+        await store.stop()
+      }
+    }))
 })

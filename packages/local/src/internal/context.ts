@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http"
 import type { Engine } from "./engine.js"
 import type { FaultRegistry } from "./faults.js"
 import type { StateStore } from "./state.js"
-import type { Storage } from "./storage.js"
+import type { ObjectStorage } from "./storage.js"
 
 /** @internal */
 export interface ServerConfig {
@@ -27,7 +27,7 @@ export interface Server {
   readonly config: ServerConfig
   readonly state: StateStore
   readonly engine: Engine
-  readonly storage: Storage | undefined
+  readonly storage: ObjectStorage | undefined
   readonly faults: FaultRegistry
   /** Background work (result persistence, async loads) that `stop` waits for. */
   readonly background: Set<Promise<unknown>>

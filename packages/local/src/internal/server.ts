@@ -19,7 +19,8 @@ import { handlers as uploads } from "./handlers/uploads.js"
 import { lockDataDir, recoverInterrupted } from "./recovery.js"
 import { makeRequestListener } from "./router.js"
 import { StateStore } from "./state.js"
-import { Storage } from "./storage.js"
+import { type ObjectStorage, Storage } from "./storage.js"
+import { ExternalStorage } from "./storage/external.js"
 
 /** @internal */
 export const handlers: Readonly<Record<string, Handler>> = {
@@ -97,15 +98,20 @@ const startLocked = async (
   }
   const faults = new FaultRegistry()
   const engine = new Engine(dataDir)
-  const storage = config.presign
-    ? await Storage.start({
+  const storage: ObjectStorage | undefined = !config.presign
+    ? undefined
+    : options.externalStorage !== undefined
+    ? new ExternalStorage(
+      { ...options.externalStorage, region: options.externalStorage.region ?? "us-east-1" },
+      options.presignedUrlTtlSeconds ?? 1800
+    )
+    : await Storage.start({
       directory: path.join(dataDir, "storage"),
       host,
       urlTtlSeconds: options.presignedUrlTtlSeconds ?? 1800,
       faults,
       cors: options.cors
     })
-    : undefined
   const server: Server = { config, state, engine, storage, faults, background: new Set(), baseUrl: "" }
   cleanOrphanResults(server)
   recoverInterrupted(state.data, new Date().toISOString())

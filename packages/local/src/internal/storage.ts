@@ -33,6 +33,33 @@ export interface StorageOptions {
   readonly cors?: string | undefined
 }
 
+/**
+ * What the API's handlers use of object storage: the embedded store ({@link Storage}) or an
+ * external S3-compatible one (`storage/external.ts`).
+ *
+ * @internal
+ */
+export interface ObjectStorage {
+  /** Where presigned URLs point. */
+  readonly frontUrl: string
+  readonly endpoint: StorageEndpoint
+  presignPut(key: string): Promise<string>
+  presignPart(key: string, uploadId: string, partNumber: number): Promise<string>
+  createMultipart(key: string, contentType: string | null): Promise<string>
+  /** The parts received for a multipart upload, by part number. */
+  receivedParts(uploadId: string, key: string): Promise<ReadonlyMap<number, PartRecord>>
+  completeMultipart(
+    key: string,
+    uploadId: string,
+    parts: ReadonlyArray<{ readonly part_number: number; readonly e_tag: string }>
+  ): Promise<void>
+  /** The size of a stored object, or `null` when there is none. */
+  objectSize(key: string): Promise<number | null>
+  /** Copies an object into a local file. */
+  download(key: string, file: string): Promise<void>
+  close(): Promise<void>
+}
+
 /** Query parameters that belong to a presigned URL's signature rather than to the operation. */
 const isPresignParam = (key: string): boolean => key.startsWith("X-Amz-")
 
@@ -59,7 +86,7 @@ const MAX_CHECKED_BODY = 64 * 1024 * 1024
  *
  * @internal
  */
-export class Storage {
+export class Storage implements ObjectStorage {
   private constructor(
     private readonly disk: DiskStore,
     private readonly front: http.Server,
@@ -135,8 +162,8 @@ export class Storage {
    * The parts received for a multipart upload, by part number (read from the store's files,
    * so they survive a restart); for an upload completed already, the parts it was made of.
    */
-  receivedParts(uploadId: string): ReadonlyMap<number, PartRecord> {
-    return this.disk.receivedParts(uploadId)
+  receivedParts(uploadId: string): Promise<ReadonlyMap<number, PartRecord>> {
+    return Promise.resolve(this.disk.receivedParts(uploadId))
   }
 
   async completeMultipart(

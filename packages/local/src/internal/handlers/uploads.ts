@@ -166,7 +166,7 @@ export const handlers: Record<string, Handler> = {
       } else {
         const parts = body.parts ?? []
         if (parts.length === 0) throw badRequest("parts must list every uploaded part of a multipart upload")
-        const received = storage.receivedParts(upload.s3_upload_id!)
+        const received = await storage.receivedParts(upload.s3_upload_id!, upload.key)
         size = 0
         let previous = 0
         parts.forEach((part, i) => {

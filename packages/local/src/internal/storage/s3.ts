@@ -2,7 +2,7 @@
  * The S3 operations the embedded store answers itself (everything but object and part PUTs
  * and multipart completion, which the front streams into the store's files): multipart
  * create and abort, GET and HEAD of objects (with a byte range), DELETE, copy, and
- * ListObjects (V1 and V2) of the one bucket. Only the front calls this, after it verified
+ * ListObjects (V1 and V2) of the one bucket, and ListParts. Only the front calls this, after it verified
  * the request's signature.
  *
  * @internal
@@ -146,6 +146,33 @@ export const serveStore = async (
       return fail(noSuchUpload.status, noSuchUpload.code, noSuchUpload.message)
     }
     return answer(204)
+  }
+  if (
+    method === "GET" && params.has("uploadId") &&
+    subresources.every((k) => k === "uploadId" || k === "part-number-marker" || k === "max-parts")
+  ) {
+    req.resume()
+    const uploadId = params.get("uploadId")!
+    if (!store.uploadOpen(key, uploadId)) return fail(noSuchUpload.status, noSuchUpload.code, noSuchUpload.message)
+    const marker = Number(params.get("part-number-marker") ?? 0) || 0
+    const maxParts = Math.max(1, Math.min(1000, Number(params.get("max-parts") ?? 1000) || 1000))
+    const all = [...store.receivedParts(uploadId)].filter(([n]) => n > marker).sort(([a], [b]) => a - b)
+    const page = all.slice(0, maxParts)
+    const truncated = all.length > page.length
+    return answer(
+      200,
+      xml(
+        `<ListPartsResult xmlns="${XMLNS}"><Bucket>${BUCKET}</Bucket><Key>${escapeXml(key)}</Key>` +
+          `<UploadId>${uploadId}</UploadId><PartNumberMarker>${marker}</PartNumberMarker>` +
+          `<NextPartNumberMarker>${page[page.length - 1]?.[0] ?? marker}</NextPartNumberMarker>` +
+          `<MaxParts>${maxParts}</MaxParts><IsTruncated>${truncated}</IsTruncated>` +
+          page.map(([n, p]) =>
+            `<Part><PartNumber>${n}</PartNumber><ETag>${escapeXml(p.etag)}</ETag><Size>${p.size}</Size></Part>`
+          )
+            .join("") +
+          `</ListPartsResult>`
+      )
+    )
   }
   if (subresources.length > 0) {
     return fail(

@@ -8,7 +8,8 @@
  */
 import { SignatureV4 } from "@smithy/signature-v4"
 import { createHash, createHmac, timingSafeEqual } from "node:crypto"
-import type * as http from "node:http"
+import * as http from "node:http"
+import * as https from "node:https"
 import { ACCESS_KEY, type Refused, refused, REGION, SECRET_KEY, strictEncode } from "./protocol.js"
 
 type SignableRequest = Parameters<SignatureV4["presign"]>[0]
@@ -49,7 +50,24 @@ const signerFor = (region: string, service: string) =>
     applyChecksum: false
   })
 
-const s3Signer = signerFor(REGION, "s3")
+/** Credentials of an S3-compatible store. @internal */
+export interface S3Credentials {
+  readonly accessKeyId: string
+  readonly secretAccessKey: string
+}
+
+/** A signer for requests to an S3-compatible store. @internal */
+export const s3Signer = (credentials: S3Credentials, region: string): SignatureV4 =>
+  new SignatureV4({
+    credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey },
+    region,
+    service: "s3",
+    sha256: Sha256,
+    uriEscapePath: false,
+    applyChecksum: false
+  })
+
+const ownSigner = s3Signer({ accessKeyId: ACCESS_KEY, secretAccessKey: SECRET_KEY }, REGION)
 
 const queryObject = (pairs: ReadonlyArray<readonly [string, string]>): Record<string, string | Array<string>> => {
   const out: Record<string, string | Array<string>> = {}
@@ -67,6 +85,48 @@ const queryString = (query: Record<string, string | Array<string> | null>): stri
     )
   ).join("&")
 
+/**
+ * Sends a request signed in the `Authorization` header (the body's SHA-256 signed too) to
+ * an S3-compatible store.
+ *
+ * @internal
+ */
+export const signedFetch = async (
+  signer: SignatureV4,
+  endpoint: string,
+  method: string,
+  path: string,
+  query: Readonly<Record<string, string>>,
+  body?: Buffer
+): Promise<http.IncomingMessage> => {
+  const url = new URL(endpoint)
+  const payload = body ?? Buffer.alloc(0)
+  const signed = await signer.sign({
+    method,
+    protocol: url.protocol,
+    hostname: url.hostname,
+    ...(url.port === "" ? {} : { port: Number(url.port) }),
+    path,
+    query: { ...query },
+    headers: {
+      host: url.host,
+      "x-amz-content-sha256": createHash("sha256").update(payload).digest("hex"),
+      ...(body === undefined ? {} : { "content-length": String(body.length) })
+    }
+  })
+  const search = queryString({ ...query })
+  const transport = url.protocol === "https:" ? https : http
+  return new Promise((resolve, reject) => {
+    const request = transport.request(
+      `${url.origin}${path}${search === "" ? "" : `?${search}`}`,
+      { method, headers: signed.headers as Record<string, string> },
+      resolve
+    )
+    request.once("error", reject)
+    request.end(body)
+  })
+}
+
 /** The path of an object of a bucket, as S3 clients send it. @internal */
 export const objectPath = (bucket: string, key: string): string =>
   `/${strictEncode(bucket)}/${key.split("/").map(strictEncode).join("/")}`
@@ -82,10 +142,11 @@ export const presignUrl = async (
   method: string,
   path: string,
   query: Readonly<Record<string, string>>,
-  expiresInSeconds: number
+  expiresInSeconds: number,
+  signer: SignatureV4 = ownSigner
 ): Promise<string> => {
   const url = new URL(endpoint)
-  const signed = await s3Signer.presign({
+  const signed = await signer.presign({
     method,
     protocol: url.protocol,
     hostname: url.hostname,
