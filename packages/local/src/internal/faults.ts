@@ -3,6 +3,7 @@
  *
  * @internal
  */
+import type { IncomingMessage } from "node:http"
 
 /** @internal */
 export type Fault =
@@ -75,6 +76,62 @@ export class FaultRegistry {
     this.rules.length = 0
     this.storageRequests.length = 0
     this.calls.clear()
+  }
+}
+
+/**
+ * What a front (the API router or the storage front) does about the fault injected for a
+ * request: stop (the connection was reset, or closed during a stall), refuse with a status
+ * (each front writes it in its own error format), or go on, cutting the answer's body,
+ * leaving out the ETag or answering as for an expired URL.
+ *
+ * @internal
+ */
+export type FaultAction =
+  | { readonly _tag: "Stop"; readonly reset: boolean }
+  | {
+    readonly _tag: "Refuse"
+    readonly status: number
+    readonly code: string | undefined
+    readonly message: string | undefined
+    readonly headers: Readonly<Record<string, string>>
+  }
+  | {
+    readonly _tag: "Proceed"
+    readonly cut: Extract<Fault, { _tag: "CutBody" }> | undefined
+    readonly omitETag: boolean
+    readonly expireUrl: boolean
+  }
+
+const proceed: FaultAction = { _tag: "Proceed", cut: undefined, omitETag: false, expireUrl: false }
+
+/** Applies a fault to a request: the one switch both fronts share. @internal */
+export const applyFault = async (fault: Fault | undefined, req: IncomingMessage): Promise<FaultAction> => {
+  if (fault === undefined) return proceed
+  switch (fault._tag) {
+    case "ConnectionReset":
+      req.socket.destroy()
+      return { _tag: "Stop", reset: true }
+    case "Stall":
+      await new Promise((resolve) => setTimeout(resolve, fault.millis))
+      return req.socket.destroyed ? { _tag: "Stop", reset: false } : proceed
+    case "Status":
+      req.resume()
+      return {
+        _tag: "Refuse",
+        status: fault.status,
+        code: fault.code,
+        message: fault.message,
+        headers: fault.retryAfter !== undefined ? { "Retry-After": String(fault.retryAfter) } : {}
+      }
+    case "CutBody":
+      return { ...proceed, cut: fault }
+    case "OmitETag":
+      return { ...proceed, omitETag: true }
+    case "ExpireUrl":
+      return { ...proceed, expireUrl: true }
+    case "FailResult":
+      return proceed
   }
 }
 

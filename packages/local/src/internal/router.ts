@@ -10,7 +10,7 @@ import { PassThrough } from "node:stream"
 import type { Handler, Reply, RequestContext, Server } from "./context.js"
 import { applyCors } from "./cors.js"
 import { ApiError, errorMessage } from "./errors.js"
-import { type Fault, faultFromJson } from "./faults.js"
+import { applyFault, type Fault, faultFromJson } from "./faults.js"
 
 interface Route {
   readonly operation: Operation
@@ -179,33 +179,21 @@ export const makeRequestListener = (server: Server, handlers: Readonly<Record<st
       workspace = ws
     }
 
-    const fault = server.faults.take(operation.id, (f) => f._tag !== "ExpireUrl" && f._tag !== "OmitETag")
-    let cut: Extract<Fault, { _tag: "CutBody" }> | undefined
-    if (fault !== undefined) {
-      switch (fault._tag) {
-        case "ConnectionReset":
-          req.socket.destroy()
-          return
-        case "Stall":
-          await new Promise((resolve) => setTimeout(resolve, fault.millis))
-          if (req.socket.destroyed) return
-          break
-        case "Status":
-          req.resume()
-          throw new ApiError(
-            fault.status,
-            fault.code ??
-              (fault.status === 429 ? "OVERLOADED" : fault.status === 503 ? "SERVICE_UNAVAILABLE" : "INJECTED_FAULT"),
-            fault.message ?? `injected ${fault.status} for ${operation.id}`,
-            fault.retryAfter !== undefined ? { "Retry-After": String(fault.retryAfter) } : {}
-          )
-        case "CutBody":
-          cut = fault
-          break
-        default:
-          break
-      }
+    const action = await applyFault(
+      server.faults.take(operation.id, (f) => f._tag !== "ExpireUrl" && f._tag !== "OmitETag"),
+      req
+    )
+    if (action._tag === "Stop") return
+    if (action._tag === "Refuse") {
+      throw new ApiError(
+        action.status,
+        action.code ??
+          (action.status === 429 ? "OVERLOADED" : action.status === 503 ? "SERVICE_UNAVAILABLE" : "INJECTED_FAULT"),
+        action.message ?? `injected ${action.status} for ${operation.id}`,
+        action.headers
+      )
     }
+    const cut = action.cut
 
     const handler = handlers[operation.id]
     if (handler === undefined) {

@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net"
 import { pipeline } from "node:stream/promises"
 import type { StorageEndpoint } from "../LocalHotdata.js"
 import { applyCors } from "./cors.js"
-import type { FaultRegistry, StorageRequest } from "./faults.js"
+import { applyFault, type FaultRegistry, type StorageRequest } from "./faults.js"
 import { DiskStore, type PartRecord, type UploadTarget } from "./storage/disk.js"
 import {
   ACCESS_KEY,
@@ -224,41 +224,29 @@ export class Storage implements ObjectStorage {
       respond(status, xmlError(code, message), extra)
     }
 
-    const fault = this.options.faults.take("storage")
-    let omitETag = false
-    if (fault !== undefined) {
-      switch (fault._tag) {
-        case "ConnectionReset":
-          record.status = 0
-          req.socket.destroy()
-          return
-        case "Stall":
-          await new Promise((resolve) => setTimeout(resolve, fault.millis))
-          if (req.socket.destroyed) return
-          break
-        case "Status":
-          return reject(
-            fault.status,
-            fault.code ?? (fault.status === 429 || fault.status === 503 ? "SlowDown" : "InjectedFault"),
-            fault.message ?? "Injected fault",
-            fault.retryAfter !== undefined ? { "Retry-After": String(fault.retryAfter) } : {}
-          )
-        case "ExpireUrl":
-          return reject(403, "AccessDenied", "Request has expired")
-        case "OmitETag":
-          omitETag = true
-          break
-        case "CutBody":
-          req.resume()
-          record.status = 200
-          res.writeHead(200, { "Content-Type": "application/xml", "Content-Length": "64" })
-          res.write("<?xml version=")
-          res.destroy()
-          return
-        case "FailResult":
-          break
-      }
+    const action = await applyFault(this.options.faults.take("storage"), req)
+    if (action._tag === "Stop") {
+      if (action.reset) record.status = 0
+      return
     }
+    if (action._tag === "Refuse") {
+      return reject(
+        action.status,
+        action.code ?? (action.status === 429 || action.status === 503 ? "SlowDown" : "InjectedFault"),
+        action.message ?? "Injected fault",
+        action.headers
+      )
+    }
+    if (action.expireUrl) return reject(403, "AccessDenied", "Request has expired")
+    if (action.cut !== undefined) {
+      req.resume()
+      record.status = 200
+      res.writeHead(200, { "Content-Type": "application/xml", "Content-Length": "64" })
+      res.write("<?xml version=")
+      res.destroy()
+      return
+    }
+    const omitETag = action.omitETag
 
     const presigned = query.some(([key]) => key === "X-Amz-Algorithm" || key === "X-Amz-Signature")
     const headerSigned = req.headers.authorization !== undefined
