@@ -31,6 +31,7 @@ import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
 import * as fs from "node:fs"
 import type * as Faults from "./Faults.js"
+import { defaults } from "./internal/options.js"
 import * as internal from "./internal/server.js"
 
 /**
@@ -132,14 +133,14 @@ export interface StorageEndpoint {
  */
 export interface FaultControls {
   /** Applies `fault` to the next `times` (default 1) requests of `route`. */
-  readonly inject: (route: Faults.Route, fault: Faults.Fault, times?: number) => void
+  readonly injectFault: (route: Faults.Route, fault: Faults.Fault, times?: number) => void
   /** Removes every pending fault. */
-  readonly clear: () => void
+  readonly clearFaults: () => void
   /** The requests that reached the object store, oldest first. */
   readonly storageRequests: () => ReadonlyArray<Faults.StorageRequest>
   readonly clearStorageRequests: () => void
-  /** How many requests each operation received, by operation id. */
-  readonly calls: () => Readonly<Record<string, number>>
+  /** How many requests an operation received, by operation id. */
+  readonly callCount: (operationId: string) => number
 }
 
 /**
@@ -191,7 +192,7 @@ export declare namespace LocalHotdata {
     /** The requests that reached the object store, oldest first. */
     readonly storageRequests: Effect.Effect<ReadonlyArray<Faults.StorageRequest>>
     readonly clearStorageRequests: Effect.Effect<void>
-    /** How many requests an operation received. */
+    /** How many requests an operation received, by operation id. */
     readonly callCount: (operationId: string) => Effect.Effect<number>
   }
 }
@@ -231,15 +232,15 @@ const toHandle = (running: internal.RunningServer, cleanup: () => void): Handle 
     dataDir: running.dataDir,
     storageUrl: running.storageUrl,
     storage: running.storage,
-    inject: (route, fault, times = 1) => {
+    injectFault: (route, fault, times = 1) => {
       faults.inject(route, fault, times)
     },
-    clear: () => faults.clear(),
+    clearFaults: () => faults.clear(),
     storageRequests: () => [...faults.storageRequests],
     clearStorageRequests: () => {
       faults.storageRequests.length = 0
     },
-    calls: () => Object.fromEntries(faults.calls),
+    callCount: (operationId) => faults.calls.get(operationId) ?? 0,
     stop: async () => {
       await running.stop()
       cleanup()
@@ -266,7 +267,7 @@ export const startLocalHotdata = async (
   options: Options & { readonly temporary?: boolean | undefined } = {}
 ): Promise<Handle> => {
   const temporary = options.temporary === true && options.dataDir === undefined
-  const dataDir = temporary ? internal.makeTempDir() : options.dataDir ?? ".hotdata"
+  const dataDir = temporary ? internal.makeTempDir() : options.dataDir ?? defaults.dataDir
   const cleanup = () => {
     if (temporary) fs.rmSync(dataDir, { recursive: true, force: true })
   }
@@ -306,11 +307,11 @@ export const make = (options: Options = {}): Effect.Effect<LocalHotdata.Service,
       dataDir: handle.dataDir,
       storageUrl: handle.storageUrl,
       storage: handle.storage,
-      injectFault: (route, fault, times) => Effect.sync(() => handle.inject(route, fault, times)),
-      clearFaults: Effect.sync(() => handle.clear()),
+      injectFault: (route, fault, times) => Effect.sync(() => handle.injectFault(route, fault, times)),
+      clearFaults: Effect.sync(() => handle.clearFaults()),
       storageRequests: Effect.sync(() => handle.storageRequests()),
       clearStorageRequests: Effect.sync(() => handle.clearStorageRequests()),
-      callCount: (operationId) => Effect.sync(() => handle.calls()[operationId] ?? 0)
+      callCount: (operationId) => Effect.sync(() => handle.callCount(operationId))
     })
   )
 

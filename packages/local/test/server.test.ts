@@ -5,7 +5,11 @@ import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
+import { parseArgs } from "node:util"
 import { assert } from "vitest"
+import * as Faults from "../src/Faults.js"
+import { commandLineFlags, commandOf, defaults } from "../src/internal/options.js"
+import * as LocalHotdata from "../src/LocalHotdata.js"
 import { startLocalHotdata } from "../src/LocalHotdata.js"
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url))
@@ -110,4 +114,47 @@ describe("server process", () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(packageDir, "package.json"), "utf8"))
     assert.strictEqual(run.stdout.trim(), `hotdata-local ${manifest.version}`, run.stderr)
   })
+})
+
+describe("options", () => {
+  it("the CLI's flags become the same start options the library takes, with the shared defaults", () => {
+    const parse = (args: Array<string>, env: Record<string, string> = {}) =>
+      commandOf(parseArgs({ args, options: commandLineFlags, allowPositionals: false }).values, env)
+    assert.deepStrictEqual(parse(["--version"]), { _tag: "Version" })
+    const start = parse(["--port", "0", "--no-presign", "--cors", "*", "--inline-row-limit", "5"])
+    assert.strictEqual(start._tag, "Start")
+    if (start._tag !== "Start") return
+    assert.strictEqual(start.options.port, 0)
+    assert.strictEqual(start.options.presign, false)
+    assert.strictEqual(start.options.cors, "*")
+    assert.strictEqual(start.options.inlineRowLimit, 5)
+    assert.strictEqual(start.options.dataDir, defaults.dataDir)
+    const plain = parse([])
+    assert.strictEqual(plain._tag === "Start" && plain.options.port, defaults.cliPort)
+    assert.throws(() => parse(["--port=-1"]), /non-negative integer/)
+    assert.throws(() => parse(["--s3-endpoint", "http://127.0.0.1:9000", "--s3-bucket", "b"]), /AWS_ACCESS_KEY_ID/)
+    const external = parse(["--s3-endpoint", "http://127.0.0.1:9000", "--s3-bucket", "b"], {
+      AWS_ACCESS_KEY_ID: "id",
+      AWS_SECRET_ACCESS_KEY: "secret"
+    })
+    assert.deepStrictEqual(external._tag === "Start" && external.options.externalStorage, {
+      endpoint: "http://127.0.0.1:9000",
+      bucket: "b",
+      region: undefined,
+      accessKeyId: "id",
+      secretAccessKey: "secret"
+    })
+  })
+
+  it.effect("the Promise handle and the Effect service offer the same methods", () =>
+    Effect.gen(function*() {
+      const handle = yield* Effect.promise(() => startLocalHotdata({ temporary: true }))
+      const service = yield* Effect.scoped(LocalHotdata.make())
+      const methods = (o: object) =>
+        Object.entries(o).filter(([, v]) => typeof v === "function" || Effect.isEffect(v)).map(([k]) => k).sort()
+      assert.deepStrictEqual(methods(service), methods(handle).filter((m) => m !== "stop"))
+      handle.injectFault("list_databases", Faults.status(503))
+      assert.strictEqual(handle.callCount("list_databases"), 0)
+      yield* Effect.promise(() => handle.stop())
+    }))
 })

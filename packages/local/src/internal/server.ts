@@ -16,6 +16,7 @@ import { cleanOrphanResults, handlers as query } from "./handlers/query.js"
 import { handlers as results } from "./handlers/results.js"
 import { handlers as savedQueries } from "./handlers/savedQueries.js"
 import { handlers as uploads } from "./handlers/uploads.js"
+import { defaults } from "./options.js"
 import { lockDataDir, recoverInterrupted } from "./recovery.js"
 import { makeRequestListener } from "./router.js"
 import { StateStore } from "./state.js"
@@ -57,8 +58,8 @@ const MiB = 1024 * 1024
 
 /** Starts the HTTP API, the object store and the engine. @internal */
 export const start = async (options: StartOptions = {}): Promise<RunningServer> => {
-  const host = options.host ?? "127.0.0.1"
-  const dataDir = path.resolve(options.dataDir ?? path.join(process.cwd(), ".hotdata"))
+  const host = options.host ?? defaults.host
+  const dataDir = path.resolve(options.dataDir ?? defaults.dataDir)
   fs.mkdirSync(dataDir, { recursive: true })
   const unlock = lockDataDir(dataDir)
   try {
@@ -77,11 +78,11 @@ const startLocked = async (
 ): Promise<RunningServer> => {
   fs.rmSync(path.join(dataDir, "tmp"), { recursive: true, force: true })
   const config: ServerConfig = {
-    apiKey: options.apiKey ?? "local-dev-key",
-    workspaceId: options.workspaceId ?? "ws_local",
+    apiKey: options.apiKey ?? defaults.apiKey,
+    workspaceId: options.workspaceId ?? defaults.workspaceId,
     dataDir,
-    presign: options.presign ?? true,
-    inlineRowLimit: options.inlineRowLimit ?? 10_000,
+    presign: options.presign ?? defaults.presign,
+    inlineRowLimit: options.inlineRowLimit ?? defaults.inlineRowLimit,
     maxInlineDataBytes: 2 * MiB,
     singleUploadThreshold: 8 * MiB,
     defaultPartSize: 8 * MiB,
@@ -102,13 +103,13 @@ const startLocked = async (
     ? undefined
     : options.externalStorage !== undefined
     ? new ExternalStorage(
-      { ...options.externalStorage, region: options.externalStorage.region ?? "us-east-1" },
-      options.presignedUrlTtlSeconds ?? 1800
+      { ...options.externalStorage, region: options.externalStorage.region ?? defaults.storageRegion },
+      options.presignedUrlTtlSeconds ?? defaults.presignedUrlTtlSeconds
     )
     : await Storage.start({
       directory: path.join(dataDir, "storage"),
       host,
-      urlTtlSeconds: options.presignedUrlTtlSeconds ?? 1800,
+      urlTtlSeconds: options.presignedUrlTtlSeconds ?? defaults.presignedUrlTtlSeconds,
       faults,
       cors: options.cors
     })
@@ -122,7 +123,7 @@ const startLocked = async (
   try {
     await new Promise<void>((resolve, reject) => {
       httpServer.once("error", reject)
-      httpServer.listen(options.port ?? 0, host, () => resolve())
+      httpServer.listen(options.port ?? defaults.port, host, () => resolve())
     })
   } catch (cause) {
     await storage?.close()
