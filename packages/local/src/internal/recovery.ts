@@ -4,7 +4,8 @@ import type { StateData } from "./state.js"
 
 /**
  * Marks the work a crash interrupted as failed, so nothing stays stuck after a restart:
- * jobs still pending or running fail, uploads being loaded can be loaded again, and an
+ * jobs still pending or running fail, bulk creations end, uploads being loaded can be
+ * loaded again, and an
  * idempotency key whose load never answered, or answered with a job that died, is
  * forgotten so that resending it runs the load again.
  *
@@ -19,6 +20,13 @@ export const recoverInterrupted = (data: StateData, now: string): void => {
       job.completed_at = now
       interrupted.add(job.id)
     }
+  }
+  // A bulk creation cut short ends with the databases it made; one that made none is
+  // forgotten, so its idempotency key can be used again.
+  for (const batch of Object.values(data.batches ?? {})) {
+    if (batch.done) continue
+    if (batch.created_count === 0) delete data.batches[batch.id]
+    else batch.done = true
   }
   for (const upload of Object.values(data.uploads)) {
     if (upload.status === "loading") upload.status = "finalized"
