@@ -75,6 +75,8 @@ interface Acknowledged {
   loads: Array<{ db: string; table: string; rows: number }>
   /** Loads answered 202: the job, and how to send the load again. */
   jobs: Array<{ db: string; table: string; rows: number; job: string; key: string }>
+  /** Queries answered with a result id, and the rows the result holds. */
+  results: Array<{ db: string; id: string; rows: number }>
   /** Multipart uploads with the parts the store acknowledged. */
   uploads: Array<
     { id: string; token: string; parts: Array<{ part_number: number; e_tag: string }>; finalized: boolean }
@@ -119,6 +121,15 @@ const workload = async (baseUrl: string, round: number, acked: Acknowledged, db:
       if (r.status === 200) acked.loads.push({ db, table, rows })
       else if (r.status === 202) acked.jobs.push({ db, table, rows, job: r.json.id, key })
     })
+  let q = 0
+  const queries = () =>
+    guard(async () => {
+      const rows = 1 + (q++ % 50)
+      const r = await call("POST", "/v1/query", { sql: `SELECT range AS n FROM range(${rows})` }, {
+        "x-database-id": db
+      })
+      if (r.status === 200 && r.json.result_id) acked.results.push({ db, id: r.json.result_id, rows })
+    })
   let u = 0
   const uploads = () =>
     guard(async () => {
@@ -144,7 +155,10 @@ const workload = async (baseUrl: string, round: number, acked: Acknowledged, db:
       const fin = await call("POST", `/v1/uploads/${entry.id}/finalize`, { parts: entry.parts }, headers)
       if (fin.status === 200) entry.finalized = true
     })
-  return { alive, running: Promise.all([creates(), creates(), creates(), loads(), loads(), uploads(), uploads()]) }
+  return {
+    alive,
+    running: Promise.all([creates(), creates(), creates(), loads(), loads(), queries(), uploads(), uploads()])
+  }
 }
 
 describe("crash safety", () => {
@@ -154,13 +168,14 @@ describe("crash safety", () => {
       Effect.promise(async () => {
         const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hotdata-local-crash-"))
         const figures = { kills: 0, checked: 0, lost: 0 }
+        const kinds = { databases: 0, loads: 0, jobs: 0, results: 0, uploads: 0 }
         const lost: Array<string> = []
         let server = await startServer(dataDir)
         try {
           for (let round = 0; round < ROUNDS; round++) {
             const call = client(server.baseUrl)
             const db = (await call("POST", "/v1/databases", { name: `loads-${round}` })).json.id as string
-            const acked: Acknowledged = { databases: [db], loads: [], jobs: [], uploads: [] }
+            const acked: Acknowledged = { databases: [db], loads: [], jobs: [], results: [], uploads: [] }
             const work = await workload(server.baseUrl, round, acked, db)
             await new Promise((resolve) => setTimeout(resolve, 150 + Math.floor(Math.random() * 600)))
             await kill(server)
@@ -169,6 +184,11 @@ describe("crash safety", () => {
             await work.running
             server = await startServer(dataDir)
             const after = client(server.baseUrl)
+            kinds.databases += acked.databases.length
+            kinds.loads += acked.loads.length
+            kinds.jobs += acked.jobs.length
+            kinds.results += acked.results.length
+            kinds.uploads += acked.uploads.length
             const missing = (what: string) => {
               figures.lost++
               lost.push(`round ${round}: ${what}`)
@@ -188,6 +208,14 @@ describe("crash safety", () => {
             for (const load of acked.loads) {
               figures.checked++
               if ((await count(load.db, load.table)) !== load.rows) missing(`load of ${load.table}`)
+            }
+            for (const result of acked.results) {
+              // A query's result file is written before the query answers: it is there, ready.
+              figures.checked++
+              const got = await after("GET", `/v1/results/${result.id}`, undefined, { "x-database-id": result.db })
+              if (got.status !== 200 || got.json.rows?.length !== result.rows) {
+                missing(`result ${result.id}: ${got.status} ${got.text.slice(0, 200)}`)
+              }
             }
             for (const job of acked.jobs) {
               figures.checked++
@@ -241,7 +269,9 @@ describe("crash safety", () => {
           fs.rmSync(dataDir, { recursive: true, force: true })
         }
         console.log(
-          `crash test: ${figures.kills} kills, ${figures.checked} acknowledged changes checked, ${figures.lost} lost`
+          `crash test: ${figures.kills} kills, ${figures.checked} acknowledged changes checked, ${figures.lost} lost ` +
+            `(${kinds.databases} databases, ${kinds.loads} loads, ${kinds.jobs} load jobs, ${kinds.results} results, ` +
+            `${kinds.uploads} upload sessions)`
         )
         assert.deepStrictEqual(lost, [])
       }),

@@ -1,5 +1,6 @@
 import * as fs from "node:fs"
 import * as path from "node:path"
+import type { Engine } from "./engine.js"
 import type { StateData } from "./state.js"
 
 /**
@@ -35,6 +36,28 @@ export const recoverInterrupted = (data: StateData, now: string): void => {
     const job = (record.body as { readonly id?: unknown } | null)?.id
     if (record.status === 0 || (record.status === 202 && typeof job === "string" && interrupted.has(job))) {
       delete data.idempotency[slot]
+    }
+  }
+}
+
+/**
+ * Finishes the results a crash left `processing` whose Parquet file is complete: the file is
+ * written before a query answers, only its description may be missing.
+ *
+ * @internal
+ */
+export const recoverResults = async (data: StateData, engine: Engine, resultsDir: string): Promise<void> => {
+  for (const result of Object.values(data.results)) {
+    if (result.status !== "processing") continue
+    const file = path.join(resultsDir, result.file)
+    if (!fs.existsSync(file)) continue
+    try {
+      const described = await engine.describeParquet(file)
+      result.row_count = described.rowCount
+      result.columns = described.columns
+      result.status = "ready"
+    } catch {
+      // Left for the orphan sweep to fail.
     }
   }
 }

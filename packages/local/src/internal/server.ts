@@ -17,7 +17,7 @@ import { handlers as results } from "./handlers/results.js"
 import { handlers as savedQueries } from "./handlers/savedQueries.js"
 import { handlers as uploads } from "./handlers/uploads.js"
 import { defaults } from "./options.js"
-import { lockDataDir, recoverInterrupted } from "./recovery.js"
+import { lockDataDir, recoverInterrupted, recoverResults } from "./recovery.js"
 import { makeRequestListener } from "./router.js"
 import { StateStore } from "./state.js"
 import { type ObjectStorage, Storage } from "./storage.js"
@@ -114,6 +114,7 @@ const startLocked = async (
       cors: options.cors
     })
   const server: Server = { config, state, engine, storage, faults, background: new Set(), baseUrl: "" }
+  await recoverResults(state.data, engine, path.join(dataDir, "results"))
   cleanOrphanResults(server)
   recoverInterrupted(state.data, new Date().toISOString())
   await state.commit()
