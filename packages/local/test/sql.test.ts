@@ -131,6 +131,27 @@ describe("SQL", () => {
         const ok = yield* query("SELECT 42 AS n")
         assert.deepStrictEqual(ok.json.rows, [[42]])
       }))
+
+    it.effect("a database's SQL cannot reach the files of the server's other databases or results", () =>
+      Effect.gen(function*() {
+        const { call, query, saved, server } = yield* setup
+        const other = (yield* call("POST", "/v1/databases", { body: {} })).json
+        const theirs = yield* call("POST", "/v1/query", { database: other.id, body: { sql: "SELECT 1 AS secret" } })
+        yield* saved(theirs.json.result_id)
+        const results = path.join(server.dataDir, "results")
+        const hostile = [
+          `ATTACH '${path.join(server.dataDir, "databases", `${other.id}.duckdb`)}' AS other (READ_ONLY)`,
+          `SELECT * FROM read_parquet('${path.join(results, `${theirs.json.result_id}.parquet`)}')`,
+          `SELECT * FROM glob('${results}/*')`,
+          `COPY (SELECT 2) TO '${path.join(results, `${theirs.json.result_id}.parquet`)}' (FORMAT parquet)`
+        ]
+        for (const sql of hostile) {
+          const r = yield* query(sql)
+          assert.strictEqual(r.status, 400, `${sql} should fail: ${r.text}`)
+        }
+        const still = yield* call("GET", `/v1/results/${theirs.json.result_id}`, { database: other.id })
+        assert.deepStrictEqual(still.json.rows, [[1]])
+      }))
   })
 })
 

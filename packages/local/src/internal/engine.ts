@@ -148,12 +148,13 @@ const quoteCatalogReferences = (sql: string, catalogs: ReadonlyArray<string>): s
 const typeName = (type: DuckDBType): string => type.toString()
 
 /**
- * A DuckDB instance that can reach only the given directories of the server's data: no
- * other file can be read, written, attached or globbed, no extension installed or loaded,
- * and SQL cannot change these settings back (the configuration is locked).
+ * A DuckDB instance that can reach only the given files and directories of the server's
+ * data: no other file can be read, written, attached or globbed, no extension installed or
+ * loaded, and SQL cannot change these settings back (the configuration is locked).
  */
 const sandboxedInstance = async (
   directories: ReadonlyArray<string>,
+  files: ReadonlyArray<string>,
   tempDirectory: string
 ): Promise<DuckDBInstance> => {
   for (const directory of directories) fs.mkdirSync(directory, { recursive: true })
@@ -162,6 +163,7 @@ const sandboxedInstance = async (
   try {
     const list = directories.map((d) => quoteLiteral(d.endsWith(path.sep) ? d : d + path.sep)).join(", ")
     await conn.run(`SET allowed_directories = [${list}]`)
+    if (files.length > 0) await conn.run(`SET allowed_paths = [${files.map(quoteLiteral).join(", ")}]`)
     await conn.run(`SET temp_directory = ${quoteLiteral(tempDirectory)}`)
     await conn.run("SET autoinstall_known_extensions = false")
     await conn.run("SET autoload_known_extensions = false")
@@ -189,12 +191,38 @@ export class Engine {
 
   constructor(private readonly dataDir: string) {}
 
-  /** The directories SQL may touch: database files, results, and the files being loaded. */
-  private sandbox(tempName: string): Promise<DuckDBInstance> {
-    return sandboxedInstance(
-      ["databases", "results", "tmp"].map((d) => path.join(this.dataDir, d)),
-      path.join(this.dataDir, "tmp", tempName)
-    )
+  /**
+   * A database's own directory for files on their way in or out (results being written,
+   * files being loaded) and DuckDB's spill files; removed at every start.
+   */
+  private staging(id: string): string {
+    return path.join(this.dataDir, "tmp", `duckdb-${id}`)
+  }
+
+  /**
+   * A database's instance reaches its own file, the files of the catalogs attached to it,
+   * and its staging directory; nothing else, not even the other databases of the server.
+   */
+  private sandboxFor(db: EngineDatabase): Promise<DuckDBInstance> {
+    // With the files DuckDB keeps beside a database file: its write-ahead log and the WAL's
+    // checkpoint and recovery copies.
+    const files = [db.file, ...(db.attachments ?? []).map((a) => a.file)].flatMap((
+      f
+    ) => [f, `${f}.wal`, `${f}.wal.checkpoint`, `${f}.wal.recovery`])
+    const staging = this.staging(db.id)
+    return sandboxedInstance([staging], files, path.join(staging, "spill"))
+  }
+
+  /** A file moved into (`link`ed, or copied) a database's staging directory, with its removal. */
+  private stage(db: EngineDatabase, file: string): { readonly file: string; readonly remove: () => void } {
+    const staged = path.join(this.staging(db.id), `in-${Math.random().toString(36).slice(2)}-${path.basename(file)}`)
+    fs.mkdirSync(path.dirname(staged), { recursive: true })
+    try {
+      fs.linkSync(file, staged)
+    } catch {
+      fs.copyFileSync(file, staged)
+    }
+    return { file: staged, remove: () => fs.rmSync(staged, { force: true }) }
   }
 
   databaseFile(id: string): string {
@@ -206,7 +234,7 @@ export class Engine {
     if (handle === undefined) {
       handle = (async () => {
         fs.mkdirSync(path.dirname(db.file), { recursive: true })
-        const instance = await this.sandbox(`duckdb-${db.id}`)
+        const instance = await this.sandboxFor(db)
         const conn = await instance.connect()
         try {
           await conn.run(`ATTACH ${quoteLiteral(db.file)} AS ${quoteIdent(db.default_catalog)}`)
@@ -279,26 +307,31 @@ export class Engine {
   /** Copies every schema and table of `source` into the (new) database `target`. */
   async fork(source: EngineDatabase, target: EngineDatabase): Promise<void> {
     await this.closeDatabase(target.id)
+    await this.open(source)
+    // Closing checkpoints the source, so its file holds everything; the copy is the fork.
+    await this.closeDatabase(source.id)
     fs.mkdirSync(path.dirname(target.file), { recursive: true })
-    await this.withWrite(source, async (conn) => {
-      await conn.run(`ATTACH ${quoteLiteral(target.file)} AS __fork_target`)
-      try {
-        await conn.run(`COPY FROM DATABASE ${quoteIdent(source.default_catalog)} TO __fork_target`)
-      } finally {
-        await conn.run("DETACH __fork_target")
-      }
-    })
+    fs.rmSync(`${target.file}.wal`, { force: true })
+    fs.copyFileSync(source.file, target.file)
+    if (fs.existsSync(`${source.file}.wal`)) fs.copyFileSync(`${source.file}.wal`, `${target.file}.wal`)
   }
 
   /** Makes another managed catalog visible (read-only) under `alias` in this database's queries. */
   async attach(db: EngineDatabase, alias: string, file: string): Promise<void> {
-    const handle = await this.open(db)
-    if (handle.catalogs.has(alias.toLowerCase())) {
+    const current = await this.open(db)
+    if (current.catalogs.has(alias.toLowerCase())) {
       throw new ApiError(409, "CONFLICT", `catalog ${alias} is already attached`)
     }
-    await attachCatalog(handle, alias, file).catch((cause) => {
-      throw new ApiError(400, "BAD_REQUEST", `could not attach ${alias}: ${cleanMessage(cause)}`)
-    })
+    if (!fs.existsSync(file)) {
+      throw new ApiError(400, "BAD_REQUEST", `could not attach ${alias}: its database has no file`)
+    }
+    // The instance may reach only the files it was opened with: reopen it with this one too.
+    await this.closeDatabase(db.id)
+    const handle = await this.open({ ...db, attachments: [...(db.attachments ?? []), { alias, file }] })
+    if (!handle.catalogs.has(alias.toLowerCase())) {
+      await this.closeDatabase(db.id)
+      throw new ApiError(400, "BAD_REQUEST", `could not attach ${alias}`)
+    }
   }
 
   async detach(db: EngineDatabase, alias: string): Promise<void> {
@@ -370,9 +403,10 @@ export class Engine {
         const pieces = splitStatements(script)
         if (pieces.length === extracted.count) {
           const file = options.resultFile
-          const tmp = `${file}.tmp`
+          const tmp = path.join(this.staging(db.id), `out-${path.basename(file)}`)
           try {
             fs.mkdirSync(path.dirname(file), { recursive: true })
+            fs.mkdirSync(path.dirname(tmp), { recursive: true })
             await conn.run(`COPY ${asSubquery(pieces[pieces.length - 1]!)} TO ${quoteLiteral(tmp)} (FORMAT parquet)`)
             fs.renameSync(tmp, file)
             return { ...(await this.previewOf(file, options.previewLimit)), isQuery }
@@ -429,7 +463,11 @@ export class Engine {
   }
 
   private results(): Promise<DuckDBInstance> {
-    this.resultsInstance ??= this.sandbox("duckdb-results")
+    this.resultsInstance ??= sandboxedInstance(
+      [path.join(this.dataDir, "results")],
+      [],
+      path.join(this.staging("results"), "spill")
+    )
     return this.resultsInstance
   }
 
@@ -601,9 +639,10 @@ export class Engine {
     mode: string,
     key: ReadonlyArray<string> | null
   ): Promise<{ readonly rowCount: number; readonly columns: Array<ColumnDescription> }> {
+    const staged = this.stage(db, source.file)
     return this.withWrite(db, async (conn) => {
       const target = qualified(db, schema, table)
-      const src = sourceSql(source)
+      const src = sourceSql({ ...source, file: staged.file })
       try {
         await conn.run(`CREATE SCHEMA IF NOT EXISTS ${qualified(db, schema)}`)
         const exists = await tableExists(conn, db, schema, table)
@@ -665,9 +704,13 @@ export class Engine {
         }
       } catch (cause) {
         if (cause instanceof ApiError) throw cause
-        throw new ApiError(400, "BAD_REQUEST", `could not load ${schema}.${table}: ${cleanMessage(cause)}`)
+        throw new ApiError(
+          400,
+          "BAD_REQUEST",
+          `could not load ${schema}.${table}: ${cleanMessage(cause).split(staged.file).join("<the loaded file>")}`
+        )
       }
-    })
+    }).finally(() => staged.remove())
   }
 
   async close(): Promise<void> {
