@@ -17,8 +17,13 @@ const main = async () => {
     return
   }
   if (command._tag === "Version") {
-    const manifest = JSON.parse(fs.readFileSync(new URL("../package.json", import.meta.url), "utf8"))
-    process.stdout.write(`hotdata-local ${manifest.version}\n`)
+    // The package's manifest: beside `src/` and `dist/`, or above `dist/cjs/`.
+    const manifest = ["../package.json", "../../package.json"]
+      .map((relative) => new URL(relative, import.meta.url))
+      .filter((url) => fs.existsSync(url))
+      .map((url) => JSON.parse(fs.readFileSync(url, "utf8")) as { name?: string; version?: string })
+      .find((json) => json.name === "@hotdata-effect/local")
+    process.stdout.write(`hotdata-local ${manifest?.version ?? "unknown"}\n`)
     return
   }
   const server = await startLocalHotdata(command.options)
