@@ -1,11 +1,11 @@
 import { describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
-import { spawn, spawnSync } from "node:child_process"
+import { execFile, spawn } from "node:child_process"
 import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
-import { parseArgs } from "node:util"
+import { parseArgs, promisify } from "node:util"
 import { assert } from "vitest"
 import * as Faults from "../src/Faults.js"
 import { commandLineFlags, commandOf, defaults } from "../src/internal/options.js"
@@ -15,9 +15,19 @@ import { startLocalHotdata } from "../src/LocalHotdata.js"
 const packageDir = fileURLToPath(new URL("..", import.meta.url))
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), "hotdata-local-server-"))
 
-/** Runs TypeScript in a fresh Node process; returns its output. */
-const runTs = (args: ReadonlyArray<string>) =>
-  spawnSync(process.execPath, ["--import", "tsx", ...args], { cwd: packageDir, encoding: "utf8", timeout: 30_000 })
+/**
+ * Runs TypeScript in a fresh Node process; returns its output. Asynchronous, so the test
+ * worker keeps answering vitest while the child runs.
+ */
+const runTs = (args: ReadonlyArray<string>): Promise<{ readonly stdout: string; readonly stderr: string }> =>
+  promisify(execFile)(process.execPath, ["--import", "tsx", ...args], {
+    cwd: packageDir,
+    encoding: "utf8",
+    timeout: 30_000
+  }).catch((error: { stdout?: string; stderr?: string }) => ({
+    stdout: error.stdout ?? "",
+    stderr: error.stderr ?? ""
+  }))
 
 describe("server process", () => {
   it.effect("a second server on the same data directory fails at start with a clear error", () =>
@@ -96,7 +106,7 @@ describe("server process", () => {
       }
     }))
 
-  it("importing the package and running a server leaves process.env as it was", () => {
+  it("importing the package and running a server leaves process.env as it was", async () => {
     const script = [
       "const before = JSON.stringify(process.env)",
       "const { startLocalHotdata } = await import('./src/index.ts')",
@@ -105,12 +115,12 @@ describe("server process", () => {
       "await server.stop()",
       "console.log(before === JSON.stringify(process.env) ? 'same' : 'changed')"
     ].join("\n")
-    const run = runTs(["--input-type=module", "-e", script])
+    const run = await runTs(["--input-type=module", "-e", script])
     assert.strictEqual(run.stdout.trim(), "same", run.stderr)
   })
 
-  it("the CLI prints its version", () => {
-    const run = runTs(["src/bin.ts", "--version"])
+  it("the CLI prints its version", async () => {
+    const run = await runTs(["src/bin.ts", "--version"])
     const manifest = JSON.parse(fs.readFileSync(path.join(packageDir, "package.json"), "utf8"))
     assert.strictEqual(run.stdout.trim(), `hotdata-local ${manifest.version}`, run.stderr)
   })
