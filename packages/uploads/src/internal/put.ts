@@ -1,0 +1,127 @@
+/**
+ * One PUT of a part (or of a whole small upload) to storage, with its time limit and
+ * the watchdog that cuts a body which stopped moving.
+ */
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import { HotdataError } from "@hotdata-effect/core"
+import * as Clock from "effect/Clock"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import { MissingETag, StorageError, StorageTransportError } from "../UploadError.js"
+import type { Context } from "./shared.js"
+
+const s3Code = (body: string): string | undefined => /<Code>([^<]{1,100})<\/Code>/.exec(body)?.[1]
+
+const describe = (u: unknown): string => {
+  const messages: Array<string> = []
+  let current: unknown = u
+  for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
+    const message = (current as { message?: unknown }).message
+    if (typeof message === "string" && message !== "") messages.push(message)
+    current = (current as { cause?: unknown }).cause
+  }
+  return messages.length > 0 ? messages.join(": ") : String(u)
+}
+
+export const labelOf = (
+  partNumber: number | undefined
+) => (partNumber === undefined ? "the upload" : `part ${partNumber}`)
+
+const partNumberField = (partNumber: number | undefined) => (partNumber === undefined ? {} : { partNumber })
+
+/** Fails once the body has stopped moving for `stallTimeout` before it was all handed over. */
+const stallWatch = (
+  sent: () => number,
+  total: number,
+  stallTimeout: Duration.Duration,
+  partNumber: number | undefined
+): Effect.Effect<never, StorageTransportError> =>
+  Effect.gen(function*() {
+    const limit = Duration.toMillis(stallTimeout)
+    const tick = Duration.millis(Math.max(Math.floor(limit / 4), 10))
+    let last = sent()
+    let lastMove = yield* Clock.currentTimeMillis
+    while (true) {
+      yield* Effect.sleep(tick)
+      const now = yield* Clock.currentTimeMillis
+      const current = sent()
+      if (current !== last) {
+        last = current
+        lastMove = now
+      } else if (current >= total) {
+        // Everything was handed over: the attempt's time limit bounds the wait for the answer.
+        return yield* Effect.never
+      } else if (now - lastMove >= limit) {
+        return yield* new StorageTransportError({
+          reason: "stall",
+          message: `${labelOf(partNumber)} stopped moving: no progress for ${Duration.format(stallTimeout)} ` +
+            `(${current} of ${total} bytes sent)`,
+          ...partNumberField(partNumber)
+        })
+      }
+    }
+  })
+
+/** One PUT of `bytes` to `url`, answered with the part's ETag. */
+export const put = (
+  ctx: Context,
+  partNumber: number | undefined,
+  url: string,
+  bytes: Uint8Array
+): Effect.Effect<string, StorageError | StorageTransportError | MissingETag> =>
+  Effect.suspend(() => {
+    let sent = 0
+    const label = labelOf(partNumber)
+    const request = HttpClientRequest.put(url).pipe(
+      HttpClientRequest.setBody(ctx.storage.body(bytes, (n) => {
+        sent = n
+      })),
+      HttpClientRequest.setHeaders(ctx.session.headers)
+    )
+    const exchange = Effect.gen(function*() {
+      const response = yield* Effect.mapError(ctx.storage.client.execute(request), (error) =>
+        new StorageTransportError({
+          reason: "transport",
+          message: `${label}: the PUT to storage failed: ${describe(error.cause ?? error)}`,
+          ...partNumberField(partNumber)
+        }))
+      if (response.status >= 200 && response.status < 300) {
+        const eTag = response.headers["etag"]
+        // Read the (empty) body so the connection goes back to the pool.
+        yield* Effect.ignore(response.arrayBuffer)
+        if (eTag === undefined || eTag.trim() === "") {
+          return yield* new MissingETag({
+            message: `storage accepted ${label} but sent no ETag (in a browser, the bucket's CORS rules ` +
+              `must expose the ETag header)`,
+            ...partNumberField(partNumber)
+          })
+        }
+        return eTag
+      }
+      const text = yield* Effect.orElseSucceed(response.text, () => "")
+      const now = yield* Clock.currentTimeMillis
+      const retryAfter = HotdataError.parseRetryAfter(response.headers["retry-after"], now)
+      const code = s3Code(text)
+      return yield* new StorageError({
+        status: response.status,
+        message: `storage answered ${label} with HTTP ${response.status}${code ? ` (${code})` : ""}`,
+        ...partNumberField(partNumber),
+        ...(text !== "" ? { body: HotdataError.snippet(text) } : {}),
+        ...(Option.isSome(retryAfter) ? { retryAfter: retryAfter.value } : {})
+      })
+    })
+    const timeout = ctx.config.partTimeout(bytes.byteLength)
+    const timed = Effect.timeoutFail(exchange, {
+      duration: timeout,
+      onTimeout: () =>
+        new StorageTransportError({
+          reason: "timeout",
+          message: `${label}: no answer from storage within ${Duration.format(timeout)}`,
+          ...partNumberField(partNumber)
+        })
+    })
+    return ctx.storage.observesProgress
+      ? Effect.raceFirst(timed, stallWatch(() => sent, bytes.byteLength, ctx.config.stallTimeout, partNumber))
+      : timed
+  })

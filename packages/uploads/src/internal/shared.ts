@@ -1,0 +1,80 @@
+/**
+ * What the parts of an upload share: its settings, the services and session it runs
+ * with, and the tracker that counts confirmed parts once each.
+ */
+import type { HotdataClient, Schemas } from "@hotdata-effect/core"
+import * as Clock from "effect/Clock"
+import type * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import type * as Schedule from "effect/Schedule"
+import type * as StorageClient from "../StorageClient.js"
+import type { MalformedSession, RetryableError, SourceError } from "../UploadError.js"
+import { UploadEvent } from "../UploadEvent.js"
+
+export interface Config {
+  readonly contentType: string | undefined
+  readonly contentEncoding: string | undefined
+  readonly filename: string | undefined
+  readonly partSize: number | undefined
+  readonly concurrency: number
+  readonly memoryBudget: number
+  readonly partRetry: Schedule.Schedule<unknown, RetryableError>
+  readonly rounds: Schedule.Schedule<unknown, RetryableError>
+  readonly partTimeout: (bytes: number) => Duration.Duration
+  readonly stallTimeout: Duration.Duration
+  readonly mintTimeout: Duration.Duration
+  readonly maxRemints: number
+}
+
+export type Emit = (event: UploadEvent) => Effect.Effect<void>
+
+/** What can fail a part: the errors rounds cure, and the ones that end the upload. */
+export type PartError = RetryableError | MalformedSession | SourceError
+
+export interface Context {
+  readonly client: HotdataClient.HotdataClient.Service
+  readonly storage: StorageClient.StorageClient.Service
+  readonly session: Schemas.UploadSessionResponse
+  readonly config: Config
+  readonly emit: Emit
+  readonly tracker: Tracker
+  /**
+   * Parts in flight at most, for the concurrency, the memory budget and the session's
+   * part size: computed once per upload, the same for files and streams.
+   */
+  readonly inFlight: number
+}
+
+/** Counts confirmed parts once each and reports progress. */
+export class Tracker {
+  readonly eTags = new Map<number, string>()
+  bytesDone = 0
+  constructor(
+    readonly emit: Emit,
+    readonly startedAt: number,
+    public totalBytes: number | undefined,
+    public partsTotal: number | undefined
+  ) {}
+
+  progress(): Effect.Effect<void> {
+    return Effect.flatMap(Clock.currentTimeMillis, (now) => {
+      const seconds = (now - this.startedAt) / 1000
+      return this.emit(UploadEvent.Progress({
+        bytesDone: this.bytesDone,
+        totalBytes: this.totalBytes,
+        partsDone: this.eTags.size,
+        partsTotal: this.partsTotal,
+        bytesPerSecond: seconds > 0 ? this.bytesDone / seconds : 0
+      }))
+    })
+  }
+
+  complete(partNumber: number, bytes: number, eTag: string): Effect.Effect<void> {
+    return Effect.suspend(() => {
+      if (this.eTags.has(partNumber)) return Effect.void
+      this.eTags.set(partNumber, eTag)
+      this.bytesDone += bytes
+      return Effect.zipRight(this.emit(UploadEvent.PartFinished({ partNumber, bytes, eTag })), this.progress())
+    })
+  }
+}
