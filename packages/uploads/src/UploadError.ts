@@ -224,6 +224,34 @@ export class UploadCancelled extends Schema.TaggedError<UploadCancelled>(
 }
 
 /**
+ * A resumable upload's checkpoint could not be used:
+ *
+ * - `missing`: no checkpoint is stored under the key (only `Uploads.resume` needs one);
+ * - `unreadable` / `unwritable`: the store failed, or what it holds is not a checkpoint;
+ * - `sourceChanged`: the source is not the one the checkpoint was written for (its
+ *   size, modification time or sampled content differ), so its parts cannot be mixed;
+ * - `sessionGone`: the session was finalized already, or has expired (sessions live
+ *   24 hours), so nothing can be added to it: start a new upload.
+ *
+ * The message never holds the finalize token.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class CheckpointError extends Schema.TaggedError<CheckpointError>(
+  "@hotdata-effect/uploads/UploadError/CheckpointError"
+)("CheckpointError", {
+  message: Schema.String,
+  reason: Schema.Literal("missing", "unreadable", "unwritable", "sourceChanged", "sessionGone"),
+  key: Schema.String,
+  uploadId: Schema.optional(Schema.String),
+  cause: Schema.optional(Schema.Defect)
+}) {
+  /** @since 0.1.0 */
+  readonly [TypeId]: TypeId = TypeId
+}
+
+/**
  * Every error an upload can fail with.
  *
  * @since 0.1.0
@@ -240,6 +268,7 @@ export type UploadError =
   | SourceError
   | FinalizeError
   | UploadCancelled
+  | CheckpointError
 
 /**
  * The errors a retry round can cure.

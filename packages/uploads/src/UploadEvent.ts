@@ -39,6 +39,8 @@ export type UploadEvent = Data.TaggedEnum<{
     readonly partSize: number | undefined
     readonly totalBytes: number | undefined
     readonly partsTotal: number | undefined
+    /** Parts confirmed by an earlier process, when the upload resumed from a checkpoint. */
+    readonly resumedParts: number
   }
   /** An attempt at a part begins (`round` 0 is the first pass). */
   PartStarted: { readonly partNumber: number; readonly bytes: number; readonly round: number }

@@ -85,6 +85,15 @@ export interface Options {
   readonly mintTimeout?: Duration.DurationInput | undefined
   /** Aborting it fails the upload with `UploadCancelled` (interrupting the fiber does the same silently). */
   readonly signal?: AbortSignal | undefined
+  /**
+   * Makes the upload resumable: the key under which its checkpoint is kept (with the
+   * default store, a file path). When a checkpoint is stored under it, the upload
+   * resumes it (sending only the parts it lacks); otherwise a new session starts and
+   * its checkpoint is written there as parts finish. It is removed once finalized.
+   * Only sources of known size above 8 MiB (paths, `Blob`s, `Uint8Array`s) keep a
+   * checkpoint; see {@link resume}.
+   */
+  readonly checkpoint?: string | undefined
 }
 
 /**
@@ -174,7 +183,8 @@ const configOf = (options: Options): internal.Config => ({
     : partPutTimeout,
   stallTimeout: Duration.decode(options.stallTimeout ?? "30 seconds"),
   mintTimeout: Duration.decode(options.mintTimeout ?? "30 seconds"),
-  maxRemints: 2
+  maxRemints: 2,
+  checkpoint: options.checkpoint === undefined ? undefined : { key: options.checkpoint, require: false }
 })
 
 const cancelled = (signal: AbortSignal) =>
@@ -261,6 +271,16 @@ export const uploadFile = <E = never, R = never>(
     readonly onProgress?: ((progress: Progress) => void | Effect.Effect<void>) | undefined
     readonly onEvent?: ((event: UploadEvent) => void | Effect.Effect<void>) | undefined
   } = {}
+): Effect.Effect<Schemas.FinalizeUploadResponse, UploadError, HotdataClient.HotdataClient | R> =>
+  runWith(source, options, options.checkpoint === undefined ? undefined : { key: options.checkpoint, require: false })
+
+const runWith = <E, R>(
+  source: UploadSource<E, R>,
+  options: Options & {
+    readonly onProgress?: ((progress: Progress) => void | Effect.Effect<void>) | undefined
+    readonly onEvent?: ((event: UploadEvent) => void | Effect.Effect<void>) | undefined
+  },
+  checkpoint: internal.Config["checkpoint"]
 ): Effect.Effect<Schemas.FinalizeUploadResponse, UploadError, HotdataClient.HotdataClient | R> => {
   const { onEvent, onProgress } = options
   const call = (f: (event: any) => void | Effect.Effect<void>, event: UploadEvent) =>
@@ -273,5 +293,40 @@ export const uploadFile = <E = never, R = never>(
       onEvent ? call(onEvent, event) : Effect.void,
       onProgress && event._tag === "Progress" ? call(onProgress, event) : Effect.void
     )
-  return traced(withSignal(internal.run(source, configOf(options), emit), options.signal))
+  return traced(withSignal(internal.run(source, { ...configOf(options), checkpoint }, emit), options.signal))
 }
+
+/**
+ * Finishes an upload from the checkpoint stored under `options.checkpoint`, reading
+ * the same source again: the source is checked against the checkpoint's fingerprint
+ * (its size, modification time and sampled content) and refused when it changed;
+ * only the parts the checkpoint lacks are sent, and the upload is finalized once.
+ *
+ * Fails with a `CheckpointError`: `missing` when no checkpoint is stored,
+ * `sourceChanged` for another source, `sessionGone` when the session was finalized
+ * or has expired. A stream cannot be resumed (it is read once and its bytes are not
+ * kept): upload it from a file to make it resumable.
+ *
+ * @example
+ * ```ts
+ * import { Uploads } from "@hotdata-effect/uploads"
+ * import { Effect } from "effect"
+ *
+ * // First run (may crash part-way):
+ * const first = Uploads.uploadFile("./big.csv", { checkpoint: "./big.csv.upload" })
+ * // Later, in another process:
+ * const again = Uploads.resume("./big.csv", { checkpoint: "./big.csv.upload" })
+ * ```
+ *
+ * @since 0.1.0
+ * @category uploads
+ */
+export const resume = <E = never, R = never>(
+  source: UploadSource<E, R>,
+  options: Options & {
+    readonly checkpoint: string
+    readonly onProgress?: ((progress: Progress) => void | Effect.Effect<void>) | undefined
+    readonly onEvent?: ((event: UploadEvent) => void | Effect.Effect<void>) | undefined
+  }
+): Effect.Effect<Schemas.FinalizeUploadResponse, UploadError, HotdataClient.HotdataClient | R> =>
+  runWith(source, options, { key: options.checkpoint, require: true })

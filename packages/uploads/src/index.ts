@@ -26,3 +26,8 @@ export * as StorageClient from "./StorageClient.js"
  * @since 0.1.0
  */
 export * as Tables from "./Tables.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as Checkpoint from "./Checkpoint.js"

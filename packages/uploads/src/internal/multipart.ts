@@ -9,18 +9,23 @@ import * as Deferred from "effect/Deferred"
 import * as Effect from "effect/Effect"
 import * as FiberSet from "effect/FiberSet"
 import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
+import type { Checkpoint as CheckpointModel, CheckpointStore } from "../Checkpoint.js"
 import * as StorageClient from "../StorageClient.js"
 import {
   apiDetails,
+  CheckpointError,
   FinalizeError,
   MalformedSession,
+  type MintError,
   SessionCreateError,
   SizeLimitError,
   type UploadError
 } from "../UploadError.js"
 import { UploadEvent } from "../UploadEvent.js"
+import * as Resume from "./checkpoint.js"
 import * as Plan from "./plan.js"
-import { type Job, makeJob, runRounds, type Target } from "./rounds.js"
+import { type Job, makeJob, mint, runRounds, type Target } from "./rounds.js"
 import { type Config, type Context, type Emit, type PartError, Tracker } from "./shared.js"
 import * as Source from "./source.js"
 
@@ -69,7 +74,8 @@ const sendSized = (ctx: Context, source: Source.Sized) =>
     // flight, so memory stays flat instead of waiting on the garbage collector.
     const pool: Array<Uint8Array> = []
     const readInto = source.readInto
-    const jobs = plan.map((part) => {
+    // Parts an earlier process finished (from its checkpoint) are not sent again.
+    const jobs = plan.filter((part) => !ctx.tracker.eTags.has(part.partNumber)).map((part) => {
       const target: Target = {
         partNumber: part.partNumber,
         errorPartNumber: part.partNumber,
@@ -206,6 +212,121 @@ const resolveStorage: Effect.Effect<StorageClient.StorageClient.Service> = Effec
   })
 )
 
+/** Opens a new session for `source`. */
+const createSession = (
+  client: HotdataClient.HotdataClient.Service,
+  config: Config,
+  source: Source.Opened,
+  size: number | undefined
+) =>
+  Effect.gen(function*() {
+    const hint = config.partSize ?? Plan.autoPartSizeHint(size ?? 0)
+    if (!Number.isSafeInteger(hint) || hint <= 0) {
+      return yield* new SizeLimitError({
+        what: "part_size",
+        value: hint,
+        limit: Number.MAX_SAFE_INTEGER,
+        message: `the part size must be a positive whole number of bytes, got ${hint}`
+      })
+    }
+    const filename = config.filename ?? source.filename
+    const request: Schemas.CreateUploadRequest = {
+      part_size: hint,
+      // Only a declared size opens a known-size session; above the threshold it stays absent.
+      ...(size !== undefined && size <= Plan.STREAMING_THRESHOLD ? { declared_size_bytes: size } : {}),
+      ...(config.contentType !== undefined ? { content_type: config.contentType } : {}),
+      ...(config.contentEncoding !== undefined ? { content_encoding: config.contentEncoding } : {}),
+      ...(filename !== undefined ? { filename } : {})
+    }
+    return yield* client.uploads.create(request).pipe(
+      Effect.mapError((error) =>
+        new SessionCreateError({
+          ...apiDetails(error),
+          message: error._tag === "NotImplemented"
+            ? `this deployment cannot issue upload URLs (${error.code ?? "HTTP 501"}): ${error.message}`
+            : `opening the upload session failed: ${error.message}`
+        })
+      )
+    )
+  })
+
+/**
+ * The checkpoint to resume from, checked against the source: none when there is none
+ * (or the source cannot be checkpointed), a `CheckpointError` when it cannot be used.
+ */
+const loadCheckpoint = (
+  key: string,
+  require: boolean,
+  checkpoints: CheckpointStore.Service,
+  source: Source.Opened
+) =>
+  Effect.gen(function*() {
+    if (source._tag !== "Sized" || source.size <= Plan.STREAMING_THRESHOLD) {
+      if (!require) return Option.none<{ checkpoint: CheckpointModel | undefined; fingerprint: string }>()
+      return yield* new CheckpointError({
+        reason: "missing",
+        key,
+        message: source._tag === "Sized"
+          ? `nothing to resume under ${key}: an upload of at most ${Plan.STREAMING_THRESHOLD} bytes is one PUT and keeps no checkpoint`
+          : `nothing to resume under ${key}: a stream is read once and keeps no checkpoint`
+      })
+    }
+    const fingerprint = yield* Resume.fingerprint(source)
+    const loaded = yield* checkpoints.load(key)
+    if (Option.isNone(loaded)) {
+      if (!require) return Option.some({ checkpoint: undefined, fingerprint })
+      return yield* new CheckpointError({ reason: "missing", key, message: `no checkpoint is stored under ${key}` })
+    }
+    const checkpoint = loaded.value
+    if (checkpoint.size !== source.size || checkpoint.fingerprint !== fingerprint) {
+      return yield* new CheckpointError({
+        reason: "sourceChanged",
+        key,
+        uploadId: checkpoint.uploadId,
+        message: checkpoint.size !== source.size
+          ? `the checkpoint ${key} is of a source of ${checkpoint.size} bytes, this one has ${source.size}`
+          : `the source is not the one the checkpoint ${key} was written for (its modification time or content differ)`
+      })
+    }
+    const now = yield* Clock.currentTimeMillis
+    if (now - checkpoint.createdAt >= Resume.SESSION_LIFETIME_MILLIS) {
+      return yield* new CheckpointError({
+        reason: "sessionGone",
+        key,
+        uploadId: checkpoint.uploadId,
+        message:
+          `upload ${checkpoint.uploadId} of the checkpoint ${key} has expired (sessions live 24 hours): start a new upload`
+      })
+    }
+    return Option.some({ checkpoint, fingerprint })
+  })
+
+/**
+ * Asks the server for a URL of a part of a resumed session, so that a session that was
+ * finalized or expired fails here, with a clear error, before any byte is sent.
+ */
+const probeResumed = (
+  ctx: Context,
+  key: string,
+  partNumber: number
+): Effect.Effect<void, CheckpointError | MintError | MalformedSession> =>
+  Effect.catchTag(
+    Effect.asVoid(mint(ctx, partNumber)),
+    "MintError",
+    (error): Effect.Effect<never, CheckpointError | MintError> =>
+      error.status === 400 || error.status === 404 || error.status === 410
+        ? Effect.fail(
+          new CheckpointError({
+            reason: "sessionGone",
+            key,
+            uploadId: ctx.session.upload_id,
+            message: `upload ${ctx.session.upload_id} of the checkpoint ${key} cannot be resumed: it was finalized ` +
+              `or has expired (the server answered ${error.status}: ${error.message})`
+          })
+        )
+        : Effect.fail(error)
+  )
+
 /** Runs one upload to the end: session, bytes, finalize. */
 export const run = <E, R>(
   input: Source.UploadSource<E, R>,
@@ -225,34 +346,22 @@ export const run = <E, R>(
         else source.unread(head)
       }
       const size = source._tag === "Sized" ? source.size : undefined
-      const hint = config.partSize ?? Plan.autoPartSizeHint(size ?? 0)
-      if (!Number.isSafeInteger(hint) || hint <= 0) {
-        return yield* new SizeLimitError({
-          what: "part_size",
-          value: hint,
-          limit: Number.MAX_SAFE_INTEGER,
-          message: `the part size must be a positive whole number of bytes, got ${hint}`
-        })
-      }
-      const filename = config.filename ?? source.filename
-      const request: Schemas.CreateUploadRequest = {
-        part_size: hint,
-        // Only a declared size opens a known-size session; above the threshold it stays absent.
-        ...(size !== undefined && size <= Plan.STREAMING_THRESHOLD ? { declared_size_bytes: size } : {}),
-        ...(config.contentType !== undefined ? { content_type: config.contentType } : {}),
-        ...(config.contentEncoding !== undefined ? { content_encoding: config.contentEncoding } : {}),
-        ...(filename !== undefined ? { filename } : {})
-      }
-      const session = yield* client.uploads.create(request).pipe(
-        Effect.mapError((error) =>
-          new SessionCreateError({
-            ...apiDetails(error),
-            message: error._tag === "NotImplemented"
-              ? `this deployment cannot issue upload URLs (${error.code ?? "HTTP 501"}): ${error.message}`
-              : `opening the upload session failed: ${error.message}`
-          })
-        )
-      )
+
+      const checkpoints = config.checkpoint === undefined ? undefined : yield* Resume.store
+      const resumable = config.checkpoint === undefined || checkpoints === undefined
+        ? Option.none()
+        : yield* loadCheckpoint(config.checkpoint.key, config.checkpoint.require, checkpoints, source)
+      const resumed = Option.isSome(resumable) ? resumable.value.checkpoint : undefined
+
+      const session: Schemas.UploadSessionResponse = resumed !== undefined
+        ? {
+          upload_id: resumed.uploadId,
+          finalize_token: Redacted.value(resumed.finalizeToken),
+          mode: "multipart",
+          headers: { ...resumed.headers },
+          part_size: resumed.partSize
+        }
+        : yield* createSession(client, config, source, size)
       const startedAt = yield* Clock.currentTimeMillis
       const single = session.mode === "single"
       const tracker = new Tracker(emit, startedAt, size, single ? 1 : undefined)
@@ -261,6 +370,33 @@ export const run = <E, R>(
         ? 1
         : Plan.effectiveInFlight(config.concurrency, partSize ?? Plan.DEFAULT_PART_SIZE, config.memoryBudget)
       const ctx: Context = { client, storage, session, config, emit, tracker, inFlight }
+
+      if (resumed !== undefined && size !== undefined) {
+        for (const part of resumed.parts) {
+          const offset = (part.partNumber - 1) * resumed.partSize
+          tracker.restore(part.partNumber, Math.max(0, Math.min(resumed.partSize, size - offset)), part.eTag)
+        }
+        const missing = Plan.planParts(size, resumed.partSize).find((part) => !tracker.eTags.has(part.partNumber))
+        yield* probeResumed(ctx, config.checkpoint!.key, missing?.partNumber ?? 1)
+      }
+      if (
+        checkpoints !== undefined && Option.isSome(resumable) && session.mode === "multipart" &&
+        partSize !== undefined && size !== undefined
+      ) {
+        const save = yield* Resume.writer(checkpoints, config.checkpoint!.key, {
+          uploadId: session.upload_id,
+          finalizeToken: Redacted.make(session.finalize_token),
+          partSize,
+          size,
+          fingerprint: resumable.value.fingerprint,
+          headers: session.headers,
+          createdAt: resumed?.createdAt ?? startedAt
+        }, tracker)
+        // Written before any part goes, so a crash from here on resumes this session.
+        yield* save
+        tracker.onComplete = save
+      }
+
       yield* emit(UploadEvent.SessionOpened({
         uploadId: session.upload_id,
         mode: session.mode,
@@ -270,7 +406,8 @@ export const run = <E, R>(
           ? 1
           : size !== undefined && partSize !== undefined && partSize > 0
           ? Plan.partCount(size, partSize)
-          : undefined
+          : undefined,
+        resumedParts: tracker.eTags.size
       }))
       yield* tracker.progress()
 
@@ -293,6 +430,10 @@ export const run = <E, R>(
       }
       if (source._tag === "Sized") yield* source.verify
       const upload = yield* finalize(ctx, tracker.partsTotal ?? tracker.eTags.size)
+      // Finalized: the checkpoint has served, and a resume from it could only fail.
+      if (checkpoints !== undefined && config.checkpoint !== undefined) {
+        yield* Effect.ignore(checkpoints.remove(config.checkpoint.key))
+      }
       yield* emit(UploadEvent.Finished({ upload }))
       return upload
     })

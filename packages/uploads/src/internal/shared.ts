@@ -8,7 +8,7 @@ import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import type * as Schedule from "effect/Schedule"
 import type * as StorageClient from "../StorageClient.js"
-import type { MalformedSession, RetryableError, SourceError } from "../UploadError.js"
+import type { CheckpointError, MalformedSession, RetryableError, SourceError } from "../UploadError.js"
 import { UploadEvent } from "../UploadEvent.js"
 
 export interface Config {
@@ -24,12 +24,14 @@ export interface Config {
   readonly stallTimeout: Duration.Duration
   readonly mintTimeout: Duration.Duration
   readonly maxRemints: number
+  /** Where the upload keeps its checkpoint; `require` fails when there is none to resume from. */
+  readonly checkpoint: { readonly key: string; readonly require: boolean } | undefined
 }
 
 export type Emit = (event: UploadEvent) => Effect.Effect<void>
 
 /** What can fail a part: the errors rounds cure, and the ones that end the upload. */
-export type PartError = RetryableError | MalformedSession | SourceError
+export type PartError = RetryableError | MalformedSession | SourceError | CheckpointError
 
 export interface Context {
   readonly client: HotdataClient.HotdataClient.Service
@@ -69,12 +71,24 @@ export class Tracker {
     })
   }
 
-  complete(partNumber: number, bytes: number, eTag: string): Effect.Effect<void> {
+  /** Runs after each newly confirmed part, before it is reported (writes the checkpoint). */
+  onComplete: Effect.Effect<void, CheckpointError> = Effect.void
+
+  /** Counts a part confirmed by an earlier process, without reporting it. */
+  restore(partNumber: number, bytes: number, eTag: string): void {
+    if (this.eTags.has(partNumber)) return
+    this.eTags.set(partNumber, eTag)
+    this.bytesDone += bytes
+  }
+
+  complete(partNumber: number, bytes: number, eTag: string): Effect.Effect<void, CheckpointError> {
     return Effect.suspend(() => {
       if (this.eTags.has(partNumber)) return Effect.void
-      this.eTags.set(partNumber, eTag)
-      this.bytesDone += bytes
-      return Effect.zipRight(this.emit(UploadEvent.PartFinished({ partNumber, bytes, eTag })), this.progress())
+      this.restore(partNumber, bytes, eTag)
+      return Effect.zipRight(
+        this.onComplete,
+        Effect.zipRight(this.emit(UploadEvent.PartFinished({ partNumber, bytes, eTag })), this.progress())
+      )
     })
   }
 }

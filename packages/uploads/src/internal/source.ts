@@ -32,6 +32,8 @@ export interface Sized {
   readonly readInto?: ((offset: number, buffer: Uint8Array) => Effect.Effect<Uint8Array, SourceError>) | undefined
   /** Fails when the source changed since it was opened (checked before finalizing). */
   readonly verify: Effect.Effect<void, SourceError>
+  /** What, besides its size and content, tells this source from another (a file's modification time). */
+  readonly identity: string
 }
 
 /** A source read once, in order. */
@@ -60,7 +62,8 @@ export const fromBytes = (bytes: Uint8Array, filename?: string): Sized => ({
   size: bytes.byteLength,
   filename,
   read: (offset, length) => Effect.succeed(bytes.subarray(offset, offset + length)),
-  verify: Effect.void
+  verify: Effect.void,
+  identity: "bytes"
 })
 
 const fromBlob = (blob: Blob): Sized => {
@@ -85,7 +88,8 @@ const fromBlob = (blob: Blob): Sized => {
             })
         )
       ),
-    verify: Effect.void
+    verify: Effect.void,
+    identity: `blob:${"lastModified" in blob && typeof blob.lastModified === "number" ? blob.lastModified : ""}`
   }
 }
 
@@ -122,7 +126,8 @@ const fromFileSystem = (fs: FileSystem.FileSystem, path: string): Effect.Effect<
           ? changed(path, `${path} changed while it was uploaded (${size} bytes, now ${Number(now.size)})`)
           : Effect.void
     )
-    return { _tag: "Sized", size, filename: basename(path), read, verify } satisfies Sized
+    const identity = `file:${Option.getOrElse(mtime, () => "")}`
+    return { _tag: "Sized", size, filename: basename(path), read, verify, identity } satisfies Sized
   })
 
 /**
@@ -174,7 +179,8 @@ const fromNodeFs = (path: string): Effect.Effect<Sized, SourceError, Scope.Scope
           ? changed(path, `${path} changed while it was uploaded (${size} bytes, now ${now.size})`)
           : Effect.void
     )
-    return { _tag: "Sized", size, filename: basename(path), read, readInto, verify } satisfies Sized
+    const identity = `file:${Math.floor(info.mtimeMs)}`
+    return { _tag: "Sized", size, filename: basename(path), read, readInto, verify, identity } satisfies Sized
   })
 
 /** Reads a stream in pieces of a requested length. */

@@ -1,0 +1,84 @@
+/**
+ * Resumable uploads: the fingerprint that ties a checkpoint to its source, the store
+ * in use, and the writer that keeps the checkpoint up to date as parts finish.
+ */
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import type * as Redacted from "effect/Redacted"
+import { Checkpoint, CheckpointStore, fileStore } from "../Checkpoint.js"
+import type { CheckpointError, SourceError } from "../UploadError.js"
+import type { Tracker } from "./shared.js"
+import type { Sized } from "./source.js"
+
+/** An upload session lives this long; a checkpoint older than that cannot be resumed. */
+export const SESSION_LIFETIME_MILLIS = 24 * 60 * 60 * 1000
+
+const SAMPLE = 64 * 1024
+
+const hex = (buffer: ArrayBuffer) => Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, "0")).join("")
+
+/**
+ * A SHA-256 of the source's size, identity (a file's modification time) and three
+ * samples of 64 KiB (head, middle, tail): cheap for any size, and it tells a
+ * replaced or rewritten file from the one a checkpoint was written for.
+ */
+export const fingerprint = (source: Sized): Effect.Effect<string, SourceError> =>
+  Effect.gen(function*() {
+    const size = source.size
+    const length = Math.min(SAMPLE, size)
+    const offsets = [...new Set([0, Math.max(0, Math.floor(size / 2) - Math.floor(length / 2)), size - length])]
+    const header = new TextEncoder().encode(`${size}|${source.identity}|`)
+    const samples: Array<Uint8Array> = [header]
+    for (const offset of offsets) samples.push(new Uint8Array(yield* source.read(offset, length)))
+    const all = new Uint8Array(samples.reduce((n, s) => n + s.byteLength, 0))
+    let at = 0
+    for (const sample of samples) {
+      all.set(sample, at)
+      at += sample.byteLength
+    }
+    return hex(yield* Effect.promise(() => globalThis.crypto.subtle.digest("SHA-256", all)))
+  })
+
+/** The store provided, or the file store. */
+export const store: Effect.Effect<CheckpointStore.Service> = Effect.map(
+  Effect.serviceOption(CheckpointStore),
+  Option.getOrElse(() => fileStore)
+)
+
+export interface Fixed {
+  readonly uploadId: string
+  readonly finalizeToken: Redacted.Redacted<string>
+  readonly partSize: number
+  readonly size: number
+  readonly fingerprint: string
+  readonly headers: Readonly<Record<string, string>>
+  readonly createdAt: number
+}
+
+/**
+ * Saves the checkpoint of `tracker`'s parts under `key`. Saves are serialized and
+ * coalesced: a save that waited behind another finds its parts already written and
+ * writes nothing, so at most one write runs and one waits, whatever the parts in flight.
+ */
+export const writer = (
+  checkpoints: CheckpointStore.Service,
+  key: string,
+  fixed: Fixed,
+  tracker: Tracker
+): Effect.Effect<Effect.Effect<void, CheckpointError>> =>
+  Effect.map(Effect.makeSemaphore(1), (lock) => {
+    let written = -1
+    const write = Effect.suspend(() => {
+      const count = tracker.eTags.size
+      if (count === written) return Effect.void
+      const parts = [...tracker.eTags].sort(([a], [b]) => a - b).map(([partNumber, eTag]) => ({ partNumber, eTag }))
+      return Effect.tap(
+        checkpoints.save(key, new Checkpoint({ version: 1, ...fixed, parts })),
+        () =>
+          Effect.sync(() => {
+            written = count
+          })
+      )
+    })
+    return lock.withPermits(1)(write)
+  })
