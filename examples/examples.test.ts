@@ -6,6 +6,7 @@ import * as ErrorHandling from "./error-handling.js"
 import * as Pagination from "./pagination.js"
 import * as QueryExample from "./query.js"
 import * as UploadProgress from "./upload-progress.js"
+import * as UploadResume from "./upload-resume.js"
 
 // Every example runs against a real local server.
 layer(LocalHotdata.layer(), { excludeTestServices: true, timeout: 60_000 })("examples", (it) => {
@@ -28,6 +29,18 @@ layer(LocalHotdata.layer(), { excludeTestServices: true, timeout: 60_000 })("exa
       const result = yield* UploadProgress.program
       assert.strictEqual(result.rows, 200_000)
       assert.isAtLeast(result.progressEvents, 2)
+    }))
+
+  it.scoped("upload killed with SIGKILL part-way, resumed from its checkpoint", () =>
+    Effect.gen(function*() {
+      const result = yield* UploadResume.program
+      assert.isTrue(result.killed)
+      assert.isAtLeast(result.partsBeforeKill, 1)
+      // Only the parts the checkpoint lacked were sent again, and the result is exact.
+      assert.isAtMost(result.partsSentOnResume, result.partsTotal - result.partsBeforeKill)
+      assert.isAbove(result.partsSentOnResume, 0)
+      assert.isTrue(result.checkpointRemoved)
+      assert.isTrue(result.exact)
     }))
 
   it.effect("pagination", () =>
