@@ -14,6 +14,7 @@ import { createHash } from "node:crypto"
 import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
+import { Readable } from "node:stream"
 import { afterAll, assert, describe } from "vitest"
 import { Tables, Uploads } from "../src/index.js"
 
@@ -63,8 +64,37 @@ const writeTemp = (name: string, bytes: Uint8Array) => {
   return file
 }
 
-type Kind = "bytes" | "blob" | "path" | "stream"
-const KINDS: ReadonlyArray<Kind> = ["bytes", "blob", "path", "stream"]
+type Kind = "bytes" | "blob" | "path" | "stream" | "readable" | "webStream" | "response" | "asyncIterable"
+const KINDS: ReadonlyArray<Kind> = [
+  "bytes",
+  "blob",
+  "path",
+  "stream",
+  "readable",
+  "webStream",
+  "response",
+  "asyncIterable"
+]
+
+/** The bytes in uneven pieces, as a network or file stream would give them. */
+const piecesOf = (bytes: Uint8Array): Array<Uint8Array> => {
+  const pieces: Array<Uint8Array> = []
+  for (let offset = 0; offset < bytes.byteLength; offset += 300_001) {
+    pieces.push(bytes.subarray(offset, offset + 300_001))
+  }
+  return pieces
+}
+
+const webStreamOf = (bytes: Uint8Array) => {
+  const pieces = piecesOf(bytes)
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const piece = pieces.shift()
+      if (piece === undefined) controller.close()
+      else controller.enqueue(piece)
+    }
+  })
+}
 
 const sourceOf = (kind: Kind, bytes: Uint8Array, name: string): Uploads.UploadSource => {
   switch (kind) {
@@ -74,6 +104,16 @@ const sourceOf = (kind: Kind, bytes: Uint8Array, name: string): Uploads.UploadSo
       return new Blob([bytes as Uint8Array<ArrayBuffer>])
     case "path":
       return writeTemp(name, bytes)
+    case "readable":
+      return Readable.from(piecesOf(bytes).map((piece) => Buffer.from(piece)))
+    case "webStream":
+      return webStreamOf(bytes)
+    case "response":
+      return new Response(webStreamOf(bytes))
+    case "asyncIterable":
+      return (async function*() {
+        for (const piece of piecesOf(bytes)) yield piece
+      })()
     case "stream": {
       // Uneven pieces, as a network or file stream would give.
       const pieces: Array<Uint8Array> = []

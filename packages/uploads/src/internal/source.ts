@@ -13,13 +13,20 @@ import type * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
 import { SourceError } from "../UploadError.js"
 
-/** Anything an upload can read from. A string or `URL` is a file path. */
+/**
+ * Anything an upload can read from. A string or `URL` is a file path. A web
+ * `ReadableStream`, a `Response` (its body), and any `AsyncIterable` of bytes (a Node
+ * `Readable` among them) are read once, in order, like a `Stream`.
+ */
 export type UploadSource<E = never, R = never> =
   | string
   | URL
   | Uint8Array
   | Blob
   | Stream.Stream<Uint8Array, E, R>
+  | ReadableStream<Uint8Array>
+  | Response
+  | AsyncIterable<Uint8Array>
 
 /** A source whose size is known and whose bytes can be read at any offset, again and again. */
 export interface Sized {
@@ -254,6 +261,17 @@ const fromStream = <E, R>(stream: Stream.Stream<Uint8Array, E, R>): Effect.Effec
     } satisfies Sequential
   })
 
+/** A piece of a byte source: a `Uint8Array` (a Node `Buffer` is one); anything else fails the read. */
+const toBytes = (piece: unknown): Effect.Effect<Uint8Array, TypeError> =>
+  piece instanceof Uint8Array
+    ? Effect.succeed(piece)
+    : Effect.fail(
+      new TypeError(`the source gave a ${typeof piece} where bytes were expected (a Node stream with an encoding set?)`)
+    )
+
+const fromWebStream = (stream: ReadableStream<Uint8Array>): Stream.Stream<Uint8Array, unknown> =>
+  Stream.fromReadableStream({ evaluate: () => stream, onError: (cause) => cause }).pipe(Stream.mapEffect(toBytes))
+
 const isStream = <E, R>(u: UploadSource<E, R>): u is Stream.Stream<Uint8Array, E, R> =>
   Predicate.hasProperty(u, Stream.StreamTypeId)
 
@@ -263,6 +281,20 @@ export const open = <E, R>(
 ): Effect.Effect<Opened, SourceError, R | Scope.Scope> => {
   if (isStream(source)) return fromStream(source)
   if (source instanceof Uint8Array) return Effect.succeed(fromBytes(source))
+  if (typeof Response !== "undefined" && source instanceof Response) {
+    const body = source.body
+    return body === null ? Effect.succeed(fromBytes(new Uint8Array(0))) : fromStream(fromWebStream(body))
+  }
+  if (typeof ReadableStream !== "undefined" && source instanceof ReadableStream) {
+    return fromStream(fromWebStream(source as ReadableStream<Uint8Array>))
+  }
+  if (Predicate.hasProperty(source, Symbol.asyncIterator)) {
+    return fromStream(
+      Stream.fromAsyncIterable(source as AsyncIterable<Uint8Array>, (cause) => cause).pipe(
+        Stream.mapEffect(toBytes)
+      )
+    )
+  }
   if (typeof source === "string" || source instanceof URL) {
     const path = source instanceof URL ? decodeURIComponent(source.pathname) : source
     return Effect.flatMap(
