@@ -78,9 +78,19 @@ export interface Options {
   readonly partTimeout?: ((bytes: number) => Duration.DurationInput) | undefined
   /**
    * A PUT whose body has stopped moving for this long is cut and retried (when the
-   * storage client can see the body move). Default 30 s.
+   * storage client can see the body move). Once the whole body is handed over, the
+   * answer must come within this plus the time the bytes that can sit in buffers (at
+   * most 4 MiB) take to drain at 128 KiB/s (62 s for 8 MiB parts). Default 30 s.
    */
   readonly stallTimeout?: Duration.DurationInput | undefined
+  /**
+   * The bound for a hopeless upload: once storage has confirmed no part for this long
+   * while every attempt fails (a persistent 429 or 5xx, a storage that stopped
+   * answering), no further retry is started and the upload fails with the last error,
+   * marked `exhausted`. It fails at most this long after the last confirmed part (or
+   * the start), plus the attempt in flight. Default 2 minutes.
+   */
+  readonly giveUpAfter?: Duration.DurationInput | undefined
   /** Time limit of minting one part URL. Default 30 s. */
   readonly mintTimeout?: Duration.DurationInput | undefined
   /** Aborting it fails the upload with `UploadCancelled` (interrupting the fiber does the same silently). */
@@ -184,6 +194,7 @@ const configOf = (options: Options): internal.Config => ({
   stallTimeout: Duration.decode(options.stallTimeout ?? "30 seconds"),
   mintTimeout: Duration.decode(options.mintTimeout ?? "30 seconds"),
   maxRemints: 2,
+  giveUpAfter: Duration.decode(options.giveUpAfter ?? "2 minutes"),
   checkpoint: options.checkpoint === undefined ? undefined : { key: options.checkpoint, require: false }
 })
 

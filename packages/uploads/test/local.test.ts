@@ -291,6 +291,49 @@ describe("against the local server", () => {
         assert.strictEqual(finalized, 1)
       }))
 
+    it.effect("a stall after the whole body was handed over is cut by the answer deadline, not the part timeout", () =>
+      Effect.gen(function*() {
+        const server = yield* LocalHotdata.LocalHotdata
+        yield* server.clearFaults
+        yield* server.injectFault("storage", Faults.stall("30 seconds"), 1)
+        const events: Array<string> = []
+        // 64 KiB fit in the socket buffers at once: only an answer deadline sees this stall.
+        const upload = yield* Uploads.uploadFile(new Uint8Array(64 * 1024).fill(7), {
+          ...fastRounds,
+          partTimeout: () => "10 minutes",
+          stallTimeout: "1 second",
+          onEvent: (event) => {
+            if (event._tag === "PartRetried") events.push(`${event.tier}:${event.error._tag}:${event.error.message}`)
+          }
+        })
+        assert.strictEqual(upload.size_bytes, 64 * 1024)
+        assert.strictEqual(events.length, 1)
+        assert.match(events[0]!, /^round:StorageTransportError:.*handed over but storage did not answer/)
+      }))
+
+    for (const status of [503, 429]) {
+      it.effect(`a persistent ${status} gives up at the give-up bound with the last error`, () =>
+        Effect.gen(function*() {
+          const { exit, finalized, requests } = yield* withFault([[Faults.status(status), 1000]], {
+            giveUpAfter: "1 second",
+            rounds: Uploads.rounds({ baseDelay: "2 seconds" })
+          })
+          assert.strictEqual(finalized, 0)
+          assert.isTrue(Exit.isFailure(exit))
+          if (Exit.isFailure(exit) && exit.cause._tag === "Fail") {
+            const error = exit.cause.error
+            assert.strictEqual(error._tag, "StorageError")
+            if (error._tag === "StorageError") {
+              assert.strictEqual(error.status, status)
+              assert.isTrue(error.exhausted)
+              assert.include(error.message, "gave up")
+            }
+          }
+          // No round after the first pass: three parts, each tried within its own retries at most.
+          assert.isAtMost(requests.length, status === 503 ? 3 : 12)
+        }))
+    }
+
     it.effect("a permanent 403 fails fast with StorageError", () =>
       Effect.gen(function*() {
         const { exit, finalized, requests } = yield* withFault([[Faults.expireUrl, 100]], { concurrency: 1 })

@@ -30,7 +30,25 @@ export const labelOf = (
 
 const partNumberField = (partNumber: number | undefined) => (partNumber === undefined ? {} : { partNumber })
 
-/** Fails once the body has stopped moving for `stallTimeout` before it was all handed over. */
+/** Bytes that may sit in socket and proxy buffers once the body is handed over. */
+export const BUFFER_ALLOWANCE = 4 * 1024 * 1024
+
+/** The slowest drain of those buffers the answer deadline allows for: 128 KiB/s. */
+export const DRAIN_FLOOR = 128 * 1024
+
+/**
+ * How long after the whole body was handed over the answer may take: the stall limit,
+ * plus the time the bytes that can sit in buffers (at most 4 MiB) take to drain at
+ * 128 KiB/s. For 8 MiB parts and the 30 s default that is 62 s.
+ */
+export const answerDeadlineMillis = (total: number, stallTimeout: Duration.Duration): number =>
+  Duration.toMillis(stallTimeout) + Math.ceil((Math.min(total, BUFFER_ALLOWANCE) / DRAIN_FLOOR) * 1000)
+
+/**
+ * Watches a PUT wherever it stalls: fails once the body has stopped moving for
+ * `stallTimeout` before it was all handed over, and once no answer came within
+ * {@link answerDeadlineMillis} after it was (a stall on the far side of the buffers).
+ */
 const stallWatch = (
   sent: () => number,
   total: number,
@@ -50,8 +68,15 @@ const stallWatch = (
         last = current
         lastMove = now
       } else if (current >= total) {
-        // Everything was handed over: the attempt's time limit bounds the wait for the answer.
-        return yield* Effect.never
+        const deadline = answerDeadlineMillis(total, stallTimeout)
+        if (now - lastMove >= deadline) {
+          return yield* new StorageTransportError({
+            reason: "stall",
+            message: `${labelOf(partNumber)}: all ${total} bytes were handed over but storage did not answer ` +
+              `within ${Duration.format(Duration.millis(deadline))}`,
+            ...partNumberField(partNumber)
+          })
+        }
       } else if (now - lastMove >= limit) {
         return yield* new StorageTransportError({
           reason: "stall",

@@ -5,6 +5,7 @@
  */
 import { HotdataClient } from "@hotdata-effect/core"
 import * as Cause from "effect/Cause"
+import * as Clock from "effect/Clock"
 import * as Deferred from "effect/Deferred"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -54,12 +55,23 @@ const isRoundRetryable = (error: PartError): error is RetryableError => {
   }
 }
 
-const exhausted = (error: RetryableError, roundsAttempted: number): RetryableError => {
+/**
+ * Whether retrying after `delay` would go past the give-up bound: no part confirmed
+ * for `giveUpAfter` by the time the retry would start.
+ */
+const hopeless = (ctx: Context, delay: Duration.Duration) =>
+  Effect.map(
+    Clock.currentTimeMillis,
+    (now) => now + Duration.toMillis(delay) - ctx.tracker.lastConfirmedAt > Duration.toMillis(ctx.config.giveUpAfter)
+  )
+
+const exhausted = (error: RetryableError, roundsAttempted: number, note = ""): RetryableError => {
   const marks = { exhausted: true, roundsAttempted }
+  const message = error.message + note
   switch (error._tag) {
     case "StorageError":
       return new StorageError({
-        message: error.message,
+        message,
         status: error.status,
         ...(error.partNumber !== undefined ? { partNumber: error.partNumber } : {}),
         ...(error.body !== undefined ? { body: error.body } : {}),
@@ -68,20 +80,20 @@ const exhausted = (error: RetryableError, roundsAttempted: number): RetryableErr
       })
     case "StorageTransportError":
       return new StorageTransportError({
-        message: error.message,
+        message,
         reason: error.reason,
         ...(error.partNumber !== undefined ? { partNumber: error.partNumber } : {}),
         ...marks
       })
     case "MissingETag":
       return new MissingETag({
-        message: error.message,
+        message,
         ...(error.partNumber !== undefined ? { partNumber: error.partNumber } : {}),
         ...marks
       })
     case "MintError":
       return new MintError({
-        message: error.message,
+        message,
         partNumber: error.partNumber,
         ...(error.status !== undefined ? { status: error.status } : {}),
         ...(error.code !== undefined ? { code: error.code } : {}),
@@ -169,7 +181,8 @@ const attemptPart = (ctx: Context, target: Target, bytes: Uint8Array, round: num
       }
       if (!isPartRetryable(error)) return yield* Effect.fail(error)
       const delay = yield* retries.next(error)
-      if (Option.isNone(delay)) return yield* Effect.fail(error)
+      // Past the give-up bound the round decides, with this error as the last one.
+      if (Option.isNone(delay) || (yield* hopeless(ctx, delay.value))) return yield* Effect.fail(error)
       yield* ctx.emit(UploadEvent.PartRetried({
         partNumber: target.partNumber,
         tier: "part",
@@ -229,6 +242,10 @@ export const runRounds = (ctx: Context, jobs: ReadonlyArray<Job>, base: number):
       if (last === undefined) return
       const delay = yield* schedule.next(last)
       if (Option.isNone(delay)) return yield* Effect.fail(exhausted(last, round + 1))
+      if (yield* hopeless(ctx, delay.value)) {
+        const bound = Duration.format(ctx.config.giveUpAfter)
+        return yield* Effect.fail(exhausted(last, round + 1, ` (no part confirmed for ${bound}: gave up)`))
+      }
       for (const [partNumber, error] of failures) {
         yield* ctx.emit(UploadEvent.PartRetried({
           partNumber,

@@ -24,6 +24,8 @@ export interface Config {
   readonly stallTimeout: Duration.Duration
   readonly mintTimeout: Duration.Duration
   readonly maxRemints: number
+  /** No part confirmed for this long while retries fail: the upload gives up with the last error. */
+  readonly giveUpAfter: Duration.Duration
   /** Where the upload keeps its checkpoint; `require` fails when there is none to resume from. */
   readonly checkpoint: { readonly key: string; readonly require: boolean } | undefined
 }
@@ -56,7 +58,12 @@ export class Tracker {
     readonly startedAt: number,
     public totalBytes: number | undefined,
     public partsTotal: number | undefined
-  ) {}
+  ) {
+    this.lastConfirmedAt = startedAt
+  }
+
+  /** When storage last confirmed a part (or the upload started). */
+  lastConfirmedAt: number
 
   progress(): Effect.Effect<void> {
     return Effect.flatMap(Clock.currentTimeMillis, (now) => {
@@ -82,9 +89,10 @@ export class Tracker {
   }
 
   complete(partNumber: number, bytes: number, eTag: string): Effect.Effect<void, CheckpointError> {
-    return Effect.suspend(() => {
+    return Effect.flatMap(Clock.currentTimeMillis, (now) => {
       if (this.eTags.has(partNumber)) return Effect.void
       this.restore(partNumber, bytes, eTag)
+      this.lastConfirmedAt = now
       return Effect.zipRight(
         this.onComplete,
         Effect.zipRight(this.emit(UploadEvent.PartFinished({ partNumber, bytes, eTag })), this.progress())
