@@ -13,8 +13,12 @@
 import type * as PlatformError from "@effect/platform/Error"
 import * as FileSystem from "@effect/platform/FileSystem"
 import type { HotdataClient } from "@hotdata-effect/core/HotdataClient"
+import * as Clock from "effect/Clock"
+import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
+import * as Fiber from "effect/Fiber"
+import * as Schedule from "effect/Schedule"
 import * as Stream from "effect/Stream"
 import type * as ArrowResults from "./ArrowResults.js"
 import * as internal from "./internal/results.js"
@@ -48,6 +52,43 @@ export interface Written {
   readonly bytes: number
   /** The number of rows of the whole result (`X-Total-Row-Count`), when the server said. */
   readonly totalRowCount: number | undefined
+}
+
+/**
+ * How far an export to a file has come.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Progress {
+  /** Bytes written to the file so far. */
+  readonly bytesWritten: number
+  /** The size of the body (`Content-Length`), when the server sent one. */
+  readonly totalBytes: number | undefined
+  /** `bytesWritten` as a percentage of `totalBytes`, when that is known. */
+  readonly percent: number | undefined
+  /** The rows of the whole result (`X-Total-Row-Count`), when the server said. */
+  readonly totalRowCount: number | undefined
+  /** Average throughput since the body started. */
+  readonly bytesPerSecond: number
+  /** Whether the file is complete (the last event). */
+  readonly done: boolean
+}
+
+/**
+ * Options of {@link toFile}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ToFileOptions extends Options {
+  /**
+   * Hears progress at most every `progressInterval` while bytes move, and once when the
+   * file is complete. Counting costs nothing per chunk: a ticker reports the count.
+   */
+  readonly onProgress?: ((progress: Progress) => void | Effect.Effect<void>) | undefined
+  /** Default 250 ms. */
+  readonly progressInterval?: Duration.DurationInput | undefined
 }
 
 /**
@@ -91,7 +132,7 @@ export const bytes = (
 export const toFile = (
   resultId: string,
   path: string,
-  options: Options
+  options: ToFileOptions
 ): Effect.Effect<Written, ArrowResults.Error | PlatformError.PlatformError, HotdataClient | FileSystem.FileSystem> =>
   Effect.gen(function*() {
     const fs = yield* FileSystem.FileSystem
@@ -100,10 +141,43 @@ export const toFile = (
     const totalRowCount = yield* Effect.scoped(
       Effect.gen(function*() {
         const { info, response } = yield* internal.requestReady(resultId, options.format, options, false)
+        const onProgress = options.onProgress
+        const length = Number(response.headers["content-length"])
+        const totalBytes = Number.isSafeInteger(length) && length >= 0 ? length : undefined
+        const startedAt = yield* Clock.currentTimeMillis
+        let reported = -1
+        const report = (done: boolean) =>
+          Effect.flatMap(Clock.currentTimeMillis, (now) => {
+            if (onProgress === undefined || (!done && written === reported)) return Effect.void
+            reported = written
+            const seconds = (now - startedAt) / 1000
+            const result = onProgress({
+              bytesWritten: written,
+              totalBytes,
+              percent: totalBytes === undefined ? undefined : totalBytes === 0 ? 100 : (written / totalBytes) * 100,
+              totalRowCount: info.totalRowCount,
+              bytesPerSecond: seconds > 0 ? written / seconds : 0,
+              done
+            })
+            return Effect.isEffect(result) ? result : Effect.void
+          })
+        const ticker = onProgress === undefined ? undefined : yield* Effect.forkScoped(
+          Effect.repeat(
+            Effect.zipRight(
+              Effect.sleep(options.progressInterval ?? "250 millis"),
+              Effect.suspend(() => report(false))
+            ),
+            Schedule.forever
+          )
+        )
         yield* internal.checkedBytes(resultId, options.format, response).pipe(
           Stream.tap((chunk) => Effect.sync(() => written += chunk.length)),
           Stream.run(fs.sink(partial))
         )
+        if (ticker !== undefined) {
+          yield* Fiber.interrupt(ticker)
+          yield* report(true)
+        }
         return info.totalRowCount
       })
     ).pipe(

@@ -267,8 +267,22 @@ layer(LocalHotdata.layer(), { excludeTestServices: true, timeout: "60 seconds" }
         const resultId = yield* Effect.scoped(
           Effect.map(ArrowQuery.open(ROWS_10K, { databaseId, limit: 0 }), (result) => result.resultId)
         )
-        const arrow = yield* Export.toFile(resultId, NodePath.join(dir, "r.arrows"), { databaseId, format: "arrow" })
+        const progress: Array<Export.Progress> = []
+        const arrow = yield* Export.toFile(resultId, NodePath.join(dir, "r.arrows"), {
+          databaseId,
+          format: "arrow",
+          onProgress: (p) => {
+            progress.push(p)
+          }
+        })
         assert.strictEqual(arrow.totalRowCount, 10000)
+        // The last event is the whole file, with the rows the server counted.
+        const last = progress[progress.length - 1]!
+        assert.isTrue(last.done)
+        assert.strictEqual(last.bytesWritten, arrow.bytes)
+        assert.strictEqual(last.totalRowCount, 10000)
+        assert.strictEqual(progress.filter((p) => p.done).length, 1)
+        if (last.totalBytes !== undefined) assert.strictEqual(last.percent, 100)
         assert.strictEqual(tableFromIPC(yield* fs.readFile(arrow.path)).numRows, 10000)
         const csv = yield* Export.toFile(resultId, NodePath.join(dir, "r.csv"), {
           databaseId,

@@ -12,15 +12,25 @@ import type { RetryableError } from "./UploadError.js"
 /**
  * Cumulative progress. `bytesDone` counts each part once, when storage confirmed it,
  * so it never goes back and never counts a retried part twice; it reaches
- * `totalBytes` exactly.
+ * `totalBytes` exactly. `bytesSent` also counts what the attempts in flight have
+ * handed to storage so far (when the storage client can see the body move), so it
+ * moves inside a part and a single PUT; it drops back when an attempt fails.
+ *
+ * Progress comes after the session opened, after each confirmed part, and while bytes
+ * move at most every `progressInterval` (250 ms by default).
  *
  * @since 0.1.0
  * @category models
  */
 export interface Progress {
   readonly bytesDone: number
+  readonly bytesSent: number
   /** The size of the upload, when known up front (a stream's is known at its end). */
   readonly totalBytes: number | undefined
+  /** `bytesDone` as a percentage of `totalBytes`, when that is known. */
+  readonly percent: number | undefined
+  /** Seconds left at the rate bytes were sent so far, when the total is known and bytes moved. */
+  readonly etaSeconds: number | undefined
   readonly partsDone: number
   readonly partsTotal: number | undefined
   /** Average throughput since the session opened. */

@@ -95,6 +95,8 @@ export interface Options {
   readonly mintTimeout?: Duration.DurationInput | undefined
   /** Aborting it fails the upload with `UploadCancelled` (interrupting the fiber does the same silently). */
   readonly signal?: AbortSignal | undefined
+  /** Progress events while bytes move come at most this often. Default 250 ms. */
+  readonly progressInterval?: Duration.DurationInput | undefined
   /**
    * Makes the upload resumable: the key under which its checkpoint is kept (with the
    * default store, a file path). When a checkpoint is stored under it, the upload
@@ -195,6 +197,7 @@ const configOf = (options: Options): internal.Config => ({
   mintTimeout: Duration.decode(options.mintTimeout ?? "30 seconds"),
   maxRemints: 2,
   giveUpAfter: Duration.decode(options.giveUpAfter ?? "2 minutes"),
+  progressInterval: Duration.decode(options.progressInterval ?? "250 millis"),
   checkpoint: options.checkpoint === undefined ? undefined : { key: options.checkpoint, require: false }
 })
 

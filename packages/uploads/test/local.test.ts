@@ -16,6 +16,7 @@ import * as os from "node:os"
 import * as path from "node:path"
 import { Readable } from "node:stream"
 import { afterAll, assert, describe } from "vitest"
+import type { UploadEvent } from "../src/index.js"
 import { Tables, Uploads } from "../src/index.js"
 
 const MiB = 1024 * 1024
@@ -309,6 +310,34 @@ describe("against the local server", () => {
         assert.strictEqual(upload.size_bytes, 64 * 1024)
         assert.strictEqual(events.length, 1)
         assert.match(events[0]!, /^round:StorageTransportError:.*handed over but storage did not answer/)
+      }))
+
+    it.effect("progress moves inside a part: bytes handed to storage before it confirms them", () =>
+      Effect.gen(function*() {
+        const server = yield* LocalHotdata.LocalHotdata
+        yield* server.clearFaults
+        // Storage holds the first PUT for a second: its bytes are handed over, none confirmed.
+        yield* server.injectFault("storage", Faults.stall("1 second"), 1)
+        const progress: Array<UploadEvent.Progress> = []
+        const size = 12 * MiB
+        yield* Uploads.uploadFile(csvOf(size, 9).bytes, {
+          partSize: 5 * MiB,
+          concurrency: 1,
+          progressInterval: "20 millis",
+          onProgress: (p) => {
+            progress.push(p)
+          }
+        })
+        const inside = progress.filter((p) => p.bytesDone === 0 && p.bytesSent > 0)
+        assert.isAtLeast(inside.length, 1)
+        assert.isAtMost(inside[0]!.bytesSent, 5 * MiB)
+        for (const p of progress) {
+          assert.isAtLeast(p.bytesSent, p.bytesDone)
+          assert.strictEqual(p.totalBytes, size)
+        }
+        const last = progress[progress.length - 1]!
+        assert.deepInclude(last, { bytesDone: size, bytesSent: size, percent: 100, partsDone: 3, partsTotal: 3 })
+        assert.strictEqual(last.etaSeconds, 0)
       }))
 
     for (const status of [503, 429]) {

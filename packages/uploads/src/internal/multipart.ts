@@ -7,9 +7,11 @@ import { HotdataClient, type Schemas } from "@hotdata-effect/core"
 import * as Clock from "effect/Clock"
 import * as Deferred from "effect/Deferred"
 import * as Effect from "effect/Effect"
+import * as Fiber from "effect/Fiber"
 import * as FiberSet from "effect/FiberSet"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
+import * as Schedule from "effect/Schedule"
 import type { Checkpoint as CheckpointModel, CheckpointStore } from "../Checkpoint.js"
 import * as StorageClient from "../StorageClient.js"
 import {
@@ -410,6 +412,11 @@ export const run = <E, R>(
         resumedParts: tracker.eTags.size
       }))
       yield* tracker.progress()
+      // Bytes moving inside parts are reported by a ticker, so a body's progress callback
+      // only counts (nothing runs per chunk) and events stay throttled.
+      const ticker = yield* Effect.forkScoped(
+        Effect.repeat(Effect.zipRight(Effect.sleep(config.progressInterval), tracker.tick()), Schedule.forever)
+      )
 
       if (session.mode === "single") {
         if (source._tag !== "Sized") {
@@ -428,6 +435,7 @@ export const run = <E, R>(
           message: `unknown upload mode \`${session.mode}\``
         })
       }
+      yield* Fiber.interrupt(ticker)
       if (source._tag === "Sized") yield* source.verify
       const upload = yield* finalize(ctx, tracker.partsTotal ?? tracker.eTags.size)
       // Finalized: the checkpoint has served, and a resume from it could only fail.

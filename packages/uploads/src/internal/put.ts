@@ -93,7 +93,8 @@ export const put = (
   ctx: Context,
   partNumber: number | undefined,
   url: string,
-  bytes: Uint8Array
+  bytes: Uint8Array,
+  onSent: (sent: number) => void = () => {}
 ): Effect.Effect<string, StorageError | StorageTransportError | MissingETag> =>
   Effect.suspend(() => {
     let sent = 0
@@ -101,6 +102,7 @@ export const put = (
     const request = HttpClientRequest.put(url).pipe(
       HttpClientRequest.setBody(ctx.storage.body(bytes, (n) => {
         sent = n
+        onSent(n)
       })),
       HttpClientRequest.setHeaders(ctx.session.headers)
     )

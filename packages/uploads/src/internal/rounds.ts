@@ -10,6 +10,7 @@ import * as Deferred from "effect/Deferred"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as Exit from "effect/Exit"
 import * as Option from "effect/Option"
 import {
   apiDetails,
@@ -162,7 +163,14 @@ const attemptPart = (ctx: Context, target: Target, bytes: Uint8Array, round: num
     while (true) {
       attempt++
       const url = fresh && target.canMint ? yield* mint(ctx, target.partNumber) : target.fixedUrl!
-      const result = yield* Effect.either(put(ctx, target.errorPartNumber, url, bytes))
+      const result = yield* Effect.either(
+        put(ctx, target.errorPartNumber, url, bytes, (sent) => ctx.tracker.sent(target.partNumber, sent)).pipe(
+          // A failed or interrupted attempt's bytes no longer count as sent.
+          Effect.onExit((exit) =>
+            Exit.isSuccess(exit) ? Effect.void : Effect.sync(() => ctx.tracker.sent(target.partNumber, 0))
+          )
+        )
+      )
       if (Either.isRight(result)) return result.right
       const error = result.left
       if (error._tag === "StorageError" && error.status === 403 && target.canMint && remints < ctx.config.maxRemints) {

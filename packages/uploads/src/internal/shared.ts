@@ -26,6 +26,8 @@ export interface Config {
   readonly maxRemints: number
   /** No part confirmed for this long while retries fail: the upload gives up with the last error. */
   readonly giveUpAfter: Duration.Duration
+  /** Progress events while bytes move come at most this often. */
+  readonly progressInterval: Duration.Duration
   /** Where the upload keeps its checkpoint; `require` fails when there is none to resume from. */
   readonly checkpoint: { readonly key: string; readonly require: boolean } | undefined
 }
@@ -49,10 +51,20 @@ export interface Context {
   readonly inFlight: number
 }
 
-/** Counts confirmed parts once each and reports progress. */
+/**
+ * Counts confirmed parts once each, follows the bytes the parts in flight have handed
+ * to storage, and reports progress.
+ */
 export class Tracker {
   readonly eTags = new Map<number, string>()
   bytesDone = 0
+  /** Bytes handed to storage by the attempts in flight, by part. */
+  private readonly sending = new Map<number, number>()
+  private sendingTotal = 0
+  /** Bytes confirmed by an earlier process (left out of the rate). */
+  private restoredBytes = 0
+  /** `bytesSent` of the last Progress event, so an idle tick reports nothing. */
+  private reportedSent = -1
   constructor(
     readonly emit: Emit,
     readonly startedAt: number,
@@ -65,17 +77,41 @@ export class Tracker {
   /** When storage last confirmed a part (or the upload started). */
   lastConfirmedAt: number
 
+  /** Bytes handed to storage: the confirmed parts, and what the attempts in flight have handed over. */
+  get bytesSent(): number {
+    return this.bytesDone + this.sendingTotal
+  }
+
+  /** Notes that the attempt of `partNumber` in flight has handed `sent` bytes over (0 when it starts or fails). */
+  sent(partNumber: number, sent: number): void {
+    this.sendingTotal += sent - (this.sending.get(partNumber) ?? 0)
+    if (sent === 0) this.sending.delete(partNumber)
+    else this.sending.set(partNumber, sent)
+  }
+
   progress(): Effect.Effect<void> {
     return Effect.flatMap(Clock.currentTimeMillis, (now) => {
       const seconds = (now - this.startedAt) / 1000
+      const bytesSent = this.bytesSent
+      this.reportedSent = bytesSent
+      const rate = seconds > 0 ? (bytesSent - this.restoredBytes) / seconds : 0
+      const total = this.totalBytes
       return this.emit(UploadEvent.Progress({
         bytesDone: this.bytesDone,
-        totalBytes: this.totalBytes,
+        bytesSent,
+        totalBytes: total,
+        percent: total === undefined ? undefined : total === 0 ? 100 : (this.bytesDone / total) * 100,
+        etaSeconds: total === undefined || rate <= 0 ? undefined : Math.max(0, total - bytesSent) / rate,
         partsDone: this.eTags.size,
         partsTotal: this.partsTotal,
-        bytesPerSecond: seconds > 0 ? this.bytesDone / seconds : 0
+        bytesPerSecond: seconds > 0 ? (this.bytesDone - this.restoredBytes) / seconds : 0
       }))
     })
+  }
+
+  /** A Progress event when bytes moved since the last one (for the throttled ticker). */
+  tick(): Effect.Effect<void> {
+    return Effect.suspend(() => (this.bytesSent === this.reportedSent ? Effect.void : this.progress()))
   }
 
   /** Runs after each newly confirmed part, before it is reported (writes the checkpoint). */
@@ -86,12 +122,19 @@ export class Tracker {
     if (this.eTags.has(partNumber)) return
     this.eTags.set(partNumber, eTag)
     this.bytesDone += bytes
+    this.restoredBytes += bytes
+  }
+
+  private confirm(partNumber: number, bytes: number, eTag: string): void {
+    this.sent(partNumber, 0)
+    this.eTags.set(partNumber, eTag)
+    this.bytesDone += bytes
   }
 
   complete(partNumber: number, bytes: number, eTag: string): Effect.Effect<void, CheckpointError> {
     return Effect.flatMap(Clock.currentTimeMillis, (now) => {
       if (this.eTags.has(partNumber)) return Effect.void
-      this.restore(partNumber, bytes, eTag)
+      this.confirm(partNumber, bytes, eTag)
       this.lastConfirmedAt = now
       return Effect.zipRight(
         this.onComplete,
