@@ -401,11 +401,108 @@ ${[...groups.keys()].map((g) => `  readonly ${g}: ${pascal(g)}`).join("\n")}
 `
 
 // ---------------------------------------------------------------------------
+// Operation types: what each operation takes and answers, for typing handlers
+// (the local server, the client's test layer) by the contract.
+// ---------------------------------------------------------------------------
+
+const objectType = (fields) => (fields.length ? `{\n${fields.map((f) => `    ${f}`).join("\n")}\n  }` : "{}")
+const answerType = (responses) => {
+  const members = responses.map(([status, r]) => {
+    const ref = r.content?.["application/json"]?.schema.$ref
+    return `{ readonly status: ${status}; readonly body${ref ? `: Schemas.${refName(ref)}` : "?: undefined"} }`
+  })
+  return members.length ? members.join("\n    | ") : "never"
+}
+
+const typeDecls = []
+for (const { path: p, method, op } of operations) {
+  const id = op.operationId
+  const name = naming[id]
+  const params = op.parameters ?? []
+  const pathOrder = [...p.matchAll(/\{([^}]+)\}/g)].map((m) => m[1])
+  const queryParams = params.filter((x) => x.in === "query")
+  const headerParams = params.filter((x) => x.in === "header")
+  const body = op.requestBody?.content?.["application/json"]?.schema
+  const responses = Object.entries(op.responses)
+  const streamed = responses.filter(([, r]) => Object.keys(r.content ?? {}).some((ct) => ct !== "application/json"))
+  const optional = (x) => (x.required ? "" : "?")
+  const orUndefined = (x) => (x.required ? "" : " | undefined")
+  typeDecls.push(`/**
+ * What \`${id}\` (\`${method} ${p}\`, \`client.${name[0]}.${name[1]}\`) takes and answers.
+ *
+ * @since 0.1.0
+ * @category operations
+ */
+export interface ${pascal(id)} {
+  readonly id: ${q(id)}
+  readonly group: ${q(name[0])}
+  readonly method: ${q(name[1])}
+  /** Path parameters by name. */
+  readonly path: ${objectType(pathOrder.map((n) => `readonly ${n}: string`))}
+  /** Query parameters, decoded. */
+  readonly query: ${objectType(queryParams.map((x) => `readonly ${x.name}${optional(x)}: ${paramTsType(x.schema)}${orUndefined(x)}`))}
+  /** Header parameters by their option key (\`X-Database-Id\` is \`database_id\`). */
+  readonly headers: ${objectType(headerParams.map((x) => `readonly ${headerKey(x.name)}${optional(x)}: string${orUndefined(x)}`))}
+  /** The request body. */
+  readonly payload: ${body ? `Schemas.${refName(body.$ref)}${op.requestBody.required ? "" : " | undefined"}` : "undefined"}
+  /** Each documented success answer. */
+  readonly success:
+    | ${answerType(responses.filter(([s]) => Number(s) < 300))}
+  /** Each documented error answer. */
+  readonly error:
+    | ${answerType(responses.filter(([s]) => Number(s) >= 300))}
+  /** The statuses whose body may be other than JSON (streamed formats). */
+  readonly streamed: ${streamed.length ? streamed.map(([s]) => s).join(" | ") : "never"}
+}
+`)
+}
+
+const groupMethods = new Map()
+for (const { op } of operations) {
+  const [group, method] = naming[op.operationId]
+  if (!groupMethods.has(group)) groupMethods.set(group, [])
+  groupMethods.get(group).push([method, op.operationId])
+}
+
+const typesFile = `${HEADER}import type * as Schemas from "./Schemas.js"
+
+${typeDecls.join("\n")}
+/**
+ * The types of every operation of the contract, keyed by operation id.
+ *
+ * @since 0.1.0
+ * @category operations
+ */
+export interface ById {
+${operations.map(({ op }) => `  readonly ${op.operationId}: ${pascal(op.operationId)}`).join("\n")}
+}
+
+/**
+ * An operation id of the contract.
+ *
+ * @since 0.1.0
+ * @category operations
+ */
+export type Id = keyof ById
+
+/**
+ * The operation id of each client method, by group.
+ *
+ * @since 0.1.0
+ * @category operations
+ */
+export interface ByGroup {
+${[...groupMethods].map(([g, ms]) => `  readonly ${g}: {\n${ms.map(([m, id]) => `    readonly ${m}: ${q(id)}`).join("\n")}\n  }`).join("\n")}
+}
+`
+
+// ---------------------------------------------------------------------------
 
 const files = {
   "Schemas.ts": schemasFile,
   "Operations.ts": operationsFile,
-  "Groups.ts": groupsFile
+  "Groups.ts": groupsFile,
+  "OperationTypes.ts": typesFile
 }
 
 const check = process.argv.includes("--check")

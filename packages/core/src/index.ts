@@ -46,3 +46,13 @@ export * as Query from "./Query.js"
  * @since 0.1.0
  */
 export * as PromiseClient from "./PromiseClient.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as OperationTypes from "./generated/OperationTypes.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as Routes from "./Routes.js"

@@ -1,3 +1,4 @@
+import type * as OperationTypes from "@hotdata-effect/core/generated/OperationTypes"
 import type { Operation } from "@hotdata-effect/core/Operation"
 import type { IncomingMessage, ServerResponse } from "node:http"
 import type { Engine } from "./engine.js"
@@ -34,31 +35,48 @@ export interface Server {
   baseUrl: string
 }
 
-/** @internal */
-export interface RequestContext {
+/** A request to an operation, with its parameters and body decoded by the contract's schemas. @internal */
+export interface RequestContext<Id extends OperationTypes.Id = OperationTypes.Id> {
   readonly server: Server
   readonly operation: Operation
-  readonly params: Readonly<Record<string, string>>
-  readonly query: Readonly<Record<string, any>>
-  readonly headers: Readonly<Record<string, string | undefined>>
-  readonly body: any
+  readonly params: OperationTypes.ById[Id]["path"]
+  readonly query: OperationTypes.ById[Id]["query"]
+  readonly headers: OperationTypes.ById[Id]["headers"]
+  readonly body: OperationTypes.ById[Id]["payload"]
   readonly workspace: string
   readonly traceId: string
   readonly req: IncomingMessage
 }
 
-/** @internal */
-export interface Reply {
-  readonly status: number
-  /** A value of the schema's type, encoded with the operation's schema for this status. */
-  readonly body?: unknown
+/** Extra response headers. @internal */
+interface WithHeaders {
   readonly headers?: Readonly<Record<string, string>>
-  /** A body written directly (results in non-JSON formats, streamed JSON pages). */
-  readonly stream?: (res: ServerResponse) => Promise<void>
 }
 
+/**
+ * An answer to an operation: a status the contract documents with its body's type (encoded
+ * with the operation's schema for that status), or a body written directly for a status
+ * the contract says may carry other formats (results as Arrow, CSV, Parquet). @internal
+ */
+export type Reply<Id extends OperationTypes.Id = OperationTypes.Id> =
+  | ((OperationTypes.ById[Id]["success"] | OperationTypes.ById[Id]["error"]) & WithHeaders)
+  | {
+    readonly status: OperationTypes.ById[Id]["streamed"]
+    readonly headers: Readonly<Record<string, string>>
+    readonly stream: (res: ServerResponse) => Promise<void>
+  }
+
 /** @internal */
-export type Handler = (ctx: RequestContext) => Promise<Reply>
+export type Handler<Id extends OperationTypes.Id> = (ctx: RequestContext<Id>) => Promise<Reply<Id>>
+
+/** Marks an operation of the contract the local server answers with 501. @internal */
+export const notImplemented = "not implemented" as const
+
+/** The handlers of some operations, keyed by operation id (each handler file exports one). @internal */
+export type HandlerSet = { readonly [Id in OperationTypes.Id]?: Handler<Id> }
+
+/** A handler, or the 501 marker, for every operation of the contract. @internal */
+export type HandlerMap = { readonly [Id in OperationTypes.Id]: Handler<Id> | typeof notImplemented }
 
 /** Runs background work and keeps track of it so shutdown can wait. @internal */
 export const fork = (server: Server, work: () => Promise<unknown>): void => {

@@ -1,69 +1,59 @@
-import * as Operations from "@hotdata-effect/core/generated/Operations"
 import * as Schemas from "@hotdata-effect/core/generated/Schemas"
 import type { Operation } from "@hotdata-effect/core/Operation"
+import * as Routes from "@hotdata-effect/core/Routes"
 import * as Either from "effect/Either"
-import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { randomBytes } from "node:crypto"
 import type { IncomingMessage, ServerResponse } from "node:http"
 import { PassThrough } from "node:stream"
-import type { Handler, Reply, RequestContext, Server } from "./context.js"
+import { type HandlerMap, notImplemented, type Server } from "./context.js"
 import { applyCors } from "./cors.js"
 import { ApiError, errorMessage } from "./errors.js"
 import { applyFault, type Fault, faultFromJson } from "./faults.js"
 
-interface Route {
-  readonly operation: Operation
-  readonly pattern: RegExp
-  readonly literalSegments: number
-}
-
-const compile = (operation: Operation): Route => {
-  const segments = operation.path.split("/").filter((s) => s.length > 0)
-  const source = segments.map((segment) =>
-    segment.startsWith("{") ? "([^/]+)" : segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-  )
-  return {
-    operation,
-    pattern: new RegExp(`^/${source.join("/")}/?$`),
-    literalSegments: segments.filter((s) => !s.startsWith("{")).length
-  }
-}
-
-const allOperations = (): ReadonlyArray<Operation> => Object.values(Operations.all as Record<string, Operation>)
-
-const routes: ReadonlyArray<Route> = allOperations().map(compile).sort((a, b) => b.literalSegments - a.literalSegments)
-
 /** Finds the operation for a method and path; literal segments win over parameters. @internal */
-export const matchRoute = (
-  method: string,
-  pathname: string
-): { readonly operation: Operation; readonly params: Record<string, string> } | "method" | undefined => {
-  let pathMatched = false
-  for (const route of routes) {
-    const m = route.pattern.exec(pathname)
-    if (m === null) continue
-    pathMatched = true
-    if (route.operation.method !== method) continue
-    const params: Record<string, string> = {}
-    route.operation.pathParams.forEach((name, i) => {
-      params[name] = decodeURIComponent(m[i + 1]!)
-    })
-    return { operation: route.operation, params }
-  }
-  return pathMatched ? "method" : undefined
-}
+export const matchRoute = Routes.match
 
 /** All operations of the contract. @internal */
-export const operations = allOperations
+export const operations = (): ReadonlyArray<Operation> => Routes.operations
 
-const describeIssues = (error: ParseResult.ParseError, what: string): string => {
-  const issues = ParseResult.ArrayFormatter.formatErrorSync(error)
-  const parts = issues.slice(0, 3).map((issue) => {
-    const at = issue.path.length > 0 ? `"${issue.path.join(".")}"` : what
-    return `${at}: ${issue.message}`
-  })
-  return `invalid ${what}: ${parts.join("; ")}`
+/** An answer as the router sends it, whatever the operation. */
+interface AnyReply {
+  readonly status: number
+  readonly body?: unknown
+  readonly headers?: Readonly<Record<string, string>>
+  readonly stream?: (res: ServerResponse) => Promise<void>
+}
+
+/** A request as the router decodes it, whatever the operation. */
+interface DecodedRequest {
+  readonly server: Server
+  readonly operation: Operation
+  readonly params: Readonly<Record<string, string>>
+  readonly query: Readonly<Record<string, unknown>>
+  readonly headers: Readonly<Record<string, string>>
+  readonly body: unknown
+  readonly workspace: string
+  readonly traceId: string
+  readonly req: IncomingMessage
+}
+
+type AnyHandler = (ctx: DecodedRequest) => Promise<AnyReply>
+
+/**
+ * The handler of an operation. The context the router builds is decoded with the
+ * operation's own schemas, so it has the types the handler is declared with: this is the
+ * one place the statically typed map meets the dynamically matched operation.
+ */
+const handlerOf = (handlers: HandlerMap, id: string): AnyHandler | undefined => {
+  if (!Routes.isOperationId(id)) return undefined
+  const handler = handlers[id]
+  return handler === notImplemented ? undefined : (handler as unknown as AnyHandler)
+}
+
+const orBadRequest = <A>(decoded: Either.Either<A, string>): A => {
+  if (Either.isLeft(decoded)) throw new ApiError(400, "BAD_REQUEST", decoded.left)
+  return decoded.right
 }
 
 const traceId = (): string => randomBytes(16).toString("hex")
@@ -105,7 +95,7 @@ const headerValue = (req: IncomingMessage, name: string): string | undefined => 
  *
  * @internal
  */
-export const makeRequestListener = (server: Server, handlers: Readonly<Record<string, Handler>>) => {
+export const makeRequestListener = (server: Server, handlers: HandlerMap) => {
   const adminHandler = makeAdmin(server)
 
   return (req: IncomingMessage, res: ServerResponse): void => {
@@ -195,7 +185,7 @@ export const makeRequestListener = (server: Server, handlers: Readonly<Record<st
     }
     const cut = action.cut
 
-    const handler = handlers[operation.id]
+    const handler = handlerOf(handlers, operation.id)
     if (handler === undefined) {
       req.resume()
       throw new ApiError(
@@ -205,54 +195,26 @@ export const makeRequestListener = (server: Server, handlers: Readonly<Record<st
       )
     }
 
-    // Query parameters.
-    const query: Record<string, unknown> = {}
-    for (const param of operation.query) {
-      const raw = url.searchParams.get(param.name)
-      if (raw === null) {
-        if (param.required) throw new ApiError(400, "BAD_REQUEST", `missing required query parameter "${param.name}"`)
-        continue
-      }
-      const decoded = Schema.decodeUnknownEither(param.schema)(raw)
-      if (Either.isLeft(decoded)) {
-        throw new ApiError(400, "BAD_REQUEST", describeIssues(decoded.left, `query parameter "${param.name}"`))
-      }
-      query[param.name] = decoded.right
-    }
-    // Header parameters.
-    const headers: Record<string, string | undefined> = {}
-    for (const param of operation.headers) {
-      const value = headerValue(req, param.name)
-      if (value === undefined || value.trim() === "") {
-        if (param.required) throw new ApiError(400, "BAD_REQUEST", `missing required header ${param.name}`)
-        continue
-      }
-      headers[param.key] = value.trim()
-    }
-    // Body.
+    const query = orBadRequest(Routes.decodeQuery(operation, url.searchParams))
+    const headers = orBadRequest(Routes.decodeHeaders(operation, (name) => headerValue(req, name)))
     let body: unknown = undefined
     if (operation.payload !== undefined) {
-      const raw = await readBody(req, MAX_BODY_BYTES)
-      const text = raw.toString("utf8")
-      if (text.trim().length === 0) {
-        if (operation.payloadRequired) throw new ApiError(400, "BAD_REQUEST", "a JSON request body is required")
-        body = operation.payload === undefined ? undefined : {}
-      } else {
-        let json: unknown
-        try {
-          json = JSON.parse(text)
-        } catch (cause) {
-          throw new ApiError(400, "BAD_REQUEST", `malformed JSON body: ${errorMessage(cause)}`)
-        }
-        const decoded = Schema.decodeUnknownEither(operation.payload)(json)
-        if (Either.isLeft(decoded)) throw new ApiError(400, "BAD_REQUEST", describeIssues(decoded.left, "request body"))
-        body = decoded.right
-      }
+      body = orBadRequest(Routes.decodePayload(operation, (await readBody(req, MAX_BODY_BYTES)).toString("utf8")))
     } else {
       req.resume()
     }
 
-    const ctx: RequestContext = { server, operation, params, query, headers, body, workspace, traceId: trace, req }
+    const ctx = {
+      server,
+      operation,
+      params,
+      query,
+      headers,
+      body,
+      workspace,
+      traceId: trace,
+      req
+    } satisfies DecodedRequest
     const reply = await handler(ctx)
     // A change is acknowledged only once it is on disk.
     await (method === "GET" ? server.state.durable() : server.state.commit()).catch((cause) => {
@@ -264,7 +226,7 @@ export const makeRequestListener = (server: Server, handlers: Readonly<Record<st
   async function send(
     res: ServerResponse,
     operation: Operation,
-    reply: Reply,
+    reply: AnyReply,
     cut: Extract<Fault, { _tag: "CutBody" }> | undefined
   ): Promise<void> {
     const headers: Record<string, string> = { ...reply.headers }
@@ -286,9 +248,9 @@ export const makeRequestListener = (server: Server, handlers: Readonly<Record<st
       res.end()
       return
     }
-    const response = [...operation.success, ...operation.errors].find((r) => r.status === reply.status)
-    const encoded = response?.schema !== undefined ? Schema.encodeUnknownSync(response.schema)(reply.body) : reply.body
-    const payload = Buffer.from(JSON.stringify(encoded))
+    const encoded = Routes.encodeAnswer(operation, reply.status, reply.body)
+    if (Either.isLeft(encoded)) throw new ApiError(500, "INTERNAL_SERVER_ERROR", encoded.left)
+    const payload = Buffer.from(JSON.stringify(encoded.right))
     headers["Content-Type"] = "application/json"
     if (cut !== undefined) return cutBody(res, reply.status, headers, payload, cut)
     headers["Content-Length"] = String(payload.length)

@@ -4,37 +4,17 @@ import type { AddressInfo } from "node:net"
 import * as os from "node:os"
 import * as path from "node:path"
 import type { Options, StorageEndpoint } from "../LocalHotdata.js"
-import type { Handler, Server, ServerConfig } from "./context.js"
+import type { Server, ServerConfig } from "./context.js"
 import { Engine } from "./engine.js"
+import { cleanOrphanResults } from "./execution.js"
 import { FaultRegistry } from "./faults.js"
-import { handlers as batches } from "./handlers/batches.js"
-import { handlers as connections } from "./handlers/connections.js"
-import { handlers as databases } from "./handlers/databases.js"
-import { handlers as loads } from "./handlers/loads.js"
-import { handlers as misc } from "./handlers/misc.js"
-import { cleanOrphanResults, handlers as query } from "./handlers/query.js"
-import { handlers as results } from "./handlers/results.js"
-import { handlers as savedQueries } from "./handlers/savedQueries.js"
-import { handlers as uploads } from "./handlers/uploads.js"
+import { handlers } from "./handlers/index.js"
 import { defaults } from "./options.js"
 import { lockDataDir, recoverInterrupted, recoverResults } from "./recovery.js"
 import { makeRequestListener } from "./router.js"
 import { StateStore } from "./state.js"
 import { type ObjectStorage, Storage } from "./storage.js"
 import { ExternalStorage } from "./storage/external.js"
-
-/** @internal */
-export const handlers: Readonly<Record<string, Handler>> = {
-  ...batches,
-  ...connections,
-  ...databases,
-  ...loads,
-  ...misc,
-  ...query,
-  ...results,
-  ...savedQueries,
-  ...uploads
-}
 
 /** @internal */
 export interface StartOptions extends Omit<Options, "presignedUrlTtl"> {

@@ -1,3 +1,4 @@
+import type * as Schemas from "@hotdata-effect/core/generated/Schemas"
 import * as fs from "node:fs"
 import * as path from "node:path"
 
@@ -13,7 +14,11 @@ export interface TableDeclaration {
   readonly key: ReadonlyArray<string> | null
   readonly partition_by: ReadonlyArray<{ readonly column: string; readonly transform: string }>
   readonly sorted_by: ReadonlyArray<
-    { readonly column: string; readonly direction?: string | null; readonly nulls?: string | null }
+    {
+      readonly column: string
+      readonly direction?: string | null | undefined
+      readonly nulls?: string | null | undefined
+    }
   >
   last_sync: string | null
 }
@@ -149,7 +154,8 @@ export interface JobRecord {
   readonly created_at: string
   status: "pending" | "running" | "succeeded" | "failed"
   attempts: number
-  result: unknown
+  /** What the job produced (local jobs are table loads). */
+  result: Schemas.LoadManagedTableResponse | null
   error_message: string | null
   completed_at: string | null
 }

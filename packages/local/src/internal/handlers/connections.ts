@@ -1,30 +1,25 @@
-import type { Handler, RequestContext } from "../context.js"
+import type { HandlerSet, RequestContext } from "../context.js"
 import { notFound } from "../errors.js"
-import type { ConnectionRecord } from "../state.js"
-import { cursorPage, engineDatabase, getConnection, likeMatcher } from "./common.js"
+import { loadTable } from "../loading.js"
+import type { ConnectionRecord, TableDeclaration } from "../state.js"
+import { connectionDatabase, engineDatabase, getConnection } from "./common.js"
+import { addSchema, addTable } from "./databases.js"
 
-const managedType = {
-  name: "managed",
-  label: "Managed catalog",
-  config_schema: { type: "object", properties: {}, additionalProperties: false },
-  auth: null
-}
-
-const workspaceConnections = (ctx: RequestContext): Array<ConnectionRecord> =>
+/** @internal */
+export const workspaceConnections = (ctx: RequestContext): Array<ConnectionRecord> =>
   Object.values(ctx.server.state.data.connections)
     .filter((c) => c.workspace === ctx.workspace)
     .sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id))
 
-interface TableEntry {
+/** @internal */
+export interface TableEntry {
   readonly connection: string
   readonly schema: string
   readonly table: string
   readonly synced: boolean
   readonly last_sync: string | null
-  readonly partition_by: ReadonlyArray<{ readonly column: string; readonly transform: string }>
-  readonly sorted_by: ReadonlyArray<
-    { readonly column: string; readonly direction?: string | null; readonly nulls?: string | null }
-  >
+  readonly partition_by: TableDeclaration["partition_by"]
+  readonly sorted_by: TableDeclaration["sorted_by"]
   readonly columns: ReadonlyArray<{ readonly name: string; readonly data_type: string; readonly nullable: boolean }>
 }
 
@@ -69,7 +64,7 @@ export const connectionTables = async (
 }
 
 /** @internal */
-export const handlers: Record<string, Handler> = {
+export const handlers = {
   list_connections: async (ctx) => ({
     status: 200,
     body: {
@@ -78,7 +73,7 @@ export const handlers: Record<string, Handler> = {
   }),
 
   get_connection: async (ctx) => {
-    const connection = getConnection(ctx, ctx.params.connection_id!)
+    const connection = getConnection(ctx, ctx.params.connection_id)
     const tables = await connectionTables(ctx, connection)
     return {
       status: 200,
@@ -93,7 +88,7 @@ export const handlers: Record<string, Handler> = {
   },
 
   check_connection_health: async (ctx) => {
-    const connection = getConnection(ctx, ctx.params.connection_id!)
+    const connection = getConnection(ctx, ctx.params.connection_id)
     const started = performance.now()
     await connectionTables(ctx, connection)
     return {
@@ -107,40 +102,18 @@ export const handlers: Record<string, Handler> = {
     }
   },
 
-  list_connection_types: async () => ({
-    status: 200,
-    body: { connection_types: [{ name: managedType.name, label: managedType.label }] }
-  }),
+  add_managed_schema: (ctx) => addSchema(ctx, connectionDatabase(ctx, ctx.params.connection_id)[1]),
+  add_managed_table: (ctx) => addTable(ctx, connectionDatabase(ctx, ctx.params.connection_id)[1]),
+  load_managed_table: loadTable,
 
-  get_connection_type: async (ctx) => {
-    if (ctx.params.name !== managedType.name) throw notFound(`connection type ${ctx.params.name} not found`)
-    return { status: 200, body: managedType }
-  },
-
-  information_schema: async (ctx) => {
-    const connections = ctx.query.connection_id !== undefined
-      ? [getConnection(ctx, ctx.query.connection_id)]
-      : workspaceConnections(ctx)
-    const schemaMatch = likeMatcher(ctx.query.schema)
-    const tableMatch = likeMatcher(ctx.query.table)
-    const includeColumns = ctx.query.include_columns === true
-    const all: Array<TableEntry> = []
-    for (const connection of connections) {
-      for (const table of await connectionTables(ctx, connection)) {
-        if (schemaMatch(table.schema) && tableMatch(table.table)) all.push(table)
-      }
-    }
-    const limit = ctx.query.limit === undefined || ctx.query.limit === 0 ? 100 : Math.min(ctx.query.limit, 1000)
-    const { has_more, next_cursor, page } = cursorPage(all, ctx.query.cursor, limit)
-    return {
-      status: 200,
-      body: {
-        tables: page.map((t) => ({ ...t, columns: includeColumns ? t.columns : null })),
-        count: page.length,
-        has_more,
-        limit,
-        next_cursor
-      }
-    }
+  delete_managed_table: async (ctx) => {
+    const [, db] = connectionDatabase(ctx, ctx.params.connection_id)
+    const { schema, table } = ctx.params
+    const declared = db.schemas[schema]?.[table] !== undefined
+    const dropped = await ctx.server.engine.dropTable(engineDatabase(ctx.server, db), schema, table)
+    if (!declared && !dropped) throw notFound(`table ${schema}.${table} not found`)
+    if (declared) delete db.schemas[schema]![table]
+    ctx.server.state.save()
+    return { status: 204 }
   }
-}
+} satisfies HandlerSet

@@ -1,25 +1,13 @@
-import type { Handler, RequestContext } from "../context.js"
+import type * as Schemas from "@hotdata-effect/core/generated/Schemas"
+import type { HandlerSet, RequestContext } from "../context.js"
 import { ApiError, badRequest, conflict, notFound } from "../errors.js"
 import { makeId, nowIso } from "../ids.js"
-import type { DatabaseRecord, TableDeclaration } from "../state.js"
-import {
-  checkIdentifier,
-  connectionDatabase,
-  cursorPage,
-  engineDatabase,
-  getConnection,
-  getDatabase,
-  parseExpiry
-} from "./common.js"
+import { loadTable } from "../loading.js"
+import type { BatchRecord, DatabaseRecord, TableDeclaration } from "../state.js"
+import { checkIdentifier, cursorPage, engineDatabase, getConnection, getDatabase, parseExpiry } from "./common.js"
 
-interface TableDecl {
-  readonly name: string
-  readonly key?: ReadonlyArray<string> | undefined
-  readonly partition_by?: ReadonlyArray<{ readonly column: string; readonly transform: string }> | undefined
-  readonly sorted_by?:
-    | ReadonlyArray<{ readonly column: string; readonly direction?: string | null; readonly nulls?: string | null }>
-    | undefined
-}
+/** A table declared by a create, an add-schema or an add-table request. */
+type TableDecl = Pick<Schemas.AddManagedTableRequest, "name" | "key" | "partition_by" | "sorted_by">
 
 const declaration = (table: TableDecl): TableDeclaration => ({
   key: table.key ?? null,
@@ -55,13 +43,7 @@ const created = (db: DatabaseRecord) => ({
 /** Creates a database record, its managed default catalog and its DuckDB file. @internal */
 export const createDatabase = async (
   ctx: RequestContext,
-  input: {
-    readonly name?: string | null | undefined
-    readonly default_catalog?: string | null | undefined
-    readonly default_schema?: string | null | undefined
-    readonly expires_at?: string | null | undefined
-    readonly schemas?: ReadonlyArray<{ readonly name: string; readonly tables?: ReadonlyArray<TableDecl> | undefined }>
-  },
+  input: Schemas.CreateDatabaseRequest,
   batchId?: string
 ): Promise<DatabaseRecord> => {
   const { server } = ctx
@@ -115,8 +97,12 @@ const workspaceDatabases = (ctx: RequestContext, search?: string, batch?: string
     .sort((a, b) => b.seq - a.seq)
 }
 
-const addSchema = async (ctx: RequestContext, db: DatabaseRecord) => {
-  const body = ctx.body as { name: string; tables?: ReadonlyArray<TableDecl> }
+/** Adds a schema to a database's default catalog or to a managed connection. @internal */
+export const addSchema = async (
+  ctx: RequestContext<"add_database_schema" | "add_managed_schema">,
+  db: DatabaseRecord
+) => {
+  const body = ctx.body
   checkIdentifier(body.name, "schema name")
   const existing = await ctx.server.engine.schemas(engineDatabase(ctx.server, db))
   if (db.schemas[body.name] !== undefined || existing.includes(body.name)) {
@@ -128,14 +114,15 @@ const addSchema = async (ctx: RequestContext, db: DatabaseRecord) => {
   db.schemas[body.name] = tables
   ctx.server.state.save()
   return {
-    status: 201,
+    status: 201 as const,
     body: { connection_id: db.default_connection_id, schema: body.name, tables: Object.keys(tables) }
   }
 }
 
-const addTable = async (ctx: RequestContext, db: DatabaseRecord) => {
-  const body = ctx.body as TableDecl
-  const schema = ctx.params.schema!
+/** Declares a table in a database's default catalog or in a managed connection. @internal */
+export const addTable = async (ctx: RequestContext<"add_database_table" | "add_managed_table">, db: DatabaseRecord) => {
+  const body = ctx.body
+  const schema = ctx.params.schema
   checkIdentifier(schema, "schema name")
   checkIdentifier(body.name, "table name")
   const engineDb = engineDatabase(ctx.server, db)
@@ -149,7 +136,7 @@ const addTable = async (ctx: RequestContext, db: DatabaseRecord) => {
   declared[body.name] = declaration(body)
   db.schemas[schema] = declared
   ctx.server.state.save()
-  return { status: 201, body: { connection_id: db.default_connection_id, schema, table: body.name } }
+  return { status: 201 as const, body: { connection_id: db.default_connection_id, schema, table: body.name } }
 }
 
 const deleteDatabase = async (ctx: RequestContext, db: DatabaseRecord) => {
@@ -163,8 +150,77 @@ const deleteDatabase = async (ctx: RequestContext, db: DatabaseRecord) => {
   await server.engine.drop(engineDatabase(server, db))
 }
 
+const MAX_BATCH_COUNT = 10_000
+
+const batchResponse = (batch: BatchRecord) => ({
+  batch_id: batch.id,
+  cancel_requested: false,
+  count: batch.count,
+  created_count: batch.created_count,
+  expires_at: batch.expires_at,
+  job_id: null,
+  status_url: `/v1/databases/bulk/${batch.id}`
+})
+
+/**
+ * Bulk creation of databases. The databases are created before the answer. A reused
+ * `idempotency_key` answers with the original batch whatever the body (409 while that
+ * batch is still being created). `name_template` names database `n` (1-based) with `{n}`
+ * replaced by `n`.
+ */
+const bulkCreate = async (ctx: RequestContext<"bulk_create_databases">) => {
+  const body = ctx.body
+  const { server } = ctx
+  if (!Number.isInteger(body.count) || body.count < 1 || body.count > MAX_BATCH_COUNT) {
+    throw badRequest(`count must be an integer from 1 to ${MAX_BATCH_COUNT}`)
+  }
+  const key = body.idempotency_key ?? null
+  if (key !== null) {
+    const previous = Object.values(server.state.data.batches).find((b) =>
+      b.workspace === ctx.workspace && b.idempotency_key === key
+    )
+    if (previous !== undefined) {
+      if (!previous.done) throw conflict(`a batch with idempotency_key ${key} is still running`)
+      return { status: 202 as const, body: batchResponse(previous) }
+    }
+  }
+  const batch: BatchRecord = {
+    id: makeId("batch"),
+    workspace: ctx.workspace,
+    count: body.count,
+    created_count: 0,
+    expires_at: parseExpiry(body.expires_at),
+    idempotency_key: key,
+    done: false
+  }
+  server.state.data.batches[batch.id] = batch
+  server.state.save()
+  try {
+    for (let n = 1; n <= body.count; n++) {
+      await createDatabase(ctx, {
+        name: body.name_template === undefined || body.name_template === null
+          ? null
+          : body.name_template.replaceAll("{n}", String(n)),
+        default_catalog: body.default_catalog,
+        default_schema: body.default_schema,
+        expires_at: body.expires_at,
+        ...(body.schemas !== undefined ? { schemas: body.schemas } : {})
+      }, batch.id)
+      batch.created_count = n
+    }
+  } catch (error) {
+    // Nothing was created (an invalid catalog or schema name): the key stays free.
+    if (batch.created_count === 0) delete server.state.data.batches[batch.id]
+    throw error
+  } finally {
+    batch.done = true
+    server.state.save()
+  }
+  return { status: 202 as const, body: batchResponse(batch) }
+}
+
 /** @internal */
-export const handlers: Record<string, Handler> = {
+export const handlers = {
   create_database: async (ctx) => ({ status: 201, body: created(await createDatabase(ctx, ctx.body)) }),
 
   get_database: async (ctx) => ({ status: 200, body: detail(getDatabase(ctx, ctx.params.database_id)) }),
@@ -191,7 +247,7 @@ export const handlers: Record<string, Handler> = {
 
   fork_database: async (ctx) => {
     const source = getDatabase(ctx, ctx.params.database_id)
-    const body = ctx.body as { name?: string | null; expires_at?: string | null }
+    const body = ctx.body
     const schemas = JSON.parse(JSON.stringify(source.schemas)) as DatabaseRecord["schemas"]
     const fork = await createDatabase(ctx, {
       name: body.name ?? (source.name === null ? null : `${source.name}-fork`),
@@ -211,25 +267,22 @@ export const handlers: Record<string, Handler> = {
   },
 
   add_database_schema: (ctx) => addSchema(ctx, getDatabase(ctx, ctx.params.database_id)),
-  add_managed_schema: (ctx) => addSchema(ctx, connectionDatabase(ctx, ctx.params.connection_id!)[1]),
   add_database_table: (ctx) => addTable(ctx, getDatabase(ctx, ctx.params.database_id)),
-  add_managed_table: (ctx) => addTable(ctx, connectionDatabase(ctx, ctx.params.connection_id!)[1]),
+  load_database_table: loadTable,
 
-  delete_managed_table: async (ctx) => {
-    const [, db] = connectionDatabase(ctx, ctx.params.connection_id!)
-    const schema = ctx.params.schema!
-    const table = ctx.params.table!
-    const declared = db.schemas[schema]?.[table] !== undefined
-    const dropped = await ctx.server.engine.dropTable(engineDatabase(ctx.server, db), schema, table)
-    if (!declared && !dropped) throw notFound(`table ${schema}.${table} not found`)
-    if (declared) delete db.schemas[schema]![table]
-    ctx.server.state.save()
-    return { status: 204 }
+  bulk_create_databases: bulkCreate,
+
+  get_database_batch: async (ctx) => {
+    const batch = ctx.server.state.data.batches[ctx.params.batch_id]
+    if (batch === undefined || batch.workspace !== ctx.workspace) {
+      throw notFound(`database batch ${ctx.params.batch_id} not found`)
+    }
+    return { status: 200, body: batchResponse(batch) }
   },
 
   attach_database_catalog: async (ctx) => {
     const db = getDatabase(ctx, ctx.params.database_id)
-    const body = ctx.body as { connection_id: string; alias?: string | null }
+    const body = ctx.body
     const connection = getConnection(ctx, body.connection_id)
     if (connection.database_id === db.id) throw badRequest("a database's own catalog is already part of it")
     const alias = checkIdentifier(body.alias ?? connection.name, "alias")
@@ -257,38 +310,5 @@ export const handlers: Record<string, Handler> = {
     await ctx.server.engine.detach(engineDatabase(ctx.server, db), attachment.alias ?? "")
     ctx.server.state.save()
     return { status: 204 }
-  },
-
-  upsert_database_context: async (ctx) => {
-    const db = getDatabase(ctx, ctx.params.database_id)
-    const body = ctx.body as { name: string; content: string }
-    if (body.name.trim() === "") throw badRequest("context name must not be empty")
-    const entry = { content: body.content, updated_at: nowIso() }
-    db.contexts[body.name] = entry
-    ctx.server.state.save()
-    return { status: 200, body: { context: { name: body.name, ...entry } } }
-  },
-
-  get_database_context: async (ctx) => {
-    const db = getDatabase(ctx, ctx.params.database_id)
-    const entry = db.contexts[ctx.params.name!]
-    if (entry === undefined) throw notFound(`context ${ctx.params.name} not found`)
-    return { status: 200, body: { context: { name: ctx.params.name!, ...entry } } }
-  },
-
-  list_database_contexts: async (ctx) => {
-    const db = getDatabase(ctx, ctx.params.database_id)
-    return {
-      status: 200,
-      body: { contexts: Object.entries(db.contexts).map(([name, entry]) => ({ name, ...entry })) }
-    }
-  },
-
-  delete_database_context: async (ctx) => {
-    const db = getDatabase(ctx, ctx.params.database_id)
-    if (db.contexts[ctx.params.name!] === undefined) throw notFound(`context ${ctx.params.name} not found`)
-    delete db.contexts[ctx.params.name!]
-    ctx.server.state.save()
-    return { status: 204 }
   }
-}
+} satisfies HandlerSet

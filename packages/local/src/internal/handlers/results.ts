@@ -5,15 +5,17 @@ import * as fs from "node:fs"
 import type { ServerResponse } from "node:http"
 import { pipeline } from "node:stream/promises"
 import { ArrowBatcher } from "../arrowColumns.js"
-import type { Handler, RequestContext } from "../context.js"
+import type { HandlerSet, RequestContext } from "../context.js"
 import type { Engine } from "../engine.js"
 import { badRequest, notFound } from "../errors.js"
+import { resultFile, scopedDatabase } from "../execution.js"
 import type { ResultRecord } from "../state.js"
 import { csvCell, mdCell } from "../values.js"
-import { getDatabase } from "./common.js"
-import { resultFile } from "./query.js"
+import { offsetPage } from "./common.js"
 
-type Format = "json" | "arrow" | "csv" | "md" | "parquet"
+const FORMATS = ["json", "arrow", "csv", "md", "parquet"] as const
+type Format = typeof FORMATS[number]
+const isFormat = (format: string): format is Format => FORMATS.some((f) => f === format)
 
 const fromAccept = (accept: string | undefined): Format | undefined => {
   if (accept === undefined) return undefined
@@ -28,14 +30,14 @@ const fromAccept = (accept: string | undefined): Format | undefined => {
   return undefined
 }
 
-const chooseFormat = (ctx: RequestContext): Format => {
-  const requested = ctx.query.format as string | undefined
+const chooseFormat = (ctx: RequestContext<"get_result">): Format => {
+  const requested = ctx.query.format
   if (requested !== undefined) {
     const normalized = requested.toLowerCase() === "markdown" ? "md" : requested.toLowerCase()
-    if (!["json", "arrow", "csv", "md", "parquet"].includes(normalized)) {
+    if (!isFormat(normalized)) {
       throw badRequest(`invalid format "${requested}": expected arrow, json, csv, md or parquet`)
     }
-    return normalized as Format
+    return normalized
   }
   const accept = ctx.req.headers.accept
   return fromAccept(Array.isArray(accept) ? accept.join(",") : accept) ?? "json"
@@ -134,16 +136,38 @@ const bufferBytes = (data: Arrow.Data): number => {
 }
 
 const notReady = (result: ResultRecord) => ({
-  status: 202,
+  status: 202 as const,
   body: { result_id: result.id, status: result.status },
   headers: { "Retry-After": "1" }
 })
 
 /** @internal */
-export const handlers: Record<string, Handler> = {
+export const handlers = {
+  list_results: async (ctx) => {
+    const db = scopedDatabase(ctx)
+    const limit = ctx.query.limit === undefined || ctx.query.limit === 0 ? 100 : Math.min(ctx.query.limit, 1000)
+    const offset = ctx.query.offset ?? 0
+    const all = Object.values(ctx.server.state.data.results)
+      .filter((r) => r.database_id === db.id)
+      .sort((a, b) => b.seq - a.seq)
+    const { page, ...paging } = offsetPage(all, offset, limit)
+    return {
+      status: 200,
+      body: {
+        results: page.map((r) => ({
+          id: r.id,
+          status: r.status,
+          error_message: r.error_message,
+          created_at: r.created_at
+        })),
+        ...paging
+      }
+    }
+  },
+
   get_result: async (ctx) => {
-    const db = getDatabase(ctx, ctx.headers.database_id)
-    const result = ctx.server.state.data.results[ctx.params.id!]
+    const db = scopedDatabase(ctx)
+    const result = ctx.server.state.data.results[ctx.params.id]
     if (result === undefined || result.database_id !== db.id) throw notFound(`result ${ctx.params.id} not found`)
     const format = chooseFormat(ctx)
     if (result.status === "processing") return notReady(result)
@@ -251,4 +275,4 @@ export const handlers: Record<string, Handler> = {
         }
     }
   }
-}
+} satisfies HandlerSet

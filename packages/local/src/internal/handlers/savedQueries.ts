@@ -1,5 +1,6 @@
-import type { Handler, RequestContext } from "../context.js"
+import type { HandlerSet, RequestContext } from "../context.js"
 import { badRequest, notFound } from "../errors.js"
+import { execute, newRun, type QueryInput, scopedDatabase } from "../execution.js"
 import { makeId, nowIso } from "../ids.js"
 import type { SavedQueryRecord } from "../state.js"
 import { offsetPage, sha256 } from "./common.js"
@@ -28,27 +29,24 @@ const summary = (saved: SavedQueryRecord) => ({
   updated_at: saved.updated_at
 })
 
-const find = (ctx: RequestContext): SavedQueryRecord => {
-  const saved = ctx.server.state.data.savedQueries[ctx.params.id!]
+type ById = "get_saved_query" | "update_saved_query" | "delete_saved_query" | "list_saved_query_versions"
+
+const find = (ctx: RequestContext<ById>): SavedQueryRecord => {
+  const saved = ctx.server.state.data.savedQueries[ctx.params.id]
   if (saved === undefined || saved.workspace !== ctx.workspace) throw notFound(`saved query ${ctx.params.id} not found`)
   return saved
 }
 
-const page = (ctx: RequestContext) => {
+const page = (ctx: RequestContext<"list_saved_queries" | "list_saved_query_versions">) => {
   const limit = ctx.query.limit === undefined || ctx.query.limit === 0 ? 100 : Math.min(ctx.query.limit, 1000)
   const offset = ctx.query.offset ?? 0
   return { limit, offset }
 }
 
 /** @internal */
-export const handlers: Record<string, Handler> = {
+export const handlers = {
   create_saved_query: async (ctx) => {
-    const body = ctx.body as {
-      name: string
-      sql: string
-      description?: string | null
-      tags?: ReadonlyArray<string> | null
-    }
+    const body = ctx.body
     if (body.name.trim() === "") throw badRequest("name must not be empty")
     if (body.sql.trim() === "") throw badRequest("sql must not be empty")
     const now = nowIso()
@@ -81,12 +79,7 @@ export const handlers: Record<string, Handler> = {
 
   update_saved_query: async (ctx) => {
     const saved = find(ctx)
-    const body = ctx.body as {
-      name?: string | null
-      description?: string | null
-      sql?: string | null
-      tags?: ReadonlyArray<string> | null
-    }
+    const body = ctx.body
     const now = nowIso()
     if (body.name !== undefined && body.name !== null) {
       if (body.name.trim() === "") throw badRequest("name must not be empty")
@@ -135,5 +128,21 @@ export const handlers: Record<string, Handler> = {
         ...paging
       }
     }
+  },
+
+  execute_saved_query: async (ctx) => {
+    const db = scopedDatabase(ctx)
+    const saved = ctx.server.state.data.savedQueries[ctx.params.id]
+    if (saved === undefined || saved.workspace !== ctx.workspace) {
+      throw notFound(`saved query ${ctx.params.id} not found`)
+    }
+    const wanted = ctx.body?.version ?? undefined
+    const version = wanted === undefined ?
+      saved.versions[saved.versions.length - 1]! :
+      saved.versions.find((v) => v.version === wanted)
+    if (version === undefined) throw notFound(`saved query ${saved.id} has no version ${wanted}`)
+    const input: QueryInput = { sql: version.sql, savedQueryId: saved.id, savedQueryVersion: version.version }
+    const run = newRun(ctx, db, input)
+    return { status: 200, body: await execute(ctx, db, input, run) }
   }
-}
+} satisfies HandlerSet

@@ -1,4 +1,5 @@
-import type { Handler, RequestContext, Server } from "../context.js"
+import type * as Schemas from "@hotdata-effect/core/generated/Schemas"
+import type { HandlerSet, RequestContext, Server } from "../context.js"
 import { ApiError, badRequest, notFound } from "../errors.js"
 import { makeId, nowIso, randomToken } from "../ids.js"
 import type { UploadRecord } from "../state.js"
@@ -7,15 +8,7 @@ import { sha256 } from "./common.js"
 const MAX_PART_SIZE = 5 * 1024 * 1024 * 1024
 const MAX_PARTS = 10_000
 
-interface CreateUpload {
-  readonly declared_size_bytes?: number | null
-  readonly part_size?: number | null
-  readonly content_type?: string | null
-  readonly content_encoding?: string | null
-  readonly filename?: string | null
-  readonly checksum_algo?: string | null
-  readonly checksum_value?: string | null
-}
+type CreateUpload = Schemas.CreateUploadRequest
 
 const requireStorage = (server: Server) => {
   if (!server.config.presign || server.storage === undefined) {
@@ -95,8 +88,10 @@ const createSession = async (ctx: RequestContext, input: CreateUpload) => {
   return { ...base, part_size: partSize, part_urls: partUrls }
 }
 
-const authorizedUpload = (ctx: RequestContext): UploadRecord => {
-  const upload = ctx.server.state.data.uploads[ctx.params.upload_id!]
+const authorizedUpload = (
+  ctx: RequestContext<"mint_upload_parts_handler" | "finalize_upload_handler">
+): UploadRecord => {
+  const upload = ctx.server.state.data.uploads[ctx.params.upload_id]
   if (upload === undefined || upload.workspace !== ctx.workspace) {
     throw notFound(`upload ${ctx.params.upload_id} not found`)
   }
@@ -110,11 +105,11 @@ const finalizing = new Set<string>()
 const stripQuotes = (etag: string) => etag.trim().replace(/^"|"$/g, "")
 
 /** @internal */
-export const handlers: Record<string, Handler> = {
+export const handlers = {
   create_upload_session_handler: async (ctx) => ({ status: 201, body: await createSession(ctx, ctx.body) }),
 
   create_upload_sessions_batch_handler: async (ctx) => {
-    const body = ctx.body as { uploads: ReadonlyArray<CreateUpload> }
+    const body = ctx.body
     requireStorage(ctx.server)
     if (body.uploads.length === 0) throw badRequest("uploads must not be empty")
     if (body.uploads.length > 100) throw badRequest("at most 100 uploads can be opened in one batch")
@@ -126,7 +121,7 @@ export const handlers: Record<string, Handler> = {
   mint_upload_parts_handler: async (ctx) => {
     const storage = requireStorage(ctx.server)
     const upload = authorizedUpload(ctx)
-    const numbers = (ctx.body as { part_numbers: ReadonlyArray<number> }).part_numbers
+    const numbers = ctx.body.part_numbers
     if (upload.mode !== "multipart") throw badRequest(`upload ${upload.id} is not a multipart upload`)
     if (upload.status !== "pending") throw badRequest(`upload ${upload.id} is not finalizable: it is ${upload.status}`)
     if (numbers.length === 0) throw badRequest("part_numbers must not be empty")
@@ -157,7 +152,7 @@ export const handlers: Record<string, Handler> = {
     }
     finalizing.add(upload.id)
     try {
-      const body = ctx.body as { parts?: ReadonlyArray<{ part_number: number; e_tag: string }> | null }
+      const body = ctx.body ?? {}
       let size: number
       if (upload.mode === "single") {
         const stored = await storage.objectSize(upload.key)
@@ -219,4 +214,4 @@ export const handlers: Record<string, Handler> = {
       finalizing.delete(upload.id)
     }
   }
-}
+} satisfies HandlerSet

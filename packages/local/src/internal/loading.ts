@@ -1,32 +1,26 @@
+import * as Schemas from "@hotdata-effect/core/generated/Schemas"
+import * as Schema from "effect/Schema"
 import * as fs from "node:fs"
 import * as path from "node:path"
-import type { Handler, RequestContext } from "../context.js"
-import { fork } from "../context.js"
-import type { LoadSource } from "../engine.js"
-import { ApiError, badRequest, conflict, errorMessage, notFound } from "../errors.js"
-import { makeId, nowIso } from "../ids.js"
-import type { ConnectionRecord, DatabaseRecord, JobRecord } from "../state.js"
-import { checkIdentifier, connectionDatabase, engineDatabase, getDatabase, sha256 } from "./common.js"
+import type { Reply, RequestContext } from "./context.js"
+import { fork } from "./context.js"
+import type { LoadSource } from "./engine.js"
+import { ApiError, badRequest, conflict, errorMessage, notFound } from "./errors.js"
+import { checkIdentifier, connectionDatabase, engineDatabase, getDatabase, sha256 } from "./handlers/common.js"
+import { makeId, nowIso } from "./ids.js"
+import type { ConnectionRecord, DatabaseRecord, IdempotencyRecord, JobRecord } from "./state.js"
 
 const MODES = new Set(["replace", "append", "delete", "update", "upsert"])
-const FORMATS = new Set(["csv", "json", "parquet"])
+const FORMATS: ReadonlyArray<LoadSource["format"]> = ["csv", "json", "parquet"]
+const isFormat = (format: string | null | undefined): format is LoadSource["format"] =>
+  FORMATS.some((f) => f === format)
 
-interface LoadRequest {
-  readonly mode: string
-  readonly upload_id?: string | null
-  readonly result_id?: string | null
-  readonly data?: string | null
-  readonly format?: string | null
-  readonly columns?: Readonly<
-    Record<string, string | { type: string; precision?: number | null; scale?: number | null }>
-  >
-  readonly key?: ReadonlyArray<string> | null
-  readonly idempotency_key?: string | null
-  readonly async?: boolean
-  readonly async_after_ms?: number | null
-}
+type LoadRequest = Schemas.LoadManagedTableRequest
 
-const columnType = (spec: string | { type: string; precision?: number | null; scale?: number | null }): string => {
+/** The two load operations: into a database's default catalog, or into a managed connection. */
+type LoadContext = RequestContext<"load_database_table" | "load_managed_table">
+
+const columnType = (spec: Schemas.ColumnDefinition): string => {
   if (typeof spec === "string") return spec
   if (spec.precision !== undefined && spec.precision !== null) {
     return `${spec.type}(${spec.precision}${spec.scale !== undefined && spec.scale !== null ? `, ${spec.scale}` : ""})`
@@ -76,8 +70,14 @@ const formatFromContentType = (contentType: string | null): "csv" | "json" | "pa
   return undefined
 }
 
-const resolveTarget = (ctx: RequestContext): [DatabaseRecord, ConnectionRecord] => {
-  if (ctx.params.connection_id !== undefined) {
+/** The answer a load with the same idempotency key gave. */
+const replay = (previous: IdempotencyRecord) =>
+  previous.status === 202
+    ? { status: 202 as const, body: Schema.validateSync(Schemas.SubmitJobResponse)(previous.body) }
+    : { status: 200 as const, body: Schema.validateSync(Schemas.LoadManagedTableResponse)(previous.body) }
+
+const resolveTarget = (ctx: LoadContext): [DatabaseRecord, ConnectionRecord] => {
+  if ("connection_id" in ctx.params) {
     const [connection, db] = connectionDatabase(ctx, ctx.params.connection_id)
     return [db, connection]
   }
@@ -85,7 +85,7 @@ const resolveTarget = (ctx: RequestContext): [DatabaseRecord, ConnectionRecord] 
   return [db, ctx.server.state.data.connections[db.default_connection_id]!]
 }
 
-const validate = (ctx: RequestContext, body: LoadRequest): void => {
+const validate = (ctx: LoadContext, body: LoadRequest): void => {
   if (!MODES.has(body.mode)) {
     throw badRequest(`invalid mode "${body.mode}": expected replace, append, delete, update or upsert`)
   }
@@ -95,7 +95,7 @@ const validate = (ctx: RequestContext, body: LoadRequest): void => {
     throw badRequest("columns can only be given with inline data")
   }
   if (body.format !== undefined && body.format !== null) {
-    if (!FORMATS.has(body.format)) throw badRequest(`invalid format "${body.format}": expected csv, json or parquet`)
+    if (!isFormat(body.format)) throw badRequest(`invalid format "${body.format}": expected csv, json or parquet`)
     if (body.result_id !== undefined && body.result_id !== null) {
       throw badRequest("format cannot be given with result_id")
     }
@@ -119,12 +119,13 @@ const validate = (ctx: RequestContext, body: LoadRequest): void => {
   }
 }
 
-const load: Handler = async (ctx) => {
-  const body = ctx.body as LoadRequest
+/** Loads a table from an upload, a result or inline data, at once or as a job. @internal */
+export const loadTable = async (ctx: LoadContext): Promise<Reply<"load_database_table" | "load_managed_table">> => {
+  const body = ctx.body
   const { server } = ctx
   const [db, connection] = resolveTarget(ctx)
-  const schema = checkIdentifier(ctx.params.schema!, "schema name")
-  const table = checkIdentifier(ctx.params.table!, "table name")
+  const schema = checkIdentifier(ctx.params.schema, "schema name")
+  const table = checkIdentifier(ctx.params.table, "table name")
   validate(ctx, body)
   const key = body.key ?? db.schemas[schema]?.[table]?.key ?? null
   if (
@@ -152,7 +153,7 @@ const load: Handler = async (ctx) => {
         throw conflict(`idempotency_key ${body.idempotency_key} was already used for a different load`)
       }
       if (previous.status === 0) throw conflict(`a load with idempotency_key ${body.idempotency_key} is still running`)
-      return { status: previous.status, body: previous.body }
+      return replay(previous)
     }
     server.state.data.idempotency[idempotencySlot] = { fingerprint, status: 0, body: null }
   }
@@ -193,7 +194,7 @@ const load: Handler = async (ctx) => {
         const file = path.join(tmpDir, `${upload.id}-${makeId("")}`)
         await storage.download(upload.key, file)
         const sniffed = sniffFormat(file)
-        const format = (body.format as LoadSource["format"] | null | undefined) ??
+        const format = (isFormat(body.format) ? body.format : undefined) ??
           formatFromContentType(upload.content_type) ??
           sniffed.format
         const gzip = format !== "parquet" && (upload.content_encoding === "gzip" || sniffed.gzip)
@@ -224,7 +225,7 @@ const load: Handler = async (ctx) => {
     throw cause
   }
 
-  const run = async () => {
+  const run = async (): Promise<Schemas.LoadManagedTableResponse> => {
     let ok = false
     try {
       source = await prepare()
@@ -273,13 +274,15 @@ const load: Handler = async (ctx) => {
   }
   server.state.data.jobs[job.id] = job
   server.state.save()
+  let loaded: Schemas.LoadManagedTableResponse | undefined
   let done!: () => void
   const finished = new Promise<void>((resolve) => (done = resolve))
   fork(server, async () => {
     job.status = "running"
     job.attempts = 1
     try {
-      job.result = await run()
+      loaded = await run()
+      job.result = loaded
       job.status = "succeeded"
     } catch (cause) {
       job.status = "failed"
@@ -296,9 +299,9 @@ const load: Handler = async (ctx) => {
       new Promise<boolean>((resolve) => setTimeout(() => resolve(false), body.async_after_ms!))
     ])
     if (inTime) {
-      if (job.status === "succeeded") {
-        remember(200, job.result)
-        return { status: 200, body: job.result }
+      if (loaded !== undefined) {
+        remember(200, loaded)
+        return { status: 200, body: loaded }
       }
       forget()
       throw badRequest(job.error_message ?? "load failed")
@@ -307,10 +310,4 @@ const load: Handler = async (ctx) => {
   const submitted = { id: job.id, status: job.status, status_url: `${server.baseUrl}/v1/jobs/${job.id}` }
   remember(202, submitted)
   return { status: 202, body: submitted }
-}
-
-/** @internal */
-export const handlers: Record<string, Handler> = {
-  load_database_table: load,
-  load_managed_table: load
 }

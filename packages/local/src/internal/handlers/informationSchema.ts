@@ -1,0 +1,33 @@
+import type { HandlerSet } from "../context.js"
+import { cursorPage, getConnection, likeMatcher } from "./common.js"
+import { connectionTables, type TableEntry, workspaceConnections } from "./connections.js"
+
+/** @internal */
+export const handlers = {
+  information_schema: async (ctx) => {
+    const connections = ctx.query.connection_id !== undefined
+      ? [getConnection(ctx, ctx.query.connection_id)]
+      : workspaceConnections(ctx)
+    const schemaMatch = likeMatcher(ctx.query.schema)
+    const tableMatch = likeMatcher(ctx.query.table)
+    const includeColumns = ctx.query.include_columns === true
+    const all: Array<TableEntry> = []
+    for (const connection of connections) {
+      for (const table of await connectionTables(ctx, connection)) {
+        if (schemaMatch(table.schema) && tableMatch(table.table)) all.push(table)
+      }
+    }
+    const limit = ctx.query.limit === undefined || ctx.query.limit === 0 ? 100 : Math.min(ctx.query.limit, 1000)
+    const { has_more, next_cursor, page } = cursorPage(all, ctx.query.cursor, limit)
+    return {
+      status: 200,
+      body: {
+        tables: page.map((t) => ({ ...t, columns: includeColumns ? t.columns : null })),
+        count: page.length,
+        has_more,
+        limit,
+        next_cursor
+      }
+    }
+  }
+} satisfies HandlerSet
