@@ -25,6 +25,7 @@ import type * as Scope from "effect/Scope"
 import type * as Groups from "./generated/Groups.js"
 import * as Operations from "./generated/Operations.js"
 import * as HotdataError from "./HotdataError.js"
+import * as HotdataTest from "./HotdataTest.js"
 import * as internal from "./internal/client.js"
 import * as Idle from "./internal/idle.js"
 import * as Secrets from "./internal/secrets.js"
@@ -367,3 +368,46 @@ export const withIdleTimeout: {
   <A, E, R>(self: Effect.Effect<A, E, R>, timeout: Duration.DurationInput): Effect.Effect<A, E, R> =>
     Effect.locally(self, Idle.currentIdleTimeout, Option.some(Duration.decode(timeout)))
 )
+
+/**
+ * A client for tests, answered by typed stubs of the operations the test needs, through
+ * the real client: request building and validation, decoding, retries and timeouts all
+ * run as in production. Handlers are keyed like the client (`databases.list`) and typed
+ * by the contract; an operation without one fails with `NotImplemented` naming it; every
+ * call is recorded in {@link HotdataTest.Calls}. See {@link HotdataTest} for the answers
+ * a handler can give (any status, `Retry-After`, raw bodies, dropped connections).
+ *
+ * Pick it to test your code's handling of what the API answers, including failures, in
+ * milliseconds and under `TestClock`; pick `LocalHotdata.layer` (`@hotdata-effect/local`)
+ * to run real SQL, loads and uploads against a local server.
+ *
+ * @example
+ * ```ts
+ * import { HotdataClient, HotdataTest } from "@hotdata-effect/core"
+ * import { Effect } from "effect"
+ *
+ * const Test = HotdataClient.layerTest({
+ *   databases: { count: () => HotdataTest.error(429, { retryAfter: 2 }) }
+ * })
+ * ```
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerTest = (
+  handlers: HotdataTest.Handlers,
+  options: Partial<Options> & HotdataTest.StubOptions = {}
+): Layer.Layer<HotdataClient | HotdataTest.Calls, HotdataError.InvalidConfig> => {
+  const { fallback, ...clientOptions } = options
+  const baseUrl = normalizeBaseUrl(clientOptions.baseUrl ?? "https://api.hotdata.test")
+  const stub = HotdataTest.makeHttpClient(handlers, baseUrl, { fallback })
+  return Layer.merge(
+    layer({
+      apiKey: Redacted.make("hd_test_key"),
+      workspaceId: "ws_test",
+      ...clientOptions,
+      baseUrl
+    }).pipe(Layer.provide(Layer.succeed(HttpClient.HttpClient, stub.httpClient))),
+    Layer.succeed(HotdataTest.Calls, stub.calls)
+  )
+}
