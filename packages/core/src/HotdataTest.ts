@@ -100,11 +100,12 @@ export interface Call<Id extends OperationTypes.Id = OperationTypes.Id> {
   readonly payload: Types<Id>["payload"]
   /** How many calls of this operation came before this one (0 for the first). */
   readonly index: number
-  /** The HTTP request as sent: method, full URL and every header (lower-case names). */
+  /** The HTTP request as sent: method, full URL, every header (lower-case names), body text. */
   readonly http: {
     readonly method: string
     readonly url: URL
     readonly headers: Readonly<Record<string, string>>
+    readonly body: string
   }
   /** When the call arrived, by the `Clock` (so `TestClock` time in tests). */
   readonly at: number
@@ -209,6 +210,20 @@ export const error = (
   )
 
 /**
+ * Answers with any JSON value, not checked against the contract: for testing how the
+ * client reads answers the contract does not describe (new fields, new enum values,
+ * missing fields, broken bodies).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const json = (
+  status: number,
+  body: unknown,
+  headers: Readonly<Record<string, string>> = {}
+): Answer<AnyStatus> => make("raw", status, JSON.stringify(body), { "content-type": "application/json", ...headers })
+
+/**
  * Answers with a body sent as it is, not checked against the contract: text that is not
  * the documented JSON, bytes, or a `ReadableStream` (Arrow, CSV, a body that breaks off).
  *
@@ -222,13 +237,15 @@ export const raw = (
 ): Answer<AnyStatus> => make("raw", status, body, headers)
 
 /**
- * Drops the connection before any answer, as a reset socket does: the client sees a
- * `TransportError` of phase `connect`.
+ * Drops the connection before any answer. By default as a reset socket does before the
+ * request reached the server (a `TransportError` of phase `connect`, safe to replay);
+ * with `phase: "request"`, after the request may have reached it.
  *
  * @since 0.1.0
  * @category constructors
  */
-export const disconnect = (): Answer<AnyStatus> => make("disconnect", 0, undefined, {})
+export const disconnect = (options: { readonly phase?: "connect" | "request" | undefined } = {}): Answer<AnyStatus> =>
+  make("disconnect", 0, options.phase ?? "connect", {})
 
 const make = <A>(
   kind: Answer["kind"],
@@ -318,7 +335,7 @@ export const makeHttpClient = (
       if (matched === undefined || matched === "method") {
         if (options.fallback !== undefined && !onApi) return yield* options.fallback.execute(request)
         if (!onApi) return yield* refused(request, url)
-        return json(request, matched === "method" ? 405 : 404, {
+        return jsonResponse(request, matched === "method" ? 405 : 404, {
           error: { code: "NOT_FOUND", message: `no operation of the contract is ${request.method} ${url.pathname}` }
         })
       }
@@ -330,7 +347,7 @@ export const makeHttpClient = (
         payload: Routes.decodePayload(operation, text)
       })
       if (Either.isLeft(decoded)) {
-        return json(request, 400, { error: { code: "BAD_REQUEST", message: decoded.left } })
+        return jsonResponse(request, 400, { error: { code: "BAD_REQUEST", message: decoded.left } })
       }
       const index = counts.get(operation.id) ?? 0
       counts.set(operation.id, index + 1)
@@ -341,7 +358,7 @@ export const makeHttpClient = (
         path: params,
         ...decoded.right,
         index,
-        http: { method: request.method, url, headers: { ...request.headers } },
+        http: { method: request.method, url, headers: { ...request.headers }, body: text },
         at: yield* Clock.currentTimeMillis,
         signal
       }
@@ -349,7 +366,7 @@ export const makeHttpClient = (
       recorded.push(call as unknown as Call)
       const handler = handlerOf(handlers, operation)
       if (handler === undefined) {
-        return json(request, 501, {
+        return jsonResponse(request, 501, {
           error: {
             code: "UNHANDLED_IN_TEST",
             message:
@@ -376,7 +393,7 @@ const handlerOf = (handlers: Handlers, operation: Operation.Operation): AnyHandl
   return Predicate.isFunction(handler) ? (handler as AnyHandler) : undefined
 }
 
-const json = (request: HttpClientRequest.HttpClientRequest, status: number, body: unknown) =>
+const jsonResponse = (request: HttpClientRequest.HttpClientRequest, status: number, body: unknown) =>
   HttpClientResponse.fromWeb(
     request,
     new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } })
@@ -395,7 +412,9 @@ const toResponse = (
       new HttpClientError.RequestError({
         request,
         reason: "Transport",
-        cause: Object.assign(new Error("socket hang up"), { code: "ECONNRESET" })
+        cause: answer.body === "connect"
+          ? Object.assign(new Error("socket hang up"), { code: "ECONNRESET" })
+          : new Error("the connection closed before an answer")
       })
     )
   }

@@ -1,22 +1,23 @@
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
-import { HotdataClient, Schemas } from "../src/index.js"
-import { clientLayer } from "./utils.js"
+import { HotdataClient, HotdataTest, Schemas } from "../src/index.js"
 
 describe("lenient decoding, exact encoding", () => {
   it.effect("absent fields read as missing or null, unknown fields are ignored, unknown enum strings kept", () => {
-    const { layer } = clientLayer(() => ({
-      status: 201,
-      body: {
-        upload_id: "upld_1",
-        finalize_token: "tok",
-        mode: "resumable-v2",
-        headers: {},
-        part_size: null,
-        brand_new_field: { nested: true }
+    const layer = HotdataClient.layerTest({
+      uploads: {
+        create: () =>
+          HotdataTest.json(201, {
+            upload_id: "upld_1",
+            finalize_token: "tok",
+            mode: "resumable-v2",
+            headers: {},
+            part_size: null,
+            brand_new_field: { nested: true }
+          })
       }
-    }))
+    })
     return Effect.gen(function*() {
       const client = yield* HotdataClient.HotdataClient
       const session = yield* client.uploads.create({})
@@ -28,10 +29,18 @@ describe("lenient decoding, exact encoding", () => {
   })
 
   it.effect("a required nullable field that is absent reads as null", () => {
-    const { layer } = clientLayer(() => ({
-      status: 200,
-      body: { id: "job_1", job_type: "some_future_type", status: "running", attempts: 1, created_at: "2026-01-01" }
-    }))
+    const layer = HotdataClient.layerTest({
+      jobs: {
+        get: () =>
+          HotdataTest.json(200, {
+            id: "job_1",
+            job_type: "some_future_type",
+            status: "running",
+            attempts: 1,
+            created_at: "2026-01-01"
+          })
+      }
+    })
     return Effect.gen(function*() {
       const client = yield* HotdataClient.HotdataClient
       const job = yield* client.jobs.get("job_1")
@@ -41,34 +50,49 @@ describe("lenient decoding, exact encoding", () => {
   })
 
   it.effect("an absent optional field is left off the wire, never sent as null", () => {
-    const { layer, seen } = clientLayer(() => ({
-      status: 201,
-      body: { upload_id: "upld_1", finalize_token: "tok", mode: "multipart", headers: {}, part_size: 8388608 }
-    }))
+    const layer = HotdataClient.layerTest({
+      uploads: {
+        create: () => ({
+          upload_id: "upld_1",
+          finalize_token: "tok",
+          mode: "multipart",
+          headers: {},
+          part_size: 8388608
+        })
+      }
+    })
     return Effect.gen(function*() {
       const client = yield* HotdataClient.HotdataClient
       yield* client.uploads.create({ part_size: 8388608, filename: "trips.csv" })
-      const body = JSON.parse(seen[0]!.body!)
+      const [call] = yield* (yield* HotdataTest.Calls).all
+      const body = JSON.parse(call!.http.body)
       assert.deepStrictEqual(body, { part_size: 8388608, filename: "trips.csv" })
       assert.notProperty(body, "declared_size_bytes")
     }).pipe(Effect.provide(layer))
   })
 
   it.effect("finalize of a single upload sends {} even without a body", () => {
-    const { layer, seen } = clientLayer(() => ({
-      status: 200,
-      body: { upload_id: "upld_1", status: "finalized", size_bytes: 3, created_at: "2026-01-01" }
-    }))
+    const layer = HotdataClient.layerTest({
+      uploads: {
+        finalize: ({ path }) => ({
+          upload_id: path.upload_id,
+          status: "finalized",
+          size_bytes: 3,
+          created_at: "2026-01-01"
+        })
+      }
+    })
     return Effect.gen(function*() {
       const client = yield* HotdataClient.HotdataClient
       yield* client.uploads.finalize("upld_1", undefined, { finalize_token: "tok" })
-      assert.strictEqual(seen[0]!.body, "{}")
-      assert.strictEqual(seen[0]!.headers["x-upload-finalize-token"], "tok")
+      const [call] = yield* (yield* HotdataTest.Calls).of("uploads", "finalize")
+      assert.strictEqual(call!.http.body, "{}")
+      assert.strictEqual(call!.headers.finalize_token, "tok")
     }).pipe(Effect.provide(layer))
   })
 
   it.effect("bad input is refused before sending, naming what was wrong", () => {
-    const { layer, seen } = clientLayer(() => ({ status: 200, body: {} }))
+    const layer = HotdataClient.layerTest({})
     return Effect.gen(function*() {
       const client = yield* HotdataClient.HotdataClient
       const limit = yield* Effect.flip(client.databases.list({ limit: 0 }))
@@ -81,7 +105,7 @@ describe("lenient decoding, exact encoding", () => {
       const body = yield* Effect.flip(client.query.execute({ sql: 42 } as never))
       assert.strictEqual(body._tag, "InvalidRequest")
       assert.include(body.message, "sql")
-      assert.strictEqual(seen.length, 0)
+      assert.strictEqual((yield* (yield* HotdataTest.Calls).all).length, 0)
     }).pipe(Effect.provide(layer))
   })
 
@@ -91,26 +115,27 @@ describe("lenient decoding, exact encoding", () => {
   })
 
   it.effect("a query answers with its status: 200 rows or 202 run", () => {
-    const { layer } = clientLayer((_, i) =>
-      i === 0
-        ? {
-          status: 200,
-          body: {
-            columns: ["x"],
-            nullable: [false],
-            rows: [[1]],
-            execution_time_ms: 1,
-            query_run_id: "qrun_1",
-            preview_row_count: 1,
-            row_count: 1,
-            truncated: false
-          }
-        }
-        : {
-          status: 202,
-          body: { query_run_id: "qrun_2", status: "running", status_url: "https://x/v1/query-runs/qrun_2" }
-        }
-    )
+    const layer = HotdataClient.layerTest({
+      query: {
+        execute: ({ payload }) =>
+          payload.async !== true
+            ? HotdataTest.respond(200, {
+              columns: ["x"],
+              nullable: [false],
+              rows: [[1]],
+              execution_time_ms: 1,
+              query_run_id: "qrun_1",
+              preview_row_count: 1,
+              row_count: 1,
+              truncated: false
+            })
+            : HotdataTest.respond(202, {
+              query_run_id: "qrun_2",
+              status: "running",
+              status_url: "https://x/v1/query-runs/qrun_2"
+            })
+      }
+    })
     return Effect.gen(function*() {
       const client = yield* HotdataClient.HotdataClient
       const a = yield* client.query.execute({ sql: "select 1" }, { database_id: "d" })

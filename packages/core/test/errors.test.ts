@@ -1,9 +1,11 @@
 import { assert, describe, it } from "@effect/vitest"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
-import { HotdataClient, HotdataError, RetryPolicy } from "../src/index.js"
-import { API_KEY, clientLayer } from "./utils.js"
+import { HotdataClient, HotdataError, HotdataTest, RetryPolicy } from "../src/index.js"
+
+const API_KEY = "hd_test_key_5ecr3t_DO_NOT_LEAK"
 
 const cases: ReadonlyArray<readonly [number, HotdataError.HotdataError["_tag"]]> = [
   [400, "BadRequest"],
@@ -27,11 +29,17 @@ const getDatabase = Effect.flatMap(HotdataClient.HotdataClient, (client) => clie
 describe("status errors", () => {
   for (const [status, tag] of cases) {
     it.effect(`HTTP ${status} fails with ${tag}`, () => {
-      const { layer } = clientLayer(() => ({
-        status,
-        body: { error: { code: "SOME_CODE", message: `server says ${status}` } },
-        headers: { "x-trace-id": "trace-abc", "retry-after": "7" }
-      }), { retryPolicy: RetryPolicy.none })
+      const layer = HotdataClient.layerTest({
+        databases: {
+          get: () =>
+            HotdataTest.error(status, {
+              code: "SOME_CODE",
+              message: `server says ${status}`,
+              retryAfter: 7,
+              headers: { "x-trace-id": "trace-abc" }
+            })
+        }
+      }, { retryPolicy: RetryPolicy.none })
       return Effect.gen(function*() {
         const error = yield* Effect.flip(getDatabase)
         assert.strictEqual(error._tag, tag)
@@ -60,7 +68,9 @@ describe("status errors", () => {
       ]
       const errors = []
       for (const body of bodies) {
-        const { layer } = clientLayer(() => ({ status: 404, body }))
+        const layer = HotdataClient.layerTest({
+          databases: { get: () => typeof body === "string" ? HotdataTest.raw(404, body) : HotdataTest.json(404, body) }
+        })
         errors.push(yield* Effect.flip(getDatabase).pipe(Effect.provide(layer)))
       }
       const [a, b, c, d, e] = errors as Array<HotdataError.NotFound>
@@ -73,10 +83,12 @@ describe("status errors", () => {
     }))
 
   it.effect("a failed result (409 with a result body) carries the server's message", () => {
-    const { layer } = clientLayer(() => ({
-      status: 409,
-      body: { status: "failed", result_id: "rslt_1", error_message: "disk full" }
-    }))
+    const layer = HotdataClient.layerTest({
+      results: {
+        get: ({ path }) =>
+          HotdataTest.respond(409, { status: "failed", result_id: path.id, error_message: "disk full" })
+      }
+    })
     return Effect.gen(function*() {
       const client = yield* HotdataClient.HotdataClient
       const error = yield* Effect.flip(client.results.get("rslt_1", { database_id: "data_1" }))
@@ -86,7 +98,9 @@ describe("status errors", () => {
   })
 
   it.effect("a success body that breaks the contract is a DecodeError with a snippet", () => {
-    const { layer } = clientLayer(() => ({ status: 200, body: { id: 42 }, headers: { "x-trace-id": "t-1" } }))
+    const layer = HotdataClient.layerTest({
+      databases: { get: () => HotdataTest.json(200, { id: 42 }, { "x-trace-id": "t-1" }) }
+    })
     return Effect.gen(function*() {
       const error = yield* Effect.flip(getDatabase)
       assert.strictEqual(error._tag, "DecodeError")
@@ -98,7 +112,9 @@ describe("status errors", () => {
   })
 
   it.effect("a non-JSON success body is a DecodeError, not a defect", () => {
-    const { layer } = clientLayer(() => ({ status: 200, body: "<html>gateway</html>" }))
+    const layer = HotdataClient.layerTest({
+      databases: { get: () => HotdataTest.raw(200, "<html>gateway</html>", { "content-type": "text/html" }) }
+    })
     return Effect.gen(function*() {
       const error = yield* Effect.flip(getDatabase)
       assert.strictEqual(error._tag, "DecodeError")
@@ -106,9 +122,9 @@ describe("status errors", () => {
   })
 
   it.effect("errors round-trip through their schema without the API key", () => {
-    const { layer } = clientLayer(() => ({ status: 429, body: { error: { code: "OVERLOADED", message: "busy" } } }), {
-      retryPolicy: RetryPolicy.none
-    })
+    const layer = HotdataClient.layerTest({
+      databases: { get: () => HotdataTest.error(429, { code: "OVERLOADED", message: "busy" }) }
+    }, { apiKey: Redacted.make(API_KEY), retryPolicy: RetryPolicy.none })
     return Effect.gen(function*() {
       const error = yield* Effect.flip(getDatabase)
       const encoded = yield* Schema.encode(HotdataError.HotdataError)(error)

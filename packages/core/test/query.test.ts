@@ -3,48 +3,44 @@ import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
 import * as Schema from "effect/Schema"
 import * as TestClock from "effect/TestClock"
-import type { HotdataClient } from "../src/index.js"
-import { Polling, Query } from "../src/index.js"
-import type { Reply, Seen } from "./utils.js"
-import { clientLayer } from "./utils.js"
+import { HotdataClient, HotdataTest, Polling, Query } from "../src/index.js"
 
 const TOTAL = 12
 const allRows = Array.from({ length: TOTAL }, (_, i) => [i, `city-${i % 3}`])
 
-/** A fake service: a query that goes async or truncates, a run, a result that persists slowly. */
-const service = (mode: "async" | "truncated" | "inline", options: { readonly failResult?: boolean } = {}) => {
+/** A stubbed service: a query that goes async or truncates, a run, a result that persists slowly. */
+const service = (
+  mode: "async" | "truncated" | "inline",
+  options: { readonly failResult?: boolean } = {}
+): HotdataTest.Handlers => {
   let runPolls = 0
   let resultPolls = 0
-  return (request: Seen): Reply => {
-    const url = request.url
-    if (url.pathname === "/v1/query") {
-      if (mode === "async") {
-        return {
-          status: 202,
-          body: { query_run_id: "qrun_1", status: "running", status_url: "https://x/v1/query-runs/qrun_1" }
-        }
-      }
-      return {
-        status: 200,
-        body: {
-          columns: ["n", "city"],
-          nullable: [false, false],
-          rows: mode === "inline" ? allRows : allRows.slice(0, 3),
-          execution_time_ms: 4,
-          query_run_id: "qrun_1",
-          result_id: "rslt_1",
-          preview_row_count: mode === "inline" ? TOTAL : 3,
-          row_count: mode === "inline" ? TOTAL : 3,
-          total_row_count: mode === "inline" ? TOTAL : null,
-          truncated: mode !== "inline"
-        }
-      }
-    }
-    if (url.pathname === "/v1/query-runs/qrun_1") {
-      runPolls++
-      return {
-        status: 200,
-        body: {
+  return {
+    query: {
+      execute: () =>
+        mode === "async"
+          ? HotdataTest.respond(202, {
+            query_run_id: "qrun_1",
+            status: "running",
+            status_url: "https://x/v1/query-runs/qrun_1"
+          })
+          : HotdataTest.respond(200, {
+            columns: ["n", "city"],
+            nullable: [false, false],
+            rows: mode === "inline" ? allRows : allRows.slice(0, 3),
+            execution_time_ms: 4,
+            query_run_id: "qrun_1",
+            result_id: "rslt_1",
+            preview_row_count: mode === "inline" ? TOTAL : 3,
+            row_count: mode === "inline" ? TOTAL : 3,
+            total_row_count: mode === "inline" ? TOTAL : null,
+            truncated: mode !== "inline"
+          })
+    },
+    queryRuns: {
+      get: () => {
+        runPolls++
+        return HotdataTest.json(200, {
           id: "qrun_1",
           status: runPolls < 3 ? "running" : "succeeded",
           sql_text: "select",
@@ -54,50 +50,53 @@ const service = (mode: "async" | "truncated" | "inline", options: { readonly fai
           result_id: runPolls < 3 ? null : "rslt_1",
           row_count: runPolls < 3 ? null : TOTAL,
           trace_id: null
-        }
+        })
       }
-    }
-    if (url.pathname === "/v1/results/rslt_1") {
-      if (url.searchParams.get("limit") === "0") {
-        resultPolls++
-        if (options.failResult) {
-          return { status: 409, body: { status: "failed", result_id: "rslt_1", error_message: "out of disk" } }
-        }
-        return resultPolls < 2
-          ? { status: 202, body: { result_id: "rslt_1", status: "processing" }, headers: { "retry-after": "2" } }
-          : {
-            status: 200,
-            body: { result_id: "rslt_1", status: "ready", columns: ["n", "city"], nullable: [false, false], rows: [] }
+    },
+    results: {
+      get: ({ query }) => {
+        if (query.limit === 0) {
+          resultPolls++
+          if (options.failResult) {
+            return HotdataTest.respond(409, { status: "failed", result_id: "rslt_1", error_message: "out of disk" })
           }
-      }
-      const offset = Number(url.searchParams.get("offset"))
-      const limit = Number(url.searchParams.get("limit"))
-      const rows = allRows.slice(offset, offset + limit)
-      return {
-        status: 200,
-        headers: { "x-total-row-count": String(TOTAL) },
-        body: {
+          return resultPolls < 2
+            ? HotdataTest.respond(202, { result_id: "rslt_1", status: "processing" }, {
+              headers: { "retry-after": "2" }
+            })
+            : HotdataTest.json(200, {
+              result_id: "rslt_1",
+              status: "ready",
+              columns: ["n", "city"],
+              nullable: [false, false],
+              rows: []
+            })
+        }
+        const offset = query.offset ?? 0
+        const rows = allRows.slice(offset, offset + (query.limit ?? TOTAL))
+        return HotdataTest.json(200, {
           result_id: "rslt_1",
           status: "ready",
           columns: ["n", "city"],
           nullable: [false, false],
           rows,
           row_count: rows.length
-        }
+        }, { "x-total-row-count": String(TOTAL) })
       }
     }
-    return { status: 404, body: { error: { code: "NOT_FOUND", message: url.pathname } } }
   }
 }
 
-const drive = <A, E>(effect: Effect.Effect<A, E, HotdataClient.HotdataClient>, handler: (r: Seen) => Reply) => {
-  const { layer, seen } = clientLayer(handler)
-  return Effect.gen(function*() {
+const drive = <A, E>(effect: Effect.Effect<A, E, HotdataClient.HotdataClient>, handlers: HotdataTest.Handlers) =>
+  Effect.gen(function*() {
     const fiber = yield* Effect.fork(Effect.either(effect))
     for (let i = 0; i < 60; i++) yield* TestClock.adjust("1 second")
-    return { result: yield* Fiber.join(fiber), seen }
-  }).pipe(Effect.provide(layer))
-}
+    const result = yield* Fiber.join(fiber)
+    return { result, seen: yield* (yield* HotdataTest.Calls).all }
+  }).pipe(Effect.provide(HotdataClient.layerTest(handlers)))
+
+const isResultPage = (call: HotdataTest.Call) =>
+  call.operation === "get_result" && call.http.url.searchParams.get("limit") !== "0"
 
 describe("Query.run", () => {
   it.effect("returns inline rows as they are", () =>
@@ -107,7 +106,7 @@ describe("Query.run", () => {
       if (result._tag !== "Right") return
       assert.strictEqual(result.right.rows.length, TOTAL)
       assert.strictEqual(seen.length, 1)
-      assert.strictEqual(seen[0]!.headers["x-database-id"], "data_1")
+      assert.strictEqual(seen[0]!.http.headers["x-database-id"], "data_1")
     }))
 
   it.effect("follows a truncated answer: waits for the result, then pages from offset 0", () =>
@@ -121,12 +120,10 @@ describe("Query.run", () => {
       assert.deepStrictEqual(result.right.rows, allRows)
       assert.isTrue(result.right.truncated)
       assert.strictEqual(result.right.totalRowCount, TOTAL)
-      const pages = seen.filter((s) =>
-        s.url.pathname === "/v1/results/rslt_1" && s.url.searchParams.get("limit") !== "0"
-      )
-      assert.deepStrictEqual(pages.map((p) => p.url.searchParams.get("offset")), ["0", "5", "10"])
+      const pages = seen.filter(isResultPage)
+      assert.deepStrictEqual(pages.map((p) => p.http.url.searchParams.get("offset")), ["0", "5", "10"])
       // The 202 asked for 2 s: the next status poll waited at least that long.
-      const polls = seen.filter((s) => s.url.searchParams.get("limit") === "0")
+      const polls = seen.filter((s) => s.http.url.searchParams.get("limit") === "0")
       assert.isAtLeast(polls[1]!.at - polls[0]!.at, 2000)
     }))
 
@@ -140,7 +137,7 @@ describe("Query.run", () => {
       if (result._tag !== "Right") return
       assert.deepStrictEqual(result.right.rows, allRows)
       assert.strictEqual(result.right.queryRunId, "qrun_1")
-      assert.strictEqual(seen.filter((s) => s.url.pathname === "/v1/query-runs/qrun_1").length, 3)
+      assert.strictEqual(seen.filter((s) => s.http.url.pathname === "/v1/query-runs/qrun_1").length, 3)
     }))
 
   it.effect("a result that failed to persist is a WorkFailed with the server's message", () =>
@@ -162,9 +159,7 @@ describe("Query.run", () => {
         service("truncated")
       )
       assert.isTrue(result._tag === "Left" && result.left._tag === "ResultTooLarge")
-      const rowPages = seen.filter((s) =>
-        s.url.pathname === "/v1/results/rslt_1" && s.url.searchParams.get("limit") !== "0"
-      )
+      const rowPages = seen.filter(isResultPage)
       assert.isAtMost(rowPages.length, 1)
     }))
 
@@ -187,42 +182,55 @@ describe("Polling", () => {
   it.effect("a job is polled until it succeeds", () =>
     Effect.gen(function*() {
       let polls = 0
-      const { result } = yield* drive(Polling.job("job_1"), () => ({
-        status: 200,
-        body: {
-          id: "job_1",
-          job_type: "managed_load",
-          status: ++polls < 4 ? "running" : "succeeded",
-          attempts: 1,
-          created_at: "x"
+      const { result } = yield* drive(Polling.job("job_1"), {
+        jobs: {
+          get: () => ({
+            id: "job_1",
+            job_type: "managed_load",
+            status: ++polls < 4 ? "running" : "succeeded",
+            attempts: 1,
+            created_at: "x",
+            error_message: null,
+            completed_at: null
+          })
         }
-      }))
+      })
       assert.isTrue(result._tag === "Right" && result.right.status === "succeeded")
       assert.strictEqual(polls, 4)
     }))
 
   it.effect("a failed job fails with WorkFailed", () =>
     Effect.gen(function*() {
-      const { result } = yield* drive(Polling.job("job_1"), () => ({
-        status: 200,
-        body: {
-          id: "job_1",
-          job_type: "managed_load",
-          status: "failed",
-          error_message: "bad csv",
-          attempts: 1,
-          created_at: "x"
+      const { result } = yield* drive(Polling.job("job_1"), {
+        jobs: {
+          get: () => ({
+            id: "job_1",
+            job_type: "managed_load",
+            status: "failed",
+            error_message: "bad csv",
+            attempts: 1,
+            created_at: "x",
+            completed_at: null
+          })
         }
-      }))
+      })
       assert.isTrue(result._tag === "Left" && result.left._tag === "WorkFailed" && result.left.message === "bad csv")
     }))
 
   it.effect("gives up with PollTimeout instead of sleeping past the deadline", () =>
     Effect.gen(function*() {
-      const { result, seen } = yield* drive(Polling.job("job_1", { deadline: "10 seconds" }), () => ({
-        status: 200,
-        body: { id: "job_1", job_type: "managed_load", status: "running", attempts: 1, created_at: "x" }
-      }))
+      const { result, seen } = yield* drive(Polling.job("job_1", { deadline: "10 seconds" }), {
+        jobs: {
+          get: () =>
+            HotdataTest.json(200, {
+              id: "job_1",
+              job_type: "managed_load",
+              status: "running",
+              attempts: 1,
+              created_at: "x"
+            })
+        }
+      })
       assert.isTrue(result._tag === "Left" && result.left._tag === "PollTimeout")
       if (result._tag === "Left" && result.left._tag === "PollTimeout") {
         assert.strictEqual(result.left.lastStatus, "running")

@@ -2,31 +2,38 @@ import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
 import * as TestClock from "effect/TestClock"
-import { HotdataClient, RetryPolicy } from "../src/index.js"
-import type { Reply, Seen } from "./utils.js"
-import { clientLayer } from "./utils.js"
+import { HotdataClient, HotdataTest, RetryPolicy } from "../src/index.js"
 
-/** Runs `use` against a fake transport, moving the test clock until it finishes. */
+/** Any status or a dropped connection (`HotdataTest.error`, `json`, `disconnect`), or no answer at all. */
+type Replies = (index: number) => ReturnType<typeof HotdataTest.error> | Effect.Effect<never>
+
+/** Runs `use` against stubs of `databases.list` and `databases.create` and `uploads.finalize`, moving the test clock until it finishes. */
 const run = <A, E>(
-  handler: (request: Seen, index: number) => Reply,
+  reply: Replies,
   use: (client: HotdataClient.HotdataClient.Service) => Effect.Effect<A, E>,
   options: Partial<HotdataClient.Options> = {}
-) => {
-  const { layer, seen } = clientLayer(handler, options)
-  return Effect.gen(function*() {
+) =>
+  Effect.gen(function*() {
     const client = yield* HotdataClient.HotdataClient
     const fiber = yield* Effect.fork(Effect.either(use(client)))
     for (let i = 0; i < 40; i++) yield* TestClock.adjust("10 seconds")
     const result = yield* Fiber.join(fiber)
+    const seen = yield* (yield* HotdataTest.Calls).all
     return { result, seen, gaps: seen.slice(1).map((s, i) => s.at - seen[i]!.at) }
-  }).pipe(Effect.provide(layer))
-}
+  }).pipe(Effect.provide(HotdataClient.layerTest({
+    databases: { list: ({ index }) => reply(index), create: ({ index }) => reply(index) },
+    uploads: { finalize: ({ index }) => reply(index) }
+  }, options)))
 
-const ok = { status: 200, body: { databases: [], has_more: false } }
-const created = {
-  status: 201,
-  body: { id: "data_1", name: "a", default_catalog: "default", default_schema: "main", default_connection_id: "conn_1" }
-}
+const ok = HotdataTest.json(200, { databases: [], has_more: false })
+const created = HotdataTest.json(201, {
+  id: "data_1",
+  name: "a",
+  default_catalog: "default",
+  default_schema: "main",
+  default_connection_id: "conn_1"
+})
+const status = (code: number, retryAfter?: number) => HotdataTest.error(code, { retryAfter })
 const list = (client: HotdataClient.HotdataClient.Service) => client.databases.list()
 const create = (client: HotdataClient.HotdataClient.Service) => client.databases.create({ name: "a" })
 
@@ -34,8 +41,7 @@ describe("retries", () => {
   it.effect("429 is retried after its Retry-After, with at most half again of jitter", () =>
     Effect.gen(function*() {
       const { gaps, result, seen } = yield* run(
-        (_, i) =>
-          i < 2 ? { status: 429, headers: { "retry-after": "3" }, body: { error: { code: "OVERLOADED" } } } : ok,
+        (i) => i < 2 ? HotdataTest.error(429, { code: "OVERLOADED", retryAfter: 3 }) : ok,
         list
       )
       assert.strictEqual(result._tag, "Right")
@@ -48,7 +54,7 @@ describe("retries", () => {
 
   it.effect("backs off exponentially from 0.5 s with jitter", () =>
     Effect.gen(function*() {
-      const { gaps, result } = yield* run((_, i) => i < 5 ? { status: 503 } : ok, list)
+      const { gaps, result } = yield* run((i) => i < 5 ? status(503) : ok, list)
       assert.strictEqual(result._tag, "Right")
       const expected = [500, 1000, 2000, 4000, 8000]
       assert.strictEqual(gaps.length, 5)
@@ -60,7 +66,7 @@ describe("retries", () => {
 
   it.effect("caps the exponential delay at 30 s", () =>
     Effect.gen(function*() {
-      const { gaps } = yield* run(() => ({ status: 503 }), list, {
+      const { gaps } = yield* run(() => status(503), list, {
         retryPolicy: RetryPolicy.make({ maxRetries: 8, deadline: "10 minutes", jitter: 0 })
       })
       assert.deepStrictEqual(gaps, [500, 1000, 2000, 4000, 8000, 16000, 30000, 30000])
@@ -68,14 +74,14 @@ describe("retries", () => {
 
   it.effect("gives up after 5 retries with the last error", () =>
     Effect.gen(function*() {
-      const { result, seen } = yield* run(() => ({ status: 502 }), list)
+      const { result, seen } = yield* run(() => status(502), list)
       assert.strictEqual(seen.length, 6)
       assert.isTrue(result._tag === "Left" && result.left._tag === "ServerError")
     }))
 
   it.effect("stops before a retry would start after the 120 s deadline", () =>
     Effect.gen(function*() {
-      const { gaps, result, seen } = yield* run(() => ({ status: 429, headers: { "retry-after": "70" } }), list)
+      const { gaps, result, seen } = yield* run(() => status(429, 70), list)
       assert.strictEqual(seen.length, 2)
       assert.isAtLeast(gaps[0]!, 70_000)
       assert.isTrue(result._tag === "Left" && result.left._tag === "RateLimited")
@@ -83,38 +89,38 @@ describe("retries", () => {
 
   it.effect("a POST is not replayed after a 503: the server may have acted", () =>
     Effect.gen(function*() {
-      const { result, seen } = yield* run(() => ({ status: 503 }), create)
+      const { result, seen } = yield* run(() => status(503), create)
       assert.strictEqual(seen.length, 1)
       assert.isTrue(result._tag === "Left" && result.left._tag === "ServerError")
     }))
 
   it.effect("a POST is replayed after a 429: the server refused the work", () =>
     Effect.gen(function*() {
-      const { result, seen } = yield* run((_, i) => i === 0 ? { status: 429 } : created, create)
+      const { result, seen } = yield* run((i) => i === 0 ? status(429) : created, create)
       assert.strictEqual(seen.length, 2)
       assert.strictEqual(result._tag, "Right")
     }))
 
   it.effect("a POST is replayed after a connection reset before any response", () =>
     Effect.gen(function*() {
-      const { result, seen } = yield* run((_, i) => i === 0 ? { reset: true } : created, create)
+      const { result, seen } = yield* run((i) => i === 0 ? HotdataTest.disconnect() : created, create)
       assert.strictEqual(seen.length, 2)
       assert.strictEqual(result._tag, "Right")
     }))
 
   it.effect("a POST is not replayed after a transport failure that may have reached the server", () =>
     Effect.gen(function*() {
-      const { result, seen } = yield* run(() => ({ fail: new Error("socket hang up") }), create)
+      const { result, seen } = yield* run(() => HotdataTest.disconnect({ phase: "request" }), create)
       assert.strictEqual(seen.length, 1)
       assert.isTrue(result._tag === "Left" && result.left._tag === "TransportError" && result.left.phase === "request")
     }))
 
   it.effect("a timed-out GET is retried, a timed-out POST is not", () =>
     Effect.gen(function*() {
-      const get = yield* run((_, i) => i === 0 ? { hang: true } : ok, list, { timeout: "2 seconds" })
+      const get = yield* run((i) => i === 0 ? Effect.never : ok, list, { timeout: "2 seconds" })
       assert.strictEqual(get.seen.length, 2)
       assert.strictEqual(get.result._tag, "Right")
-      const post = yield* run(() => ({ hang: true }), create, { timeout: "2 seconds" })
+      const post = yield* run(() => Effect.never, create, { timeout: "2 seconds" })
       assert.strictEqual(post.seen.length, 1)
       assert.isTrue(post.result._tag === "Left" && post.result.left._tag === "TimeoutError")
     }))
@@ -122,7 +128,7 @@ describe("retries", () => {
   it.effect("finalize is sent exactly once, even after a 429", () =>
     Effect.gen(function*() {
       const { result, seen } = yield* run(
-        () => ({ status: 429 }),
+        () => status(429),
         (client) => client.uploads.finalize("upld_1", {}, { finalize_token: "tok" })
       )
       assert.strictEqual(seen.length, 1)
@@ -131,14 +137,14 @@ describe("retries", () => {
 
   it.effect("withoutRetries switches retries off for one call", () =>
     Effect.gen(function*() {
-      const { seen } = yield* run(() => ({ status: 503 }), (client) => HotdataClient.withoutRetries(list(client)))
+      const { seen } = yield* run(() => status(503), (client) => HotdataClient.withoutRetries(list(client)))
       assert.strictEqual(seen.length, 1)
     }))
 
   it.effect("withRetryPolicy replaces the policy for one call", () =>
     Effect.gen(function*() {
       const { gaps, seen } = yield* run(
-        () => ({ status: 503 }),
+        () => status(503),
         (client) =>
           list(client).pipe(
             HotdataClient.withRetryPolicy(RetryPolicy.make({ maxRetries: 2, baseDelay: "1 second", jitter: 0 }))
@@ -151,7 +157,7 @@ describe("retries", () => {
   it.effect("withTimeout replaces the timeout for one call", () =>
     Effect.gen(function*() {
       const { result, seen } = yield* run(
-        () => ({ hang: true }),
+        () => Effect.never,
         (client) => create(client).pipe(HotdataClient.withTimeout("3 seconds"))
       )
       assert.strictEqual(seen.length, 1)
@@ -163,7 +169,7 @@ describe("interruption", () => {
   // Under the test clock no time passes: the failure must end the call without waiting
   // for its 30 s timeout (the test would hang otherwise).
   it.effect("a call with a timeout is interrupted at once when a concurrent sibling fails", () => {
-    const { layer } = clientLayer(() => ({ hang: true }), { timeout: "30 seconds" })
+    const layer = HotdataClient.layerTest({ databases: { list: () => Effect.never } }, { timeout: "30 seconds" })
     return Effect.gen(function*() {
       const client = yield* HotdataClient.HotdataClient
       const exit = yield* Effect.exit(
