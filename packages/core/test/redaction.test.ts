@@ -1,11 +1,13 @@
+import * as HttpClient from "@effect/platform/HttpClient"
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Inspectable from "effect/Inspectable"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import * as Tracer from "effect/Tracer"
-import { HotdataClient, RetryPolicy } from "../src/index.js"
-import { API_KEY, clientLayer, fakeHttp } from "./utils.js"
+import { HotdataClient, HotdataTest, RetryPolicy } from "../src/index.js"
+
+const API_KEY = "hd_test_key_5ecr3t_DO_NOT_LEAK"
 
 /** A tracer that keeps every span it hands out, delegating to the default one. */
 const recordingTracer = Effect.map(Effect.tracer, (base) => {
@@ -26,10 +28,13 @@ const everything = (spans: ReadonlyArray<Tracer.Span>) =>
 
 describe("secrets stay secret", () => {
   it.effect("the API key is in no error message, toString, JSON or span attribute", () => {
-    const { layer } = clientLayer((request) => ({
-      status: request.method === "GET" ? 401 : 500,
-      body: { error: { code: "invalid_api_key", message: "API key is invalid" } }
-    }), { retryPolicy: RetryPolicy.none })
+    const refuse = (status: number) => () =>
+      HotdataTest.error(status, { code: "invalid_api_key", message: "API key is invalid" })
+    const layer = HotdataClient.layerTest({
+      databases: { list: refuse(401) },
+      uploads: { finalize: refuse(500) },
+      query: { execute: refuse(500) }
+    }, { apiKey: Redacted.make(API_KEY), retryPolicy: RetryPolicy.none })
     return Effect.gen(function*() {
       const { spans, tracer } = yield* recordingTracer
       const client = yield* HotdataClient.HotdataClient
@@ -53,10 +58,9 @@ describe("secrets stay secret", () => {
   })
 
   it.effect("one span per operation with safe attributes", () => {
-    const { layer } = clientLayer(() => ({
-      status: 200,
-      body: { results: [], count: 0, offset: 0, limit: 100, has_more: false }
-    }))
+    const layer = HotdataClient.layerTest({
+      results: { list: () => ({ results: [], count: 0, offset: 0, limit: 100, has_more: false }) }
+    })
     return Effect.gen(function*() {
       const { spans, tracer } = yield* recordingTracer
       const client = yield* HotdataClient.HotdataClient
@@ -70,14 +74,16 @@ describe("secrets stay secret", () => {
   })
 
   it.effect("the client service and its layer do not print the key", () => {
-    const fake = fakeHttp(() => ({ status: 200, body: {} }))
+    const stub = HotdataTest.makeHttpClient({}, HotdataClient.DEFAULT_BASE_URL)
     return Effect.gen(function*() {
       const client = yield* HotdataClient.HotdataClient
       assert.notInclude(Inspectable.format(client), API_KEY)
       assert.notInclude(String(Redacted.make(API_KEY)), API_KEY)
     }).pipe(
       Effect.provide(
-        HotdataClient.layer({ apiKey: Redacted.make(API_KEY), workspaceId: "ws" }).pipe(Layer.provide(fake.layer))
+        HotdataClient.layer({ apiKey: Redacted.make(API_KEY), workspaceId: "ws" }).pipe(
+          Layer.provide(Layer.succeed(HttpClient.HttpClient, stub.httpClient))
+        )
       )
     )
   })
