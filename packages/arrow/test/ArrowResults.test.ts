@@ -3,6 +3,7 @@ import * as FileSystem from "@effect/platform/FileSystem"
 import { describe, it } from "@effect/vitest"
 import { ArrowQuery, ArrowResults, Export } from "@hotdata-effect/arrow"
 import { IpcFraming, readBodyLength } from "@hotdata-effect/arrow/internal/ipcFraming"
+import { HotdataClient, HotdataTest, RetryPolicy } from "@hotdata-effect/core"
 import {
   Dictionary,
   Field,
@@ -28,7 +29,45 @@ import * as TestClock from "effect/TestClock"
 import * as NodeOs from "node:os"
 import * as NodePath from "node:path"
 import { assert } from "vitest"
-import { chunked, endless, fakeClient, pieces } from "./fake.js"
+import { chunked, endless, pieces } from "../../../test/kit.js"
+
+/** A request as the stubbed API received it. */
+interface Seen {
+  readonly url: URL
+  readonly headers: Readonly<Record<string, string>>
+  readonly body: string
+  readonly at: number
+  readonly signal: AbortSignal
+}
+
+/** An answer: JSON (objects), or text, bytes or a stream sent as they are. */
+interface Reply {
+  readonly status?: number
+  readonly headers?: Record<string, string>
+  readonly body?: unknown
+}
+
+/**
+ * A client whose query, query-run and result operations are stubbed by `reply` (called
+ * with every request and its index among them), through `HotdataClient.layerTest`.
+ */
+const stubbed = (reply: (request: Seen, index: number) => Reply) => {
+  const seen: Array<Seen> = []
+  const handle = (call: HotdataTest.Call) => {
+    const request = { ...call.http, at: call.at, signal: call.signal }
+    seen.push(request)
+    const { body, headers = {}, status = 200 } = reply(request, seen.length - 1)
+    return typeof body === "string" || body instanceof Uint8Array || body instanceof ReadableStream ||
+        body === undefined
+      ? HotdataTest.raw(status, body ?? null, headers)
+      : HotdataTest.json(status, body, headers)
+  }
+  const layer = HotdataClient.layerTest(
+    { query: { execute: handle }, queryRuns: { get: handle }, results: { get: handle } },
+    { baseUrl: "http://hotdata.test", retryPolicy: RetryPolicy.none }
+  )
+  return { seen, layer }
+}
 
 /** A table of `batches` record batches of `rows` rows each. */
 const sample = (batches: number, rows: number): Table => {
@@ -85,7 +124,7 @@ describe("IpcFraming", () => {
 describe("ArrowResults", () => {
   it.effect("streams record batches and reads the schema first", () => {
     const table = sample(4, 25)
-    const { layer, seen } = fakeClient(() => arrowReply(ipc(table), { "x-total-row-count": "100" }))
+    const { layer, seen } = stubbed(() => arrowReply(ipc(table), { "x-total-row-count": "100" }))
     return Effect.gen(function*() {
       const result = yield* Effect.scoped(
         Effect.gen(function*() {
@@ -110,7 +149,7 @@ describe("ArrowResults", () => {
   })
 
   it.effect("sends the window and exposes the next page", () => {
-    const { layer, seen } = fakeClient(() =>
+    const { layer, seen } = stubbed(() =>
       arrowReply(ipc(sample(1, 10)), {
         "x-total-row-count": "100",
         link: "</v1/results/res_1?offset=30&limit=10&format=arrow>; rel=\"next\""
@@ -130,7 +169,7 @@ describe("ArrowResults", () => {
 
   it.effect("builds a table, also for an empty result", () => {
     const empty = new Table(sample(1, 1).schema)
-    const { layer } = fakeClient(() => arrowReply(ipc(empty), { "x-total-row-count": "0" }))
+    const { layer } = stubbed(() => arrowReply(ipc(empty), { "x-total-row-count": "0" }))
     return Effect.gen(function*() {
       const table = yield* ArrowResults.table("res_1", OPTIONS)
       assert.strictEqual(table.numRows, 0)
@@ -158,7 +197,7 @@ describe("ArrowResults", () => {
       Math.floor(bytes.length / 2)
     ]
     return Effect.forEach(cuts, (cut) => {
-      const { layer } = fakeClient(() => arrowReply(bytes.slice(0, cut)))
+      const { layer } = stubbed(() => arrowReply(bytes.slice(0, cut)))
       return Effect.gen(function*() {
         const exit = yield* Effect.exit(Stream.runDrain(ArrowResults.stream("res_1", OPTIONS)))
         assert.isTrue(Exit.isFailure(exit), `cut at ${cut} of ${bytes.length} must fail`)
@@ -171,7 +210,7 @@ describe("ArrowResults", () => {
 
   it.effect("fails when the connection breaks mid-body", () => {
     const bytes = ipc(sample(3, 400))
-    const { layer } = fakeClient(() => ({
+    const { layer } = stubbed(() => ({
       status: 200,
       headers: { "content-type": "application/vnd.apache.arrow.stream" },
       body: chunked(bytes, { size: 1000, failAfter: 5000 })
@@ -187,7 +226,7 @@ describe("ArrowResults", () => {
   })
 
   it.effect("fails when the stream holds fewer rows than announced", () => {
-    const { layer } = fakeClient(() => arrowReply(ipc(sample(2, 10)), { "x-total-row-count": "30" }))
+    const { layer } = stubbed(() => arrowReply(ipc(sample(2, 10)), { "x-total-row-count": "30" }))
     return Effect.gen(function*() {
       const error = yield* Effect.flip(ArrowResults.table("res_1", OPTIONS))
       assert.strictEqual(error._tag, "ArrowDecodeError")
@@ -196,7 +235,7 @@ describe("ArrowResults", () => {
   })
 
   it.effect("fails with a malformed decode error on garbage", () => {
-    const { layer } = fakeClient(() => arrowReply(new TextEncoder().encode("<html>not arrow at all</html>".repeat(3))))
+    const { layer } = stubbed(() => arrowReply(new TextEncoder().encode("<html>not arrow at all</html>".repeat(3))))
     return Effect.gen(function*() {
       const error = yield* Effect.flip(ArrowResults.table("res_1", OPTIONS))
       assert.strictEqual(error._tag, "ArrowDecodeError")
@@ -205,7 +244,7 @@ describe("ArrowResults", () => {
   })
 
   it.effect("turns 202 into NotReady with the server's Retry-After", () => {
-    const { layer } = fakeClient(() => ({
+    const { layer } = stubbed(() => ({
       status: 202,
       headers: { "retry-after": "3" },
       body: { status: "processing", result_id: "res_1" }
@@ -221,7 +260,7 @@ describe("ArrowResults", () => {
   })
 
   it.effect("turns 409 into ResultFailed with the server's message, and keeps 404 as NotFound", () => {
-    const { layer } = fakeClient((request) =>
+    const { layer } = stubbed((request) =>
       request.url.pathname.endsWith("res_failed")
         ? { status: 409, body: { status: "failed", result_id: "res_failed", error_message: "division by zero" } }
         : { status: 404, body: { error: { code: "NOT_FOUND", message: "result not found" } } }
@@ -236,7 +275,7 @@ describe("ArrowResults", () => {
   })
 
   it.effect("understands a 200 status body from older servers", () => {
-    const { layer } = fakeClient((_, index) =>
+    const { layer } = stubbed((_, index) =>
       index === 0
         ? { status: 200, body: { status: "failed", result_id: "res_1", error_message: "out of memory" } }
         : { status: 200, body: { status: "processing", result_id: "res_1" } }
@@ -252,7 +291,7 @@ describe("ArrowResults", () => {
 
   it.effect("waits for a result, honouring Retry-After, when asked to", () => {
     const bytes = ipc(sample(1, 5))
-    const { layer, seen } = fakeClient((_, index) =>
+    const { layer, seen } = stubbed((_, index) =>
       index < 2
         ? { status: 202, headers: { "retry-after": "3" }, body: { status: "processing", result_id: "res_1" } }
         : arrowReply(bytes)
@@ -269,7 +308,7 @@ describe("ArrowResults", () => {
   })
 
   it.effect("gives up at the deadline with PollTimeout", () => {
-    const { layer } = fakeClient(() => ({
+    const { layer } = stubbed(() => ({
       status: 202,
       headers: { "retry-after": "4" },
       body: { status: "pending", result_id: "res_1" }
@@ -290,7 +329,7 @@ describe("ArrowResults", () => {
     const piece = ipc(sample(1, 10))
     // A schema, then batch after batch, never ending.
     const header = piece.slice(0, piece.length - 8)
-    const { layer, seen } = fakeClient(() => ({
+    const { layer, seen } = stubbed(() => ({
       status: 200,
       headers: { "content-type": "application/vnd.apache.arrow.stream" },
       body: endless(header, () => cancelled = true)
@@ -305,7 +344,7 @@ describe("ArrowResults", () => {
   })
 
   it.live("aborts the request when the consuming fiber is interrupted", () => {
-    const { layer, seen } = fakeClient(() => ({
+    const { layer, seen } = stubbed(() => ({
       status: 200,
       headers: { "content-type": "application/vnd.apache.arrow.stream" },
       body: new ReadableStream({ start: () => {} })
@@ -320,7 +359,7 @@ describe("ArrowResults", () => {
 
   it.effect("exposes the raw IPC bytes, checked", () => {
     const bytes = ipc(sample(2, 20))
-    const { layer } = fakeClient((_, index) => arrowReply(index === 0 ? bytes : bytes.slice(0, bytes.length - 8)))
+    const { layer } = stubbed((_, index) => arrowReply(index === 0 ? bytes : bytes.slice(0, bytes.length - 8)))
     return Effect.gen(function*() {
       const chunks = yield* Stream.runCollect(ArrowResults.bytes("res_1", OPTIONS))
       const all = new Uint8Array(Chunk.reduce(chunks, 0, (n, c) => n + c.length))
@@ -358,7 +397,7 @@ describe("ArrowResults", () => {
       s: struct,
       f: makeData({ type: new Float64(), length: 2, nullCount: 0, data: Float64Array.from([NaN, -Infinity]) })
     })
-    const { layer } = fakeClient(() => arrowReply(ipc(new Table([batch]))))
+    const { layer } = stubbed(() => arrowReply(ipc(new Table([batch]))))
     return Effect.gen(function*() {
       const table = yield* ArrowResults.table("res_1", OPTIONS)
       const rows = table.toArray().map((row) => row.toJSON())
@@ -431,7 +470,7 @@ describe("ArrowResults chunking", () => {
       const messages = byMessage(written)
       assert.strictEqual(messages.length, 1 + 1 + 4 + 1) // schema, dictionary, batches, end-of-stream marker
       for (const chunks of [written, messages]) {
-        const { layer } = fakeClient(() => streamReply(pieces(chunks), 20))
+        const { layer } = stubbed(() => streamReply(pieces(chunks), 20))
         const back = yield* Effect.provide(decodeAll, layer)
         assert.strictEqual(back.batches.length, 4)
         assert.deepStrictEqual(Array.from(back.getChild("id")!.toArray()), Array.from({ length: 20 }, (_, i) => i))
@@ -458,7 +497,7 @@ describe("ArrowResults chunking", () => {
         ...[...cuts].map((cut) => [bytes.subarray(0, cut), bytes.subarray(cut)]),
         [...bytes].map((byte) => Uint8Array.of(byte))
       ]
-      const { layer } = fakeClient((_, index) => streamReply(pieces(bodies[index]!), 6))
+      const { layer } = stubbed((_, index) => streamReply(pieces(bodies[index]!), 6))
       yield* Effect.forEach(bodies, (body) =>
         Effect.gen(function*() {
           const exit = yield* Effect.exit(decodeAll)
@@ -475,7 +514,7 @@ describe("ArrowResults chunking", () => {
       const messages = byMessage(yield* writerChunks(withDictionary(3, 4)))
       // Without the end-of-stream marker, then without the last batches too.
       const cuts = [messages.length - 1, messages.length - 2, messages.length - 3]
-      const { layer } = fakeClient((_, index) => streamReply(pieces(messages.slice(0, cuts[index]!)), 12))
+      const { layer } = stubbed((_, index) => streamReply(pieces(messages.slice(0, cuts[index]!)), 12))
       yield* Effect.forEach(cuts, (cut) =>
         Effect.gen(function*() {
           const error = yield* Effect.flip(decodeAll)
@@ -506,7 +545,7 @@ describe("ArrowQuery", () => {
 
   it.effect("runs SQL and streams the persisted result as Arrow", () => {
     const bytes = ipc(sample(2, 10))
-    const { layer, seen } = fakeClient((request) =>
+    const { layer, seen } = stubbed((request) =>
       request.url.pathname === "/v1/query" ? queryAnswer("res_9") : arrowReply(bytes)
     )
     return Effect.gen(function*() {
@@ -520,7 +559,7 @@ describe("ArrowQuery", () => {
   it.effect("waits for a query run, then for the result", () => {
     const bytes = ipc(sample(1, 3))
     let runPolls = 0
-    const { layer, seen } = fakeClient((request) => {
+    const { layer, seen } = stubbed((request) => {
       if (request.url.pathname === "/v1/query") {
         return {
           status: 202,
@@ -564,7 +603,7 @@ describe("ArrowQuery", () => {
   })
 
   it.effect("fails fast with NotReady when asked not to wait", () => {
-    const { layer } = fakeClient((request) =>
+    const { layer } = stubbed((request) =>
       request.url.pathname === "/v1/query"
         ? { status: 202, body: { query_run_id: "qr_1", status: "queued", status_url: "/v1/query-runs/qr_1" } }
         : { status: 500 }
@@ -577,7 +616,7 @@ describe("ArrowQuery", () => {
   })
 
   it.effect("fails with ResultUnavailable when nothing was persisted", () => {
-    const { layer } = fakeClient(() => queryAnswer(null))
+    const { layer } = stubbed(() => queryAnswer(null))
     return Effect.gen(function*() {
       const error = yield* Effect.flip(ArrowQuery.table("SELECT 1", { databaseId: "db_1" }))
       assert.strictEqual(error._tag, "ResultUnavailable")
@@ -595,7 +634,7 @@ describe("Export", () => {
     const bytes = ipc(sample(3, 100))
     const csv = new TextEncoder().encode("id,name\n1,a\n2,\"b,c\"\n")
     const parquet = new Uint8Array([...new TextEncoder().encode("PAR1"), 1, 2, 3, ...new TextEncoder().encode("PAR1")])
-    const { layer, seen } = fakeClient((request) => {
+    const { layer, seen } = stubbed((request) => {
       const format = request.url.searchParams.get("format")
       return format === "arrow"
         ? arrowReply(bytes, { "x-total-row-count": "300" })
@@ -623,7 +662,7 @@ describe("Export", () => {
 
   it.scoped("leaves no file behind when the body is cut", () => {
     const bytes = ipc(sample(3, 100))
-    const { layer } = fakeClient((request) =>
+    const { layer } = stubbed((request) =>
       request.url.searchParams.get("format") === "arrow"
         ? arrowReply(bytes.slice(0, 2000))
         : { status: 200, body: new TextEncoder().encode("PAR1 cut") }
