@@ -4,31 +4,40 @@ import * as Fiber from "effect/Fiber"
 import * as TestClock from "effect/TestClock"
 import * as fs from "node:fs"
 import * as path from "node:path"
-import { HotdataClient, Operations, RetryPolicy } from "../src/index.js"
-import type { Reply, Seen } from "./utils.js"
-import { clientLayer } from "./utils.js"
+import { HotdataClient, HotdataTest, Operations, RetryPolicy } from "../src/index.js"
 
-/** Runs `use` against a fake transport, moving the test clock until it finishes. */
+type Replies = (index: number) => ReturnType<typeof HotdataTest.json>
+
+/** Runs `use` against stubs of the writes answered by `reply`, moving the test clock until it finishes. */
 const run = <A, E>(
-  handler: (request: Seen, index: number) => Reply,
+  reply: Replies,
   use: (client: HotdataClient.HotdataClient.Service) => Effect.Effect<A, E>
-) => {
-  const { layer, seen } = clientLayer(handler)
-  return Effect.gen(function*() {
+) =>
+  Effect.gen(function*() {
     const client = yield* HotdataClient.HotdataClient
     const fiber = yield* Effect.fork(Effect.either(use(client)))
     for (let i = 0; i < 40; i++) yield* TestClock.adjust("10 seconds")
     const result = yield* Fiber.join(fiber)
-    return { result, seen, bodies: seen.map((s) => JSON.parse(s.body ?? "null") as Record<string, unknown>) }
-  }).pipe(Effect.provide(layer))
-}
+    const seen = yield* (yield* HotdataTest.Calls).all
+    return { result, seen, bodies: seen.map((s) => JSON.parse(s.http.body || "null") as Record<string, unknown>) }
+  }).pipe(Effect.provide(HotdataClient.layerTest({
+    databases: {
+      loadTable: ({ index }) => reply(index),
+      create: ({ index }) => reply(index),
+      bulkCreate: ({ index }) => reply(index)
+    },
+    connections: { loadTable: ({ index }) => reply(index) }
+  })))
 
-const loaded = {
-  status: 200,
-  body: { connection_id: "conn_1", schema_name: "main", table_name: "t", row_count: 2, arrow_schema_json: "{}" }
-}
+const loaded = HotdataTest.json(200, {
+  connection_id: "conn_1",
+  schema_name: "main",
+  table_name: "t",
+  row_count: 2,
+  arrow_schema_json: "{}"
+})
 /** The answer was lost after the request went out: no proof the server did not act on it. */
-const lost: Reply = { fail: new Error("socket hang up") }
+const lost = HotdataTest.disconnect({ phase: "request" })
 const load = (client: HotdataClient.HotdataClient.Service, options?: { readonly idempotencyKey?: string }) =>
   client.databases.loadTable("db_1", "main", "t", { mode: "append", data: "a\n1\n2" }, options)
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
@@ -36,7 +45,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{1
 describe("idempotency keys", () => {
   it.effect("a load whose answer is lost is retried with the same generated key", () =>
     Effect.gen(function*() {
-      const { bodies, result } = yield* run((_, i) => i < 2 ? lost : loaded, (client) => load(client))
+      const { bodies, result } = yield* run((i) => i < 2 ? lost : loaded, (client) => load(client))
       assert.strictEqual(result._tag, "Right")
       assert.strictEqual(bodies.length, 3)
       const key = bodies[0]!.idempotency_key
@@ -46,7 +55,10 @@ describe("idempotency keys", () => {
 
   it.effect("a load is retried after 503 and a timeout-like failure; a write without a key is not", () =>
     Effect.gen(function*() {
-      const keyed = yield* run((_, i) => i === 0 ? { status: 503 } : i === 1 ? lost : loaded, (client) => load(client))
+      const keyed = yield* run(
+        (i) => i === 0 ? HotdataTest.error(503) : i === 1 ? lost : loaded,
+        (client) => load(client)
+      )
       assert.strictEqual(keyed.result._tag, "Right")
       assert.strictEqual(keyed.seen.length, 3)
       const unkeyed = yield* run(() => lost, (client) => client.databases.create({ name: "a" }))
@@ -90,7 +102,7 @@ describe("idempotency keys", () => {
   it.effect("bulk database creation sends a key too", () =>
     Effect.gen(function*() {
       const { bodies } = yield* run(
-        () => ({ status: 202, body: {} }),
+        () => HotdataTest.json(202, {}),
         (client) => Effect.either(client.databases.bulkCreate({ count: 2 }))
       )
       assert.match(String(bodies[0]!.idempotency_key), UUID)

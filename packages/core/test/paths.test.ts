@@ -1,18 +1,17 @@
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
-import { HotdataClient, Operation, Operations } from "../src/index.js"
-import { clientLayer } from "./utils.js"
+import { HotdataClient, HotdataTest, Operation, Operations } from "../src/index.js"
 
-const ok = () => ({ status: 204 })
-
-/** Runs `use` against a fake transport that answers 204, and hands back what was sent. */
-const run = <A>(use: (client: HotdataClient.HotdataClient.Service) => Effect.Effect<A, unknown>) => {
-  const { layer, seen } = clientLayer(ok)
-  return Effect.map(
-    Effect.either(Effect.flatMap(HotdataClient.HotdataClient, use)).pipe(Effect.provide(layer)),
-    (result) => ({ result, seen })
-  )
-}
+/** Runs `use` against stubs that answer 204 (anything else 501), and hands back what was sent. */
+const run = <A>(use: (client: HotdataClient.HotdataClient.Service) => Effect.Effect<A, unknown>) =>
+  Effect.gen(function*() {
+    const result = yield* Effect.either(Effect.flatMap(HotdataClient.HotdataClient, use))
+    const seen = (yield* (yield* HotdataTest.Calls).all).map((call) => call.http)
+    return { result, seen }
+  }).pipe(Effect.provide(HotdataClient.layerTest({
+    databaseContexts: { delete: () => undefined },
+    databases: { delete: () => undefined, detachCatalog: () => undefined }
+  })))
 
 describe("path parameters", () => {
   it.effect("databaseContexts.delete(db, \"..\") fails with InvalidRequest naming the parameter and sends nothing", () =>
