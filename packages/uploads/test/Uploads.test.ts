@@ -12,7 +12,7 @@ import * as path from "node:path"
 import { assert, describe } from "vitest"
 import { Uploads } from "../src/index.js"
 import * as Plan from "../src/internal/plan.js"
-import { bytesOf, makeFake, sameBytes } from "./fake.js"
+import { bytesOf, sameBytes, stubUploads } from "./stubs.js"
 
 const MiB = 1024 * 1024
 
@@ -50,7 +50,7 @@ describe("part plan", () => {
 describe("single PUT", () => {
   it.effect("declares the size, sends bare headers, finalizes once with {}", () =>
     Effect.gen(function*() {
-      const fake = makeFake()
+      const fake = stubUploads()
       const data = bytesOf(1000)
       const events: Array<string> = []
       const upload = yield* Uploads.uploadFile(data, {
@@ -84,7 +84,7 @@ describe("single PUT", () => {
 
   it.effect("a 0-byte upload declares 0 and finalizes", () =>
     Effect.gen(function*() {
-      const fake = makeFake()
+      const fake = stubUploads()
       const upload = yield* Uploads.uploadFile(new Uint8Array(0)).pipe(Effect.provide(fake.layer))
       assert.strictEqual(upload.size_bytes, 0)
       assert.strictEqual((fake.api[0]!.body as any).declared_size_bytes, 0)
@@ -93,7 +93,7 @@ describe("single PUT", () => {
 
   it.effect("is buffered, so a 500 is retried in the next round", () =>
     Effect.gen(function*() {
-      const fake = makeFake({ onPut: (_, attempt) => (attempt === 1 ? { status: 500 } : undefined) })
+      const fake = stubUploads({ onPut: (_, attempt) => (attempt === 1 ? { status: 500 } : undefined) })
       const fiber = yield* Effect.fork(Uploads.uploadFile(bytesOf(10)).pipe(Effect.provide(fake.layer)))
       yield* TestClock.adjust("2 seconds")
       const upload = yield* Fiber.join(fiber)
@@ -104,7 +104,7 @@ describe("single PUT", () => {
 
   it.effect("a 403 on the single URL fails at once (no URL to re-mint)", () =>
     Effect.gen(function*() {
-      const fake = makeFake({ onPut: () => ({ status: 403, body: "<Error><Code>AccessDenied</Code></Error>" }) })
+      const fake = stubUploads({ onPut: () => ({ status: 403, body: "<Error><Code>AccessDenied</Code></Error>" }) })
       const error = yield* Effect.flip(Uploads.uploadFile(bytesOf(10)).pipe(Effect.provide(fake.layer)))
       assert.strictEqual(error._tag, "StorageError")
       if (error._tag === "StorageError") {
@@ -121,7 +121,7 @@ describe("single PUT", () => {
 describe("multipart", () => {
   it.effect("above 8 MiB: no declared size, a URL minted per part, finalize with sorted parts", () =>
     Effect.gen(function*() {
-      const fake = makeFake({ partSize: 3 * MiB })
+      const fake = stubUploads({ partSize: 3 * MiB })
       const data = bytesOf(8 * MiB + 1)
       const upload = yield* Uploads.uploadFile(data).pipe(Effect.provide(fake.layer))
       const create = fake.api[0]!.body as Record<string, unknown>
@@ -140,7 +140,7 @@ describe("multipart", () => {
 
   it.effect("an eager session (small part-size hint) uses the given URLs", () =>
     Effect.gen(function*() {
-      const fake = makeFake({ partSize: 10 })
+      const fake = stubUploads({ partSize: 10 })
       const data = bytesOf(95)
       const upload = yield* Uploads.uploadFile(data, { partSize: 10 }).pipe(Effect.provide(fake.layer))
       assert.strictEqual(fake.counts.mint, 0)
@@ -151,10 +151,10 @@ describe("multipart", () => {
 
   it.effect("concurrency is bounded by the option and by the memory budget", () =>
     Effect.gen(function*() {
-      const fake = makeFake({ partSize: 10 })
+      const fake = stubUploads({ partSize: 10 })
       yield* Uploads.uploadFile(bytesOf(300), { partSize: 10, concurrency: 4 }).pipe(Effect.provide(fake.layer))
       assert.strictEqual(fake.maxInFlight, 4)
-      const budgeted = makeFake({ partSize: 10 })
+      const budgeted = stubUploads({ partSize: 10 })
       yield* Uploads.uploadFile(bytesOf(300), { partSize: 10, memoryBudget: 25 }).pipe(
         Effect.provide(budgeted.layer)
       )
@@ -163,7 +163,7 @@ describe("multipart", () => {
 
   it.effect("ETags are kept verbatim", () =>
     Effect.gen(function*() {
-      const fake = makeFake({ partSize: 10, eTag: (n) => `W/"odd-${n}"` })
+      const fake = stubUploads({ partSize: 10, eTag: (n) => `W/"odd-${n}"` })
       yield* Uploads.uploadFile(bytesOf(20), { partSize: 10 }).pipe(Effect.provide(fake.layer))
       const finalize = fake.api.find((call) => call.path.endsWith("/finalize"))!.body as any
       assert.deepStrictEqual(finalize.parts.map((p: any) => p.e_tag), [`W/"odd-1"`, `W/"odd-2"`])
@@ -171,7 +171,7 @@ describe("multipart", () => {
 
   it.effect("a malformed mint answer is terminal", () =>
     Effect.gen(function*() {
-      const fake = makeFake({
+      const fake = stubUploads({
         partSize: 4 * MiB,
         onMint: (numbers) => ({
           status: 200,
@@ -187,7 +187,7 @@ describe("multipart", () => {
 
   it.effect("an unknown mode and a wrong URL count are malformed sessions", () =>
     Effect.gen(function*() {
-      const unknown = makeFake({
+      const unknown = stubUploads({
         onCreate: () => ({
           status: 201,
           headers: { "content-type": "application/json" },
@@ -196,7 +196,7 @@ describe("multipart", () => {
       })
       const e1 = yield* Effect.flip(Uploads.uploadFile(bytesOf(5)).pipe(Effect.provide(unknown.layer)))
       assert.strictEqual(e1._tag, "MalformedSession")
-      const short = makeFake({
+      const short = stubUploads({
         onCreate: () => ({
           status: 201,
           headers: { "content-type": "application/json" },
@@ -219,7 +219,7 @@ describe("multipart", () => {
 describe("errors", () => {
   it.effect("501 PRESIGN_UNSUPPORTED is a SessionCreateError that keeps the status and code", () =>
     Effect.gen(function*() {
-      const fake = makeFake({
+      const fake = stubUploads({
         onCreate: () => ({
           status: 501,
           headers: { "content-type": "application/json" },
@@ -237,7 +237,7 @@ describe("errors", () => {
 
   it.effect("a 404 from storage fails fast and stops the sibling PUTs", () =>
     Effect.gen(function*() {
-      const fake = makeFake({
+      const fake = stubUploads({
         partSize: 10,
         onPut: (
           n
@@ -259,7 +259,7 @@ describe("errors", () => {
 
   it.effect("a mint refused for a bad token is terminal", () =>
     Effect.gen(function*() {
-      const fake = makeFake({
+      const fake = stubUploads({
         partSize: 4 * MiB,
         onMint: () => ({
           status: 400,
@@ -275,7 +275,7 @@ describe("errors", () => {
 
   it.effect("a lost finalize answer says the upload may be finalized; finalize is sent once", () =>
     Effect.gen(function*() {
-      const fake = makeFake({ onFinalize: () => ({ resetAfter: true }) })
+      const fake = stubUploads({ onFinalize: () => ({ resetAfter: true }) })
       const error = yield* Effect.flip(Uploads.uploadFile(bytesOf(5)).pipe(Effect.provide(fake.layer)))
       assert.strictEqual(error._tag, "FinalizeError")
       if (error._tag === "FinalizeError") assert.isTrue(error.mayBeFinalized)
@@ -284,7 +284,7 @@ describe("errors", () => {
 
   it.effect("a refused finalize is not retried", () =>
     Effect.gen(function*() {
-      const fake = makeFake({
+      const fake = stubUploads({
         onFinalize: () => ({ status: 429, headers: { "retry-after": "1" } })
       })
       const error = yield* Effect.flip(Uploads.uploadFile(bytesOf(5)).pipe(Effect.provide(fake.layer)))
@@ -298,7 +298,7 @@ describe("errors", () => {
 
   it.effect("a part-size hint that is not a whole number fails before any request", () =>
     Effect.gen(function*() {
-      const fake = makeFake()
+      const fake = stubUploads()
       const error = yield* Effect.flip(
         Uploads.uploadFile(bytesOf(5), { partSize: 2 ** 64 }).pipe(
           Effect.provide(fake.layer)
@@ -310,7 +310,7 @@ describe("errors", () => {
 
   it.effect("an aborted signal cancels before any request", () =>
     Effect.gen(function*() {
-      const fake = makeFake()
+      const fake = stubUploads()
       const controller = new AbortController()
       controller.abort()
       const error = yield* Effect.flip(
@@ -326,7 +326,7 @@ describe("errors", () => {
 describe("retries under TestClock", () => {
   it.effect("429 waits for Retry-After within the part", () =>
     Effect.gen(function*() {
-      const fake = makeFake({
+      const fake = stubUploads({
         partSize: 10,
         onPut: (n, attempt) =>
           n === 2 && attempt <= 2 ? { status: 429, headers: { "retry-after": "7" }, body: "slow down" } : undefined
@@ -343,7 +343,7 @@ describe("retries under TestClock", () => {
 
   it.effect("Retry-After is capped at 120 s", () =>
     Effect.gen(function*() {
-      const fake = makeFake({
+      const fake = stubUploads({
         partSize: 10,
         onPut: (
           n,
@@ -360,7 +360,7 @@ describe("retries under TestClock", () => {
 
   it.effect("a reset is retried within the part, with backoff", () =>
     Effect.gen(function*() {
-      const fake = makeFake({
+      const fake = stubUploads({
         partSize: 10,
         onPut: (n, attempt) => (n === 1 && attempt <= 2 ? { reset: true } : undefined)
       })
@@ -377,7 +377,7 @@ describe("retries under TestClock", () => {
 
   it.effect("a 500 goes to the next round, resending only the failed part, after 2 s then 4 s", () =>
     Effect.gen(function*() {
-      const fake = makeFake({
+      const fake = stubUploads({
         partSize: 10,
         onPut: (
           n,
@@ -407,7 +407,7 @@ describe("retries under TestClock", () => {
 
   it.effect("rounds halve the concurrency", () =>
     Effect.gen(function*() {
-      const fake = makeFake({
+      const fake = stubUploads({
         partSize: 10,
         onPut: (_, attempt) => (attempt === 1 ? { status: 503 } : undefined)
       })
@@ -425,7 +425,7 @@ describe("retries under TestClock", () => {
 
   it.effect("a part that keeps failing exhausts the rounds and says so", () =>
     Effect.gen(function*() {
-      const fake = makeFake({ partSize: 10, eTag: (n) => (n === 1 ? undefined : `"ok"`) })
+      const fake = stubUploads({ partSize: 10, eTag: (n) => (n === 1 ? undefined : `"ok"`) })
       const fiber = yield* Effect.fork(
         Uploads.uploadFile(bytesOf(20), { partSize: 10 }).pipe(Effect.provide(fake.layer), Effect.flip)
       )
@@ -443,7 +443,7 @@ describe("retries under TestClock", () => {
 
   it.effect("a 403 re-mints the part's URL and retries at once", () =>
     Effect.gen(function*() {
-      const fake = makeFake({
+      const fake = stubUploads({
         partSize: 10,
         onPut: (
           n,
@@ -461,7 +461,7 @@ describe("retries under TestClock", () => {
 
   it.effect("a 403 that re-minting does not cure fails fast", () =>
     Effect.gen(function*() {
-      const fake = makeFake({ partSize: 10, onPut: (n) => (n === 2 ? { status: 403 } : undefined) })
+      const fake = stubUploads({ partSize: 10, onPut: (n) => (n === 2 ? { status: 403 } : undefined) })
       const error = yield* Effect.flip(
         Uploads.uploadFile(bytesOf(30), { partSize: 10 }).pipe(Effect.provide(fake.layer))
       )
@@ -472,7 +472,7 @@ describe("retries under TestClock", () => {
 
   it.effect("a PUT that never answers times out and is resent in the next round", () =>
     Effect.gen(function*() {
-      const fake = makeFake({
+      const fake = stubUploads({
         partSize: 10,
         onPut: (n, attempt) => (n === 1 && attempt === 1 ? { hang: true } : undefined)
       })
@@ -493,7 +493,7 @@ describe("retries under TestClock", () => {
 describe("interruption", () => {
   it.effect("aborts every PUT in flight and never finalizes", () =>
     Effect.gen(function*() {
-      const fake = makeFake({ partSize: 10, onPut: (n) => (n! >= 3 ? { hang: true } : undefined) })
+      const fake = stubUploads({ partSize: 10, onPut: (n) => (n! >= 3 ? { hang: true } : undefined) })
       const fiber = yield* Effect.fork(
         Uploads.uploadFile(bytesOf(100), { partSize: 10, concurrency: 4 }).pipe(Effect.provide(fake.layer))
       )
@@ -507,7 +507,7 @@ describe("interruption", () => {
 
   it.effect("stopping the event stream early stops the upload", () =>
     Effect.gen(function*() {
-      const fake = makeFake({ partSize: 10, onPut: (n) => (n! >= 2 ? { hang: true } : undefined) })
+      const fake = stubUploads({ partSize: 10, onPut: (n) => (n! >= 2 ? { hang: true } : undefined) })
       const events = yield* Uploads.upload(bytesOf(100), { partSize: 10 }).pipe(
         Stream.takeUntil((event) => event._tag === "PartFinished"),
         Stream.runCollect,
@@ -522,7 +522,7 @@ describe("interruption", () => {
 describe("sources", () => {
   it.effect("the event stream ends with the finalized upload; progress is cumulative and exact", () =>
     Effect.gen(function*() {
-      const fake = makeFake({
+      const fake = stubUploads({
         partSize: 10,
         onPut: (n, attempt) => (n === 3 && attempt === 1 ? { status: 500 } : undefined)
       })
@@ -544,7 +544,7 @@ describe("sources", () => {
 
   it.effect("a short stream goes up as one PUT", () =>
     Effect.gen(function*() {
-      const fake = makeFake()
+      const fake = stubUploads()
       const data = bytesOf(5000)
       const stream = Stream.fromIterable([data.subarray(0, 1000), data.subarray(1000, 1001), data.subarray(1001)])
       const upload = yield* Uploads.uploadFile(stream).pipe(Effect.provide(fake.layer))
@@ -554,7 +554,7 @@ describe("sources", () => {
 
   it.effect("a long stream opens a streaming session and is cut by the part size", () =>
     Effect.gen(function*() {
-      const fake = makeFake({ partSize: 3 * MiB })
+      const fake = stubUploads({ partSize: 3 * MiB })
       const data = bytesOf(10 * MiB + 123)
       const pieces: Array<Uint8Array> = []
       for (let offset = 0; offset < data.byteLength; offset += 777_777) {
@@ -572,7 +572,7 @@ describe("sources", () => {
 
   it.effect("a failing stream is a SourceError and nothing is finalized", () =>
     Effect.gen(function*() {
-      const fake = makeFake({ partSize: 3 * MiB })
+      const fake = stubUploads({ partSize: 3 * MiB })
       const stream = Stream.concat(Stream.succeed(bytesOf(9 * MiB)), Stream.fail(new Error("disk gone")))
       const error = yield* Effect.flip(Uploads.uploadFile(stream).pipe(Effect.provide(fake.layer)))
       assert.strictEqual(error._tag, "SourceError")
@@ -581,7 +581,7 @@ describe("sources", () => {
 
   it.effect("a Blob, with the File's name as the filename", () =>
     Effect.gen(function*() {
-      const fake = makeFake({ partSize: 10 })
+      const fake = stubUploads({ partSize: 10 })
       const data = bytesOf(55)
       const file = new File([data as Uint8Array<ArrayBuffer>], "events.csv", { type: "text/csv" })
       const upload = yield* Uploads.uploadFile(file, { partSize: 10 }).pipe(Effect.provide(fake.layer))
@@ -596,12 +596,12 @@ describe("sources", () => {
         const file = path.join(dir, "data.bin")
         const data = bytesOf(95)
         fs.writeFileSync(file, data)
-        const fake = makeFake({ partSize: 10 })
+        const fake = stubUploads({ partSize: 10 })
         const upload = yield* Uploads.uploadFile(file, { partSize: 10 }).pipe(Effect.provide(fake.layer))
         assert.strictEqual((fake.api[0]!.body as any).filename, "data.bin")
         assert.isTrue(sameBytes(fake.assembled(upload.upload_id), data))
 
-        const growing = makeFake({
+        const growing = stubUploads({
           partSize: 10,
           onPut: (n, attempt) => {
             if (n === 1 && attempt === 1) fs.appendFileSync(file, "more")
@@ -616,7 +616,7 @@ describe("sources", () => {
         assert.strictEqual(growing.counts.finalize, 0)
 
         const missing = yield* Effect.flip(
-          Uploads.uploadFile(path.join(dir, "nope.bin")).pipe(Effect.provide(makeFake().layer))
+          Uploads.uploadFile(path.join(dir, "nope.bin")).pipe(Effect.provide(stubUploads().layer))
         )
         assert.strictEqual(missing._tag, "SourceError")
         if (missing._tag === "SourceError") assert.strictEqual(missing.reason, "unreadable")
