@@ -56,3 +56,17 @@ describe("HotdataClient.layerTest", () => {
       }
     }, { retryPolicy: RetryPolicy.make({ jitter: 0 }) }))))
 })
+
+describe("HotdataTest handler types", () => {
+  it("refuse, at compile time, a misnamed method and an answer off the contract", () => {
+    // @ts-expect-error `databases.cont` is no method of the client
+    const misnamed = HotdataClient.layerTest({ databases: { cont: () => ({ total: 3 }) } })
+    // @ts-expect-error `databases.count` answers `{ total }`
+    const wrongBody = HotdataClient.layerTest({ databases: { count: () => ({ totl: 3 }) } })
+    const wrongStatusBody = HotdataClient.layerTest({
+      // @ts-expect-error a 202 of `query.execute` is an async query run
+      query: { execute: () => HotdataTest.respond(202, { rows: [] }) }
+    })
+    assert.isDefined([misnamed, wrongBody, wrongStatusBody])
+  })
+})
