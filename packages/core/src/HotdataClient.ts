@@ -400,14 +400,17 @@ export const layerTest = (
 ): Layer.Layer<HotdataClient | HotdataTest.Calls, HotdataError.InvalidConfig> => {
   const { fallback, ...clientOptions } = options
   const baseUrl = normalizeBaseUrl(clientOptions.baseUrl ?? "https://api.hotdata.test")
-  const stub = HotdataTest.makeHttpClient(handlers, baseUrl, { fallback })
-  return Layer.merge(
-    layer({
-      apiKey: Redacted.make("hd_test_key"),
-      workspaceId: "ws_test",
-      ...clientOptions,
-      baseUrl
-    }).pipe(Layer.provide(Layer.succeed(HttpClient.HttpClient, stub.httpClient))),
-    Layer.succeed(HotdataTest.Calls, stub.calls)
-  )
+  // Each build of the layer starts with no recorded calls.
+  return Layer.unwrapEffect(Effect.sync(() => {
+    const stub = HotdataTest.makeHttpClient(handlers, baseUrl, { fallback })
+    return Layer.merge(
+      layer({
+        apiKey: Redacted.make("hd_test_key"),
+        workspaceId: "ws_test",
+        ...clientOptions,
+        baseUrl
+      }).pipe(Layer.provide(Layer.succeed(HttpClient.HttpClient, stub.httpClient))),
+      Layer.succeed(HotdataTest.Calls, stub.calls)
+    )
+  }))
 }
