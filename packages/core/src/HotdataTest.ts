@@ -239,13 +239,25 @@ export const raw = (
 /**
  * Drops the connection before any answer. By default as a reset socket does before the
  * request reached the server (a `TransportError` of phase `connect`, safe to replay);
- * with `phase: "request"`, after the request may have reached it.
+ * with `phase: "request"`, after the request may have reached it. `cause` replaces the
+ * error the transport reports, for a failure as a given `HttpClient` would describe it.
  *
  * @since 0.1.0
  * @category constructors
  */
-export const disconnect = (options: { readonly phase?: "connect" | "request" | undefined } = {}): Answer<AnyStatus> =>
-  make("disconnect", 0, options.phase ?? "connect", {})
+export const disconnect = (
+  options: { readonly phase?: "connect" | "request" | undefined; readonly cause?: unknown } = {}
+): Answer<AnyStatus> =>
+  make(
+    "disconnect",
+    0,
+    "cause" in options
+      ? options.cause
+      : (options.phase ?? "connect") === "connect"
+      ? Object.assign(new Error("socket hang up"), { code: "ECONNRESET" })
+      : new Error("the connection closed before an answer"),
+    {}
+  )
 
 const make = <A>(
   kind: Answer["kind"],
@@ -412,9 +424,7 @@ const toResponse = (
       new HttpClientError.RequestError({
         request,
         reason: "Transport",
-        cause: answer.body === "connect"
-          ? Object.assign(new Error("socket hang up"), { code: "ECONNRESET" })
-          : new Error("the connection closed before an answer")
+        cause: answer.body
       })
     )
   }

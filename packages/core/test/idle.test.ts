@@ -15,7 +15,8 @@ import type * as http from "node:http"
 import * as Operations from "../src/generated/Operations.js"
 import { HotdataClient, RetryPolicy } from "../src/index.js"
 import { localServer } from "./server.js"
-import { API_KEY } from "./utils.js"
+
+const API_KEY = "hd_test_key_5ecr3t_DO_NOT_LEAK"
 
 const BODY = JSON.stringify({ databases: [], has_more: false }).replace("[", `[${" ".repeat(40)}`)
 

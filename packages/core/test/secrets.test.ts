@@ -17,10 +17,23 @@ import * as TestClock from "effect/TestClock"
 import * as Tracer from "effect/Tracer"
 import type * as http from "node:http"
 import * as Operations from "../src/generated/Operations.js"
-import { HotdataClient, RetryPolicy } from "../src/index.js"
+import { HotdataClient, HotdataTest, RetryPolicy } from "../src/index.js"
 import * as internal from "../src/internal/client.js"
 import { localServer } from "./server.js"
-import { API_KEY, fakeHttp } from "./utils.js"
+
+const API_KEY = "hd_test_key_5ecr3t_DO_NOT_LEAK"
+
+/** A stubbed API at `baseUrl`, as the `HttpClient` layer of a client made in the test, with its calls. */
+const stubHttp = (handlers: HotdataTest.Handlers = {}, baseUrl = HotdataClient.DEFAULT_BASE_URL) => {
+  const stub = HotdataTest.makeHttpClient(handlers, baseUrl)
+  return {
+    layer: Layer.succeed(HttpClient.HttpClient, stub.httpClient),
+    get seen() {
+      return Effect.runSync(stub.calls.all)
+    }
+  }
+}
+const noDatabases = { databases: { list: () => ({ databases: [], has_more: false }) } }
 
 /** Keys as a secret store may hand them over; every piece between the bad characters is secret. */
 const hostileKeys = {
@@ -81,7 +94,7 @@ describe("settings are checked before anything is sent", () => {
   for (const [kind, key] of Object.entries(hostileKeys)) {
     it.effect(`make refuses a key with ${kind}, naming the problem and not the key`, () =>
       Effect.gen(function*() {
-        const fake = fakeHttp(() => ({ status: 200, body: {} }))
+        const fake = stubHttp()
         const error = yield* Effect.flip(
           HotdataClient.make({ apiKey: Redacted.make(key), workspaceId: "ws" }).pipe(Effect.provide(fake.layer))
         )
@@ -94,13 +107,13 @@ describe("settings are checked before anything is sent", () => {
   }
 
   it.effect("an empty key is refused; whitespace around a key is removed", () => {
-    const fake = fakeHttp(() => ({ status: 200, body: { ok: true, workspaces: [] } }))
+    const fake = stubHttp({ workspaces: { list: () => ({ ok: true, workspaces: [] }) } })
     return Effect.gen(function*() {
       const empty = yield* Effect.flip(HotdataClient.make({ apiKey: Redacted.make(" \n") }))
       assert.include(empty.message, "empty")
       const client = yield* HotdataClient.make({ apiKey: Redacted.make(`  ${API_KEY}\r\n`) })
       yield* client.workspaces.list()
-      assert.strictEqual(fake.seen[0]!.headers["authorization"], `Bearer ${API_KEY}`)
+      assert.strictEqual(fake.seen[0]!.http.headers["authorization"], `Bearer ${API_KEY}`)
     }).pipe(Effect.provide(fake.layer))
   })
 
@@ -122,12 +135,12 @@ describe("settings are checked before anything is sent", () => {
         assert.strictEqual(error.setting, "baseUrl")
         assert.match(error.message, problem)
         for (const text of textsOf(error)) assertClean(text, ["pa55w0rd-XYZ", "admin"])
-      }).pipe(Effect.provide(fakeHttp(() => ({ status: 200 })).layer)))
+      }).pipe(Effect.provide(stubHttp().layer)))
   }
 
   const fromEnv = (env: Record<string, string>) =>
     HotdataClient.layerConfig().pipe(
-      Layer.provide(fakeHttp(() => ({ status: 200, body: {} })).layer),
+      Layer.provide(stubHttp().layer),
       Layer.provide(Layer.setConfigProvider(ConfigProvider.fromMap(new Map(Object.entries(env)))))
     )
   const configFailure = (env: Record<string, string>) =>
@@ -248,7 +261,10 @@ describe("hopeless requests are not retried", () => {
   ) {
     it.effect(`a transport that refuses the request (${name}) gets one attempt, an idempotent call too`, () =>
       Effect.gen(function*() {
-        const fake = fakeHttp(() => ({ fail: error }))
+        const fake = stubHttp(
+          { databases: { list: () => HotdataTest.disconnect({ cause: error }) } },
+          "https://api.test"
+        )
         const client = yield* HotdataClient.make({
           apiKey: Redacted.make(API_KEY),
           workspaceId: "ws",
@@ -262,7 +278,7 @@ describe("hopeless requests are not retried", () => {
 
   it.effect("a header value no transport can send: one attempt, nothing sent, under the default policy", () =>
     Effect.gen(function*() {
-      const fake = fakeHttp(() => ({ status: 200, body: { databases: [], has_more: false } }))
+      const fake = stubHttp(noDatabases, "https://api.test")
       let attempts = 0
       const client = yield* HotdataClient.make({
         apiKey: Redacted.make(API_KEY),
@@ -281,7 +297,7 @@ describe("hopeless requests are not retried", () => {
 
   it.effect("an unsupported scheme reached through transformClient: one attempt", () =>
     Effect.gen(function*() {
-      const fake = fakeHttp(() => ({ status: 200, body: { databases: [], has_more: false } }))
+      const fake = stubHttp(noDatabases, "https://api.test")
       let attempts = 0
       const client = yield* HotdataClient.make({
         apiKey: Redacted.make(API_KEY),
@@ -301,9 +317,11 @@ describe("hopeless requests are not retried", () => {
 
   it.effect("a connection failure is still retried", () =>
     Effect.gen(function*() {
-      const fake = fakeHttp((_, i) =>
-        i < 2 ? { reset: true } : { status: 200, body: { databases: [], has_more: false } }
-      )
+      const fake = stubHttp({
+        databases: {
+          list: ({ index }) => index < 2 ? HotdataTest.disconnect() : { databases: [], has_more: false }
+        }
+      }, "https://api.test")
       const client = yield* HotdataClient.make({
         apiKey: Redacted.make(API_KEY),
         workspaceId: "ws",
