@@ -17,10 +17,12 @@ import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as FiberRef from "effect/FiberRef"
 import { dual } from "effect/Function"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
+import * as Ref from "effect/Ref"
 import type * as Scope from "effect/Scope"
 import type * as Groups from "./generated/Groups.js"
 import * as Operations from "./generated/Operations.js"
@@ -188,7 +190,7 @@ const build = (
     const transform = options.transformClient ?? ((client: HttpClient.HttpClient) => client)
     // Request mappings run in the order they are added: the guard comes last, so it sees
     // each request as the transport will.
-    const httpClient = Secrets.guardRequests(transform(
+    const httpClient = Secrets.guardRequests(transform(captureResponses(withExtraHeaders(
       HttpClient.mapRequest(
         transport,
         (request) =>
@@ -198,7 +200,7 @@ const build = (
             HttpClientRequest.setHeader("user-agent", userAgent)
           )
       )
-    ))
+    ))))
     const executor = internal.makeExecutor(httpClient, {
       baseUrl,
       workspaceId: options.workspaceId,
@@ -414,3 +416,98 @@ export const layerTest = (
     )
   }))
 }
+
+const currentHeaders = FiberRef.unsafeMake<Readonly<Record<string, string>>>({})
+
+/** Adds the headers set by {@link withHeaders} to every request. */
+const withExtraHeaders = (client: HttpClient.HttpClient): HttpClient.HttpClient =>
+  HttpClient.mapRequestEffect(client, (request) =>
+    Effect.map(FiberRef.get(currentHeaders), (headers) =>
+      Object.keys(headers).length === 0 ? request : HttpClientRequest.setHeaders(request, headers)))
+
+/**
+ * Runs an effect with extra request headers on every Hotdata call inside it (nested
+ * calls add to the outer ones). The SDK's own headers (authorization, workspace,
+ * idempotency key) are set after them and win.
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const withHeaders: {
+  (headers: Readonly<Record<string, string>>): <A, E, R>(self: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
+  <A, E, R>(self: Effect.Effect<A, E, R>, headers: Readonly<Record<string, string>>): Effect.Effect<A, E, R>
+} = dual(
+  2,
+  <A, E, R>(self: Effect.Effect<A, E, R>, headers: Readonly<Record<string, string>>): Effect.Effect<A, E, R> =>
+    Effect.flatMap(FiberRef.get(currentHeaders), (outer) =>
+      Effect.locally(self, currentHeaders, { ...outer, ...headers }))
+)
+
+/**
+ * The HTTP response of a successful call: its status, its headers (lower-case names)
+ * and the server's trace id (`x-trace-id`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ResponseInfo {
+  readonly status: number
+  readonly headers: Readonly<Record<string, string>>
+  readonly traceId: string | undefined
+}
+
+/**
+ * A call's parsed body with the response it came from.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface WithResponse<A> {
+  readonly data: A
+  readonly response: ResponseInfo
+}
+
+const currentCapture = FiberRef.unsafeMake<Option.Option<Ref.Ref<Option.Option<ResponseInfo>>>>(Option.none())
+
+/** Records each response's status and headers for {@link withResponse}. */
+const captureResponses = (client: HttpClient.HttpClient): HttpClient.HttpClient =>
+  HttpClient.tap(client, (response) =>
+    Effect.flatMap(FiberRef.get(currentCapture), (capture) =>
+      Option.isNone(capture) ? Effect.void : Ref.set(capture.value, Option.some({
+        status: response.status,
+        headers: response.headers,
+        traceId: response.headers["x-trace-id"] ?? undefined
+      }))))
+
+/**
+ * Runs an effect and returns its value with the HTTP response of the last Hotdata call
+ * inside it (after retries: the one that answered). Fails with `DecodeError` when the
+ * effect made no Hotdata call.
+ *
+ * @example
+ * ```ts
+ * import { HotdataClient } from "@hotdata-effect/core"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.gen(function*() {
+ *   const client = yield* HotdataClient.HotdataClient
+ *   const { data, response } = yield* HotdataClient.withResponse(client.databases.list())
+ *   yield* Effect.log(`${data.databases.length} databases, trace ${response.traceId}`)
+ * })
+ * ```
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const withResponse = <A, E, R>(
+  self: Effect.Effect<A, E, R>
+): Effect.Effect<WithResponse<A>, E | HotdataError.DecodeError, R> =>
+  Effect.flatMap(Ref.make(Option.none<ResponseInfo>()), (ref) =>
+    Effect.flatMap(Effect.locally(self, currentCapture, Option.some(ref)), (data) =>
+      Effect.flatMap(Ref.get(ref), (info) =>
+        Option.isSome(info)
+          ? Effect.succeed({ data, response: info.value })
+          : new HotdataError.DecodeError({
+            operation: "withResponse",
+            message: "withResponse: the effect made no Hotdata call, so there is no response to return"
+          }))))

@@ -33,13 +33,16 @@ import * as Runtime from "effect/Runtime"
 import * as Stream from "effect/Stream"
 import type * as Groups from "./generated/Groups.js"
 import * as Operations from "./generated/Operations.js"
+import type * as Schemas from "./generated/Schemas.js"
 import * as HotdataClient from "./HotdataClient.js"
+import * as HotdataError from "./HotdataError.js"
 import type * as Operation from "./Operation.js"
+import * as Polling from "./Polling.js"
 import * as Query from "./Query.js"
-import type * as RetryPolicy from "./RetryPolicy.js"
+import * as RetryPolicy from "./RetryPolicy.js"
 
 /**
- * Per-call settings of the Promise client.
+ * Per-call settings of the Promise client, taken by every method as its last argument.
  *
  * @since 0.1.0
  * @category models
@@ -47,12 +50,101 @@ import type * as RetryPolicy from "./RetryPolicy.js"
 export interface CallOptions {
   /** Aborting it cancels the call (and its HTTP request); the Promise rejects with the signal's reason. */
   readonly signal?: AbortSignal | undefined
+  /** Time limit of each attempt of each request of the call (see `HotdataClient.withTimeout`). */
+  readonly timeout?: Duration.DurationInput | undefined
+  /** Retries of each request of the call, with the default backoff (`0` switches retries off). */
+  readonly maxRetries?: number | undefined
+  /** Extra request headers (see `HotdataClient.withHeaders`); the SDK's own headers win. */
+  readonly headers?: Readonly<Record<string, string>> | undefined
+  /**
+   * The idempotency key of a keyed write (a resend with the same key runs at most once).
+   * Ignored by operations that take no key. Default: a fresh key per call.
+   */
+  readonly idempotencyKey?: string | undefined
+}
+
+/**
+ * Thrown for every failure of the Promise client (and of the Promise facades of the
+ * sibling packages): `err instanceof HotdataPromiseError` holds for every tagged error
+ * of the SDK, which keeps its `_tag`, `message` and, for HTTP failures, `status` and
+ * `traceId`. It is not a class to construct: it matches the SDK's own error classes
+ * (`HotdataError.NotFound`, `UploadError`, `Polling.WorkFailed`, ...).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class HotdataPromiseError extends Error {
+  /** @since 0.1.0 */
+  declare readonly _tag: string
+  /** @since 0.1.0 */
+  declare readonly status?: number | undefined
+  /** @since 0.1.0 */
+  declare readonly traceId?: string | undefined
+  /** @since 0.1.0 */
+  static override [Symbol.hasInstance](u: unknown): boolean {
+    return HotdataError.isHotdataError(u) || isSdkError(u)
+  }
+}
+
+const sdkErrors = new WeakSet<object>()
+
+/** Whether `u` is a tagged error the Promise client (or a facade) threw. */
+const isSdkError = (u: unknown): boolean => typeof u === "object" && u !== null && sdkErrors.has(u)
+
+/**
+ * A client's error when its settings are missing or unusable, thrown by
+ * {@link createHotdataClient}.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type ConfigError = HotdataError.InvalidConfig
+
+/**
+ * What the Promise facades of the sibling packages run their effects with: one per
+ * client, owned by it. Obtained with {@link runnerOf}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Runner {
+  /** Runs an effect with the client's service and the call options; rejects with the tagged error. */
+  readonly run: <A, E>(
+    effect: Effect.Effect<A, E, HotdataClient.HotdataClient>,
+    options?: CallOptions | undefined
+  ) => Promise<A>
+  /** A stream as an async iterable; it stops when `options.signal` aborts or the client is disposed. */
+  readonly iterate: <A, E>(
+    stream: Stream.Stream<A, E, HotdataClient.HotdataClient>,
+    options?: CallOptions | undefined
+  ) => AsyncIterable<A>
+}
+
+const RunnerId: unique symbol = Symbol.for("@hotdata-effect/core/PromiseClient/Runner")
+
+/**
+ * The runner of a Promise client, for building Promise facades over Effect APIs (the
+ * `promise` modules of `@hotdata-effect/uploads` and `@hotdata-effect/arrow` use it).
+ *
+ * @since 0.1.0
+ * @category facades
+ */
+export const runnerOf = (client: HotdataPromiseClient): Runner => {
+  const runner = (client as any)[RunnerId] as Runner | undefined
+  if (runner === undefined) throw new TypeError("not a client made by createHotdataClient")
+  return runner
 }
 
 type Promisify<F> = F extends (...args: infer A) => Effect.Effect<infer R, any, any>
   ? (...args: [...A, CallOptions?]) => Promise<R>
-  : F extends (...args: infer A) => Stream.Stream<infer R, any, any> ? (...args: A) => AsyncIterable<R>
+  : F extends (...args: infer A) => Stream.Stream<infer R, any, any> ? (...args: [...A, CallOptions?]) => AsyncIterable<R>
   : never
+
+type PromisifyWithResponse<F> = F extends (...args: infer A) => Effect.Effect<infer R, any, any>
+  ? (...args: [...A, CallOptions?]) => Promise<HotdataClient.WithResponse<R>>
+  : never
+
+type NonStreamKeys<T> = { [K in keyof T]: K extends `${string}Stream` ? never : K }[keyof T]
 
 /**
  * The operation groups of the Promise client. Each method takes the same arguments as
@@ -69,13 +161,66 @@ export type PromiseGroups = {
 }
 
 /**
+ * The operation groups again, each method answering its parsed body with the response's
+ * status, headers and trace id.
+ *
  * @since 0.1.0
  * @category models
  */
-export interface HotdataPromiseClient extends PromiseGroups {
-  /** Runs SQL and returns every row (see `Query.run`). */
+export type WithResponseGroups = {
+  readonly [G in keyof Groups.Groups]: {
+    readonly [M in NonStreamKeys<Groups.Groups[G]>]: PromisifyWithResponse<Groups.Groups[G][M]>
+  }
+}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface HotdataPromiseClient extends PromiseGroups, AsyncDisposable {
+  /** The same operations, answering `{ data, response: { status, headers, traceId } }`. */
+  readonly withResponse: WithResponseGroups
+  /** Query helpers (see the `Query` module). */
+  readonly sql: {
+    /** Runs SQL and returns every row (`Query.run`). */
+    readonly run: (sql: string, options: Query.Options, callOptions?: CallOptions) => Promise<Query.QueryResult>
+    /** Runs SQL and decodes each row with `decode` (a `runAs` for code without Schema); a throw rejects. */
+    readonly runAs: <A>(
+      sql: string,
+      options: Query.Options,
+      decode: (row: Record<string, unknown>) => A,
+      callOptions?: CallOptions
+    ) => Promise<ReadonlyArray<A>>
+    /** Submits SQL without waiting for rows (`Query.submit`). */
+    readonly submit: (
+      sql: string,
+      options: Query.SubmitOptions,
+      callOptions?: CallOptions
+    ) => Promise<Effect.Effect.Success<ReturnType<typeof Query.submit>>>
+    /** Every row of a ready result (`Query.fetchAll`). */
+    readonly fetchAll: (
+      resultId: string,
+      options: Parameters<typeof Query.fetchAll>[1],
+      callOptions?: CallOptions
+    ) => Promise<Effect.Effect.Success<ReturnType<typeof Query.fetchAll>>>
+  }
+  /** Waiting for background work (see the `Polling` module). */
+  readonly wait: {
+    readonly queryRun: (
+      id: string,
+      options: Polling.Options & { readonly databaseId: string },
+      callOptions?: CallOptions
+    ) => Promise<Schemas.QueryRunInfo>
+    readonly job: (id: string, options?: Polling.Options, callOptions?: CallOptions) => Promise<Schemas.JobStatusResponse>
+    readonly result: (
+      id: string,
+      options: Polling.Options & { readonly databaseId: string },
+      callOptions?: CallOptions
+    ) => Promise<Schemas.GetResultResponse>
+  }
+  /** Runs SQL and returns every row. Same as `sql.run`. */
   readonly runQuery: (sql: string, options: Query.Options, callOptions?: CallOptions) => Promise<Query.QueryResult>
-  /** Aborts every call in flight and releases the client's resources. Later calls reject. */
+  /** Aborts every call and iteration in flight and releases the client's resources. Later calls reject. */
   readonly dispose: () => Promise<void>
 }
 
@@ -84,8 +229,11 @@ export interface HotdataPromiseClient extends PromiseGroups {
  * @category models
  */
 export interface Options {
-  readonly apiKey: string
+  /** Default: `HOTDATA_API_KEY` from the environment, where there is one (`process.env`). */
+  readonly apiKey?: string | undefined
+  /** Default: `HOTDATA_WORKSPACE_ID` from the environment. */
   readonly workspaceId?: string | undefined
+  /** Default: `HOTDATA_API_URL` from the environment, else `https://api.hotdata.dev`. */
   readonly baseUrl?: string | undefined
   readonly userAgent?: string | undefined
   readonly timeout?: Duration.DurationInput | undefined
@@ -94,107 +242,251 @@ export interface Options {
   readonly retryPolicy?: RetryPolicy.RetryPolicy | undefined
   /** The `fetch` to send requests with (default: the global one). */
   readonly fetch?: typeof globalThis.fetch | undefined
+  /** The environment to read defaults from. Default: `process.env` where it exists, else none. */
+  readonly env?: Readonly<Record<string, string | undefined>> | undefined
+}
+
+const processEnv = (): Readonly<Record<string, string | undefined>> => {
+  const env = (globalThis as { process?: { env?: unknown } }).process?.env
+  return typeof env === "object" && env !== null ? env as Record<string, string | undefined> : {}
+}
+
+const nonEmpty = (value: string | undefined) => value !== undefined && value.trim() !== "" ? value : undefined
+
+/** The effect with the call options applied as the client's combinators. */
+const applyOptions = <A, E, R>(
+  effect: Effect.Effect<A, E, R>,
+  options: CallOptions | undefined
+): Effect.Effect<A, E, R> => {
+  if (options === undefined) return effect
+  let out = effect
+  if (options.timeout !== undefined) out = HotdataClient.withTimeout(out, options.timeout)
+  if (options.maxRetries !== undefined) {
+    out = HotdataClient.withRetryPolicy(
+      out,
+      options.maxRetries <= 0 ? RetryPolicy.none : RetryPolicy.make({ maxRetries: options.maxRetries })
+    )
+  }
+  if (options.headers !== undefined) out = HotdataClient.withHeaders(out, options.headers)
+  return out
 }
 
 /**
- * Creates a Promise client. Call `dispose()` when done with it.
+ * Creates a Promise client. Call `dispose()` (or `await using`) when done with it.
+ *
+ * Settings are checked here: a missing API key (none given and no `HOTDATA_API_KEY`),
+ * a malformed key or an unusable base URL throws `HotdataError.InvalidConfig` naming
+ * the setting (never its value) synchronously, before any request.
  *
  * @since 0.1.0
  * @category constructors
  */
-export const createHotdataClient = (options: Options): HotdataPromiseClient => {
+export const createHotdataClient = (options: Options = {}): HotdataPromiseClient => {
+  const env = options.env ?? processEnv()
+  const apiKey = nonEmpty(options.apiKey) ?? nonEmpty(env.HOTDATA_API_KEY)
+  if (apiKey === undefined) {
+    throw mark(
+      new HotdataError.InvalidConfig({
+        setting: "apiKey",
+        message: "no API key: pass `apiKey` to createHotdataClient or set HOTDATA_API_KEY"
+      })
+    )
+  }
   const transport = options.fetch === undefined
     ? FetchHttpClient.layer
     : FetchHttpClient.layer.pipe(Layer.provide(Layer.succeed(FetchHttpClient.Fetch, options.fetch)))
-  const runtime = ManagedRuntime.make(
-    HotdataClient.layer({
-      apiKey: Redacted.make(options.apiKey),
-      workspaceId: options.workspaceId,
-      baseUrl: options.baseUrl,
-      userAgent: options.userAgent,
-      timeout: options.timeout,
-      idleTimeout: options.idleTimeout,
-      retryPolicy: options.retryPolicy
-    }).pipe(Layer.provide(transport))
-  )
+  const settings: HotdataClient.Options = {
+    apiKey: Redacted.make(apiKey),
+    workspaceId: options.workspaceId ?? nonEmpty(env.HOTDATA_WORKSPACE_ID),
+    baseUrl: options.baseUrl ?? nonEmpty(env.HOTDATA_API_URL),
+    userAgent: options.userAgent,
+    timeout: options.timeout,
+    idleTimeout: options.idleTimeout,
+    retryPolicy: options.retryPolicy
+  }
+  // The settings checks of `HotdataClient.make`, run now so that a bad setting throws here.
+  const checked = Effect.runSyncExit(Effect.provide(HotdataClient.make(settings), transport))
+  if (Exit.isFailure(checked)) {
+    const failure = Cause.failureOption(checked.cause)
+    throw failure._tag === "Some" ? mark(failure.value) : Cause.squash(checked.cause)
+  }
+  const runtime = ManagedRuntime.make(Layer.succeed(HotdataClient.HotdataClient, checked.value))
 
-  // Calls in flight, so that dispose() can cancel them.
+  // Calls and iterations in flight, so that dispose() can cancel them.
   const inFlight = new Set<AbortController>()
   let disposed = false
   const disposedError = () => new DOMException("The Hotdata client was disposed", "AbortError")
+  const abortedError = (signal: AbortSignal) => signal.reason ?? new DOMException("The call was aborted", "AbortError")
 
-  const run = async <A>(effect: Effect.Effect<A, unknown, HotdataClient.HotdataClient>, callOptions?: CallOptions) => {
+  /** A controller aborted by the caller's signal and by dispose(); `release` detaches it. */
+  const track = (signal: AbortSignal | undefined) => {
     if (disposed) throw disposedError()
-    const signal = callOptions?.signal
-    if (signal?.aborted) throw signal.reason ?? new DOMException("The call was aborted", "AbortError")
+    if (signal?.aborted) throw abortedError(signal)
     const controller = new AbortController()
-    const forward = () => controller.abort(signal?.reason)
+    const forward = () => controller.abort(abortedError(signal!))
     signal?.addEventListener("abort", forward, { once: true })
     inFlight.add(controller)
-    try {
-      const exit = await runtime.runPromiseExit(effect, { signal: controller.signal })
-      if (Exit.isSuccess(exit)) return exit.value
-      if (signal?.aborted) throw signal.reason ?? new DOMException("The call was aborted", "AbortError")
-      if (controller.signal.aborted) throw disposedError()
-      const failure = Cause.failureOption(exit.cause)
-      if (failure._tag === "Some") throw failure.value
-      throw Cause.squash(exit.cause)
-    } finally {
+    const release = () => {
       inFlight.delete(controller)
       signal?.removeEventListener("abort", forward)
     }
+    return { controller, release }
   }
 
-  /** A stream as an async iterable; a failure is thrown as the tagged error itself. */
-  const iterate = <A>(stream: Stream.Stream<A, unknown, HotdataClient.HotdataClient>): AsyncIterable<A> => ({
+  const rethrow = (controller: AbortController, cause: Cause.Cause<unknown>): never => {
+    if (controller.signal.aborted) throw controller.signal.reason
+    const failure = Cause.failureOption(cause)
+    if (failure._tag === "Some") throw mark(failure.value)
+    throw Cause.squash(cause)
+  }
+
+  const run: Runner["run"] = async (effect, callOptions) => {
+    const { controller, release } = track(callOptions?.signal)
+    try {
+      const exit = await runtime.runPromiseExit(applyOptions(effect, callOptions), { signal: controller.signal })
+      if (Exit.isSuccess(exit)) return exit.value
+      return rethrow(controller, exit.cause)
+    } finally {
+      release()
+    }
+  }
+
+  const iterate: Runner["iterate"] = <A, E>(
+    stream: Stream.Stream<A, E, HotdataClient.HotdataClient>,
+    callOptions?: CallOptions
+  ): AsyncIterable<A> => ({
     [Symbol.asyncIterator]: () => {
+      const { controller, release } = track(callOptions?.signal)
       let inner: AsyncIterator<A> | undefined
-      const unwrap = (error: unknown): never => {
-        if (Runtime.isFiberFailure(error)) {
-          const failure = Cause.failureOption(error[Runtime.FiberFailureCauseId])
-          if (failure._tag === "Some") throw failure.value
-        }
-        throw error
+      const stop = () => {
+        release()
+        return inner?.return?.()
       }
+      // An abort (signal or dispose) interrupts the stream; the pending next() rejects with the reason.
+      const aborted = new Promise<never>((_, reject) =>
+        controller.signal.addEventListener("abort", () => reject(controller.signal.reason), { once: true })
+      )
+      aborted.catch(() => {})
       const get = async () =>
         inner ??= Stream.toAsyncIterableRuntime(stream, await runtime.runtime())[Symbol.asyncIterator]()
+      const unwrap = (error: unknown): never => {
+        if (controller.signal.aborted) throw controller.signal.reason
+        if (Runtime.isFiberFailure(error)) return rethrow(controller, error[Runtime.FiberFailureCauseId])
+        throw error
+      }
       return {
-        next: async () => (await get()).next().catch(unwrap),
-        return: async () => (await get()).return?.() ?? { done: true, value: undefined }
+        next: async () => {
+          if (controller.signal.aborted) {
+            await stop()
+            throw controller.signal.reason
+          }
+          try {
+            const result = await Promise.race([
+              get().then((it) => it.next()),
+              aborted
+            ])
+            if (result.done) release()
+            return result
+          } catch (error) {
+            await Promise.resolve(stop()).catch(() => {})
+            return unwrap(error)
+          }
+        },
+        return: async () => {
+          await stop()
+          return { done: true, value: undefined }
+        }
       }
     }
   })
 
+  const runner: Runner = { run, iterate }
+
   const groups: Record<string, Record<string, unknown>> = {}
+  const responseGroups: Record<string, Record<string, unknown>> = {}
   for (const operation of Object.values(Operations.all) as ReadonlyArray<Operation.Operation>) {
     const group = (groups[operation.group] ??= {})
+    const responseGroup = (responseGroups[operation.group] ??= {})
     // The number of positional arguments of the Effect method; a CallOptions may follow.
     const arity = operation.pathParams.length + (operation.payload ? 1 : 0) +
       (operation.query.length + operation.headers.length > 0 ? 1 : 0)
-    group[operation.name] = (...args: Array<unknown>) =>
-      run(
-        Effect.flatMap(HotdataClient.HotdataClient, (client) =>
-          (client as any)[operation.group][operation.name](...args.slice(0, arity)) as Effect.Effect<unknown, unknown>),
-        args[arity] as CallOptions | undefined
-      )
+    const callOf = (args: Array<unknown>) => {
+      const callOptions = args[arity] as CallOptions | undefined
+      const effect = Effect.flatMap(HotdataClient.HotdataClient, (client) => {
+        const method = (client as any)[operation.group][operation.name] as (
+          ...args: Array<unknown>
+        ) => Effect.Effect<unknown, unknown>
+        if (callOptions?.idempotencyKey === undefined || operation.idempotencyKey === undefined) {
+          return method(...args.slice(0, arity))
+        }
+        // The key travels as the method's `idempotencyKey` option, its last argument.
+        const positional = args.slice(0, arity)
+        const hasOptions = operation.query.length + operation.headers.length > 0
+        const last = hasOptions ? (positional.pop() as Record<string, unknown> | undefined) : undefined
+        return method(...positional, { ...last, idempotencyKey: callOptions.idempotencyKey })
+      })
+      return { effect, callOptions }
+    }
+    group[operation.name] = (...args: Array<unknown>) => {
+      const { callOptions, effect } = callOf(args)
+      return run(effect, callOptions)
+    }
+    responseGroup[operation.name] = (...args: Array<unknown>) => {
+      const { callOptions, effect } = callOf(args)
+      return run(HotdataClient.withResponse(effect), callOptions)
+    }
     if (operation.pagination) {
+      const pageArity = operation.pathParams.length + 1
       group[`${operation.name}Stream`] = (...args: Array<unknown>) =>
         iterate(
           Stream.unwrap(
             Effect.map(HotdataClient.HotdataClient, (client) =>
-              (client as any)[operation.group][`${operation.name}Stream`](...args) as Stream.Stream<unknown, unknown>)
-          )
+              (client as any)[operation.group][`${operation.name}Stream`](...args.slice(0, pageArity)) as Stream.Stream<
+                unknown,
+                unknown
+              >)
+          ),
+          args[pageArity] as CallOptions | undefined
         )
     }
   }
 
+  const dispose = async () => {
+    if (disposed) return
+    disposed = true
+    for (const controller of inFlight) controller.abort(disposedError())
+    await runtime.dispose()
+  }
+
+  const runQuery = (sql: string, queryOptions: Query.Options, callOptions?: CallOptions) =>
+    run(Query.run(sql, queryOptions), callOptions)
+
   return {
     ...(groups as unknown as PromiseGroups),
-    runQuery: (sql, queryOptions, callOptions) => run(Query.run(sql, queryOptions), callOptions),
-    dispose: async () => {
-      disposed = true
-      for (const controller of inFlight) controller.abort(disposedError())
-      await runtime.dispose()
-    }
-  }
+    withResponse: responseGroups as unknown as WithResponseGroups,
+    sql: {
+      run: runQuery,
+      runAs: async (sql, queryOptions, decode, callOptions) => {
+        const result = await runQuery(sql, queryOptions, callOptions)
+        return result.rows.map((row) => decode(Object.fromEntries(result.columns.map((name, i) => [name, row[i]]))))
+      },
+      submit: (sql, submitOptions, callOptions) => run(Query.submit(sql, submitOptions), callOptions),
+      fetchAll: (resultId, fetchOptions, callOptions) => run(Query.fetchAll(resultId, fetchOptions), callOptions)
+    },
+    wait: {
+      queryRun: (id, pollOptions, callOptions) => run(Polling.queryRun(id, pollOptions), callOptions),
+      job: (id, pollOptions, callOptions) => run(Polling.job(id, pollOptions), callOptions),
+      result: (id, pollOptions, callOptions) => run(Polling.result(id, pollOptions), callOptions)
+    },
+    runQuery,
+    dispose,
+    [Symbol.asyncDispose]: dispose,
+    [RunnerId]: runner
+  } as HotdataPromiseClient
+}
+
+/** Marks a tagged error as thrown by the SDK, for `instanceof HotdataPromiseError`. */
+const mark = <A>(error: A): A => {
+  if (typeof error === "object" && error !== null && "_tag" in error) sdkErrors.add(error)
+  return error
 }
