@@ -419,11 +419,14 @@ export const layerTest = (
 
 const currentHeaders = FiberRef.unsafeMake<Readonly<Record<string, string>>>({})
 
-/** Adds the headers set by {@link withHeaders} to every request. */
+/** Adds the headers set by {@link withHeaders} to every request, where the SDK has not set them. */
 const withExtraHeaders = (client: HttpClient.HttpClient): HttpClient.HttpClient =>
   HttpClient.mapRequestEffect(client, (request) =>
     Effect.map(FiberRef.get(currentHeaders), (headers) =>
-      Object.keys(headers).length === 0 ? request : HttpClientRequest.setHeaders(request, headers)))
+      Object.keys(headers).length === 0 ? request : HttpClientRequest.setHeaders(
+        request,
+        Object.fromEntries(Object.entries(headers).filter(([name]) => request.headers[name.toLowerCase()] === undefined))
+      )))
 
 /**
  * Runs an effect with extra request headers on every Hotdata call inside it (nested

@@ -408,8 +408,8 @@ export const createHotdataClient = (options: Options = {}): HotdataPromiseClient
     const group = (groups[operation.group] ??= {})
     const responseGroup = (responseGroups[operation.group] ??= {})
     // The number of positional arguments of the Effect method; a CallOptions may follow.
-    const arity = operation.pathParams.length + (operation.payload ? 1 : 0) +
-      (operation.query.length + operation.headers.length > 0 ? 1 : 0)
+    const hasOptions = operation.query.length + operation.headers.length > 0 || operation.idempotencyKey !== undefined
+    const arity = operation.pathParams.length + (operation.payload ? 1 : 0) + (hasOptions ? 1 : 0)
     const callOf = (args: Array<unknown>) => {
       const callOptions = args[arity] as CallOptions | undefined
       const effect = Effect.flatMap(HotdataClient.HotdataClient, (client) => {
@@ -421,8 +421,8 @@ export const createHotdataClient = (options: Options = {}): HotdataPromiseClient
         }
         // The key travels as the method's `idempotencyKey` option, its last argument.
         const positional = args.slice(0, arity)
-        const hasOptions = operation.query.length + operation.headers.length > 0
-        const last = hasOptions ? (positional.pop() as Record<string, unknown> | undefined) : undefined
+        while (positional.length < arity) positional.push(undefined)
+        const last = positional.pop() as Record<string, unknown> | undefined
         return method(...positional, { ...last, idempotencyKey: callOptions.idempotencyKey })
       })
       return { effect, callOptions }
