@@ -1,6 +1,9 @@
 import { assert, layer } from "@effect/vitest"
 import { LocalHotdata } from "@hotdata-effect/local"
-import { Effect } from "effect"
+import { Effect, Redacted } from "effect"
+import { execFile } from "node:child_process"
+import * as path from "node:path"
+import { promisify } from "node:util"
 import * as ArrowStream from "./arrow-stream.js"
 import * as ErrorHandling from "./error-handling.js"
 import * as Pagination from "./pagination.js"
@@ -56,5 +59,26 @@ layer(LocalHotdata.layer(), { excludeTestServices: true, timeout: 60_000 })("exa
       assert.include(result.badSql, "bad request")
       assert.include(result.invalid, "InvalidRequest")
       assert.isTrue(result.isSdkError)
+    }))
+
+  it.effect("Promise client from plain JavaScript", () =>
+    Effect.gen(function*() {
+      const local = yield* LocalHotdata.LocalHotdata
+      const { stdout } = yield* Effect.promise(() =>
+        promisify(execFile)(process.execPath, [path.join(import.meta.dirname, "promise-client.mjs")], {
+          env: {
+            ...process.env,
+            HOTDATA_API_KEY: Redacted.value(local.apiKey),
+            HOTDATA_WORKSPACE_ID: local.workspaceId,
+            HOTDATA_API_URL: local.baseUrl
+          }
+        })
+      )
+      assert.match(stdout, /uploaded \d+ of \d+ bytes/)
+      assert.include(stdout, "loaded 50000 rows")
+      assert.include(stdout, "most rows: Porto (33333)")
+      assert.match(stdout, /streamed 50000 rows in \d+ Arrow batches/)
+      assert.include(stdout, "3 lines")
+      assert.include(stdout, "caught NotFound (404)")
     }))
 })

@@ -67,7 +67,8 @@ const programs = [
     runner: "tsx",
     expect: /Lisbon/
   },
-  fromRepo("scripts/pack-smoke/require-check.cjs", /arrow \(require\)/)
+  fromRepo("scripts/pack-smoke/require-check.cjs", /arrow \(require\)/),
+  fromRepo("examples/promise-client.mjs", /caught NotFound \(404\)/)
 ]
 
 /** The hotdata-local process, once started. */
