@@ -21,8 +21,8 @@
  *
  * @since 0.1.0
  */
-import * as FileSystem from "@effect/platform/FileSystem"
 import * as PlatformError from "@effect/platform/Error"
+import * as FileSystem from "@effect/platform/FileSystem"
 import type { CallOptions, HotdataPromiseClient } from "@hotdata-effect/core/PromiseClient"
 import { runnerOf } from "@hotdata-effect/core/PromiseClient"
 import type { RecordBatch, Table } from "apache-arrow"

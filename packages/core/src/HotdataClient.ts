@@ -421,12 +421,19 @@ const currentHeaders = FiberRef.unsafeMake<Readonly<Record<string, string>>>({})
 
 /** Adds the headers set by {@link withHeaders} to every request, where the SDK has not set them. */
 const withExtraHeaders = (client: HttpClient.HttpClient): HttpClient.HttpClient =>
-  HttpClient.mapRequestEffect(client, (request) =>
-    Effect.map(FiberRef.get(currentHeaders), (headers) =>
-      Object.keys(headers).length === 0 ? request : HttpClientRequest.setHeaders(
-        request,
-        Object.fromEntries(Object.entries(headers).filter(([name]) => request.headers[name.toLowerCase()] === undefined))
-      )))
+  HttpClient.mapRequestEffect(
+    client,
+    (request) =>
+      Effect.map(FiberRef.get(currentHeaders), (headers) =>
+        Object.keys(headers).length === 0 ? request : HttpClientRequest.setHeaders(
+          request,
+          Object.fromEntries(
+            Object.entries(headers).filter(([name]) =>
+              request.headers[name.toLowerCase()] === undefined
+            )
+          )
+        ))
+  )
 
 /**
  * Runs an effect with extra request headers on every Hotdata call inside it (nested
@@ -442,8 +449,10 @@ export const withHeaders: {
 } = dual(
   2,
   <A, E, R>(self: Effect.Effect<A, E, R>, headers: Readonly<Record<string, string>>): Effect.Effect<A, E, R> =>
-    Effect.flatMap(FiberRef.get(currentHeaders), (outer) =>
-      Effect.locally(self, currentHeaders, { ...outer, ...headers }))
+    Effect.flatMap(
+      FiberRef.get(currentHeaders),
+      (outer) => Effect.locally(self, currentHeaders, { ...outer, ...headers })
+    )
 )
 
 /**
@@ -474,13 +483,19 @@ const currentCapture = FiberRef.unsafeMake<Option.Option<Ref.Ref<Option.Option<R
 
 /** Records each response's status and headers for {@link withResponse}. */
 const captureResponses = (client: HttpClient.HttpClient): HttpClient.HttpClient =>
-  HttpClient.tap(client, (response) =>
-    Effect.flatMap(FiberRef.get(currentCapture), (capture) =>
-      Option.isNone(capture) ? Effect.void : Ref.set(capture.value, Option.some({
-        status: response.status,
-        headers: response.headers,
-        traceId: response.headers["x-trace-id"] ?? undefined
-      }))))
+  HttpClient.tap(
+    client,
+    (response) =>
+      Effect.flatMap(FiberRef.get(currentCapture), (capture) =>
+        Option.isNone(capture) ? Effect.void : Ref.set(
+          capture.value,
+          Option.some({
+            status: response.status,
+            headers: response.headers,
+            traceId: response.headers["x-trace-id"] ?? undefined
+          })
+        ))
+  )
 
 /**
  * Runs an effect and returns its value with the HTTP response of the last Hotdata call
@@ -505,12 +520,15 @@ const captureResponses = (client: HttpClient.HttpClient): HttpClient.HttpClient 
 export const withResponse = <A, E, R>(
   self: Effect.Effect<A, E, R>
 ): Effect.Effect<WithResponse<A>, E | HotdataError.DecodeError, R> =>
-  Effect.flatMap(Ref.make(Option.none<ResponseInfo>()), (ref) =>
-    Effect.flatMap(Effect.locally(self, currentCapture, Option.some(ref)), (data) =>
-      Effect.flatMap(Ref.get(ref), (info) =>
-        Option.isSome(info)
-          ? Effect.succeed({ data, response: info.value })
-          : new HotdataError.DecodeError({
-            operation: "withResponse",
-            message: "withResponse: the effect made no Hotdata call, so there is no response to return"
-          }))))
+  Effect.flatMap(
+    Ref.make(Option.none<ResponseInfo>()),
+    (ref) =>
+      Effect.flatMap(Effect.locally(self, currentCapture, Option.some(ref)), (data) =>
+        Effect.flatMap(Ref.get(ref), (info) =>
+          Option.isSome(info)
+            ? Effect.succeed({ data, response: info.value })
+            : new HotdataError.DecodeError({
+              operation: "withResponse",
+              message: "withResponse: the effect made no Hotdata call, so there is no response to return"
+            })))
+  )

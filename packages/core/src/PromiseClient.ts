@@ -137,7 +137,8 @@ export const runnerOf = (client: HotdataPromiseClient): Runner => {
 
 type Promisify<F> = F extends (...args: infer A) => Effect.Effect<infer R, any, any>
   ? (...args: [...A, CallOptions?]) => Promise<R>
-  : F extends (...args: infer A) => Stream.Stream<infer R, any, any> ? (...args: [...A, CallOptions?]) => AsyncIterable<R>
+  : F extends (...args: infer A) => Stream.Stream<infer R, any, any> ?
+    (...args: [...A, CallOptions?]) => AsyncIterable<R>
   : never
 
 type PromisifyWithResponse<F> = F extends (...args: infer A) => Effect.Effect<infer R, any, any>
@@ -211,7 +212,11 @@ export interface HotdataPromiseClient extends PromiseGroups, AsyncDisposable {
       options: Polling.Options & { readonly databaseId: string },
       callOptions?: CallOptions
     ) => Promise<Schemas.QueryRunInfo>
-    readonly job: (id: string, options?: Polling.Options, callOptions?: CallOptions) => Promise<Schemas.JobStatusResponse>
+    readonly job: (
+      id: string,
+      options?: Polling.Options,
+      callOptions?: CallOptions
+    ) => Promise<Schemas.JobStatusResponse>
     readonly result: (
       id: string,
       options: Polling.Options & { readonly databaseId: string },

@@ -51,7 +51,10 @@ const toSource = (source: Source): Uploads.UploadSource<Error> => {
     return source
   }
   if (typeof ReadableStream !== "undefined" && source instanceof ReadableStream) {
-    return Stream.fromReadableStream({ evaluate: () => source, onError: (e) => e instanceof Error ? e : new Error(String(e)) })
+    return Stream.fromReadableStream({
+      evaluate: () => source,
+      onError: (e) => e instanceof Error ? e : new Error(String(e))
+    })
   }
   if (isAsyncIterable(source)) {
     return Stream.fromAsyncIterable(source, (e) => e instanceof Error ? e : new Error(String(e)))
