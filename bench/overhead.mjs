@@ -1,31 +1,36 @@
 // Per-call overhead of the SDK: a small GET (`client.databases.get`) against an HTTP
-// server running in a separate process, measured in one run against a raw `fetch` loop.
+// server running in a separate process, measured against a raw `fetch` loop in the same
+// run, on each runtime of test/runtimes (Node 20, Node 24, Bun; installed on first use).
 //
 // Variants, interleaved round by round so drift on a noisy machine hits them alike:
 //   raw        fetch + response.json(), the baseline
-//   platform   the bare @effect/platform HttpClient over fetch (execute + json), the floor
-//              any Effect SDK built on it starts from
-//   sdk        HotdataClient over FetchHttpClient (same fetch as raw): the target's subject
-//   sdkUndici  HotdataClient over NodeHttpClient.layerUndici, the Node transport
+//   platform   the bare @effect/platform FetchHttpClient (execute + json), for reference
+//   sdkFetch   HotdataClient over FetchHttpClient.layer
+//   sdkLean    HotdataClient over FetchTransport.layer, the SDK's own fetch transport
+//   sdkUndici  HotdataClient over NodeHttpClient.layerUndici (where @effect/platform-node loads)
 //
-// The targets are sdk / raw and sdkUndici / raw. Medians of the per-round mean call time are reported.
+// Each runtime's recommended transport (the README's transport table) must stay within
+// 1.25× raw fetch on the same runtime in the same run. Medians of the per-round mean call
+// time are reported, with the client process's CPU time per call next to them.
 //
-//   node bench/overhead.mjs [--calls 2000] [--rounds 7]
-import { fork } from "node:child_process"
-import { FetchHttpClient, HttpClient, HttpClientRequest } from "@effect/platform"
-import { NodeHttpClient } from "@effect/platform-node"
-import { HotdataClient } from "@hotdata-effect/core"
-import { Effect, Layer, ManagedRuntime, Redacted } from "effect"
+//   node bench/overhead.mjs [--calls 2000] [--rounds 7] [--runtimes node20,node24,bun]
+import { fork, spawn } from "node:child_process"
+import * as os from "node:os"
+import { install, RUNTIMES } from "../test/runtimes/runtimes.mjs"
 import { median, target, writeResults } from "./lib/results.mjs"
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`)
-  return i === -1 ? fallback : Number(process.argv[i + 1])
+  return i === -1 ? fallback : process.argv[i + 1]
 }
-const CALLS = arg("calls", 2000)
-const ROUNDS = arg("rounds", 7)
+const CALLS = Number(arg("calls", 2000))
+const ROUNDS = Number(arg("rounds", 7))
+const LIMIT = 1.25
 
-if (process.argv[2] === "--serve") {
+/** The transport the README recommends on each runtime, by variant name. */
+const RECOMMENDED = { node20: "sdkUndici", node24: "sdkUndici", bun: "sdkLean" }
+
+const serve = async () => {
   const http = await import("node:http")
   const body = JSON.stringify({
     id: "data_bench",
@@ -42,13 +47,28 @@ if (process.argv[2] === "--serve") {
   })
   server.keepAliveTimeout = 60_000
   server.listen(0, "127.0.0.1", () => process.send({ port: server.address().port }))
-} else {
-  const child = fork(new URL(import.meta.url).pathname, ["--serve"], { stdio: "inherit" })
-  const { port } = await new Promise((resolve) => child.once("message", resolve))
+}
+
+/** Runs every variant against the server at `port` and prints one JSON line of timings. */
+const measure = async (port) => {
+  const { FetchHttpClient, HttpClient, HttpClientRequest } = await import("@effect/platform")
+  const { FetchTransport, HotdataClient } = await import("@hotdata-effect/core")
+  const { Effect, Layer, ManagedRuntime, Redacted } = await import("effect")
+  const undici = await import("@effect/platform-node").then((m) => m.NodeHttpClient.layerUndici, () => undefined)
+
   const baseUrl = `http://127.0.0.1:${port}`
   const apiKey = "bench-key"
   const url = `${baseUrl}/v1/databases/data_bench`
-
+  const cpu = () => {
+    const usage = process.cpuUsage()
+    return usage.user + usage.system
+  }
+  const timed = async (f) => {
+    const cpuStart = cpu()
+    const start = performance.now()
+    await f()
+    return { wall: (performance.now() - start) / CALLS, cpu: (cpu() - cpuStart) / 1000 / CALLS }
+  }
   const clientLayer = (transport) =>
     HotdataClient.layer({ apiKey: Redacted.make(apiKey), workspaceId: "ws_bench", baseUrl }).pipe(
       Layer.provide(transport)
@@ -60,30 +80,27 @@ if (process.argv[2] === "--serve") {
   const effectVariant = async (layer, make) => {
     const runtime = ManagedRuntime.make(layer)
     const program = loop(make(await runtime.runPromise(Effect.context())))
-    return {
-      run: async () => {
-        const start = performance.now()
-        await runtime.runPromise(program)
-        return (performance.now() - start) / CALLS
-      },
-      dispose: () => runtime.dispose()
-    }
+    return { run: () => timed(() => runtime.runPromise(program)), dispose: () => runtime.dispose() }
   }
+  const sdkVariant = (transport) =>
+    effectVariant(clientLayer(transport), (context) => {
+      const client = context.unsafeMap.get(HotdataClient.HotdataClient.key)
+      return () => client.databases.get("data_bench")
+    })
 
   const variants = {
     raw: {
-      run: async () => {
-        const start = performance.now()
-        for (let i = 0; i < CALLS; i++) {
-          const response = await fetch(url, {
-            headers: { authorization: `Bearer ${apiKey}`, "x-workspace-id": "ws_bench", accept: "application/json" }
-          })
-          if (response.status !== 200) throw new Error(`status ${response.status}`)
-          const json = await response.json()
-          if (typeof json.id !== "string") throw new Error("bad body")
-        }
-        return (performance.now() - start) / CALLS
-      },
+      run: () =>
+        timed(async () => {
+          for (let i = 0; i < CALLS; i++) {
+            const response = await fetch(url, {
+              headers: { authorization: `Bearer ${apiKey}`, "x-workspace-id": "ws_bench", accept: "application/json" }
+            })
+            if (response.status !== 200) throw new Error(`status ${response.status}`)
+            const json = await response.json()
+            if (typeof json.id !== "string") throw new Error("bad body")
+          }
+        }),
       dispose: async () => {}
     },
     platform: await effectVariant(FetchHttpClient.layer, (context) => {
@@ -95,54 +112,99 @@ if (process.argv[2] === "--serve") {
       )
       return () => Effect.flatMap(client.execute(request), (response) => response.json)
     }),
-    sdk: await effectVariant(clientLayer(FetchHttpClient.layer), (context) => {
-      const client = context.unsafeMap.get(HotdataClient.HotdataClient.key)
-      return () => client.databases.get("data_bench")
-    }),
-    sdkUndici: await effectVariant(clientLayer(NodeHttpClient.layerUndici), (context) => {
-      const client = context.unsafeMap.get(HotdataClient.HotdataClient.key)
-      return () => client.databases.get("data_bench")
-    })
+    sdkFetch: await sdkVariant(FetchHttpClient.layer),
+    sdkLean: await sdkVariant(FetchTransport.layer),
+    ...(undici === undefined ? {} : { sdkUndici: await sdkVariant(undici) })
   }
 
   const names = Object.keys(variants)
   for (const name of names) await variants[name].run() // warm-up: JIT, connection pools
-  const times = Object.fromEntries(names.map((name) => [name, []]))
+  const wall = Object.fromEntries(names.map((name) => [name, []]))
+  const cpuTimes = Object.fromEntries(names.map((name) => [name, []]))
   for (let round = 0; round < ROUNDS; round++) {
     const order = round % 2 === 0 ? names : [...names].reverse()
-    for (const name of order) times[name].push(await variants[name].run())
+    for (const name of order) {
+      const t = await variants[name].run()
+      wall[name].push(t.wall)
+      cpuTimes[name].push(t.cpu)
+    }
   }
   for (const name of names) await variants[name].dispose()
-  child.kill()
+  process.stdout.write(JSON.stringify({ wall, cpu: cpuTimes }) + "\n")
+}
 
+const runtimeVersion = (bin) =>
+  new Promise((resolve) => {
+    const child = spawn(bin, ["--version"], { stdio: ["ignore", "pipe", "inherit"] })
+    let out = ""
+    child.stdout.on("data", (d) => (out += d))
+    child.on("close", () => resolve(out.trim()))
+  })
+
+const drive = async () => {
+  const wanted = String(arg("runtimes", "node20,node24,bun")).split(",")
+  const runtimes = RUNTIMES.filter((r) => wanted.includes(r.name))
+  const server = fork(new URL(import.meta.url).pathname, ["--serve"], { stdio: "inherit" })
+  const { port } = await new Promise((resolve) => server.once("message", resolve))
+  const loadBefore = os.loadavg()
   const us = (ms) => Math.round(ms * 1000)
-  const medians = Object.fromEntries(names.map((name) => [name, median(times[name])]))
-  console.log(`calls per round: ${CALLS}, rounds: ${ROUNDS}`)
-  for (const name of names) {
-    console.log(
-      `${name.padEnd(10)} median ${String(us(medians[name])).padStart(5)} µs/call  (${(medians[name] / medians.raw).toFixed(2)}× raw)` +
-        `   rounds ${times[name].map(us).join(" ")}`
+  const ratio = (a, b) => Number((a / b).toFixed(3))
+  const results = {}
+  const targets = []
+  for (const runtime of runtimes) {
+    const bin = install(runtime)
+    const child = spawn(bin, [
+      ...runtime.args,
+      new URL(import.meta.url).pathname,
+      "--measure",
+      "--port",
+      String(port),
+      "--calls",
+      String(CALLS),
+      "--rounds",
+      String(ROUNDS)
+    ], { stdio: ["ignore", "pipe", "inherit"] })
+    let out = ""
+    child.stdout.on("data", (d) => (out += d))
+    const code = await new Promise((resolve) => child.on("close", resolve))
+    if (code !== 0) throw new Error(`${runtime.name}: the measurement exited with ${code}`)
+    const { wall, cpu } = JSON.parse(out.trim().split("\n").at(-1))
+    const names = Object.keys(wall)
+    const medians = Object.fromEntries(names.map((n) => [n, median(wall[n])]))
+    const cpuMedians = Object.fromEntries(names.map((n) => [n, median(cpu[n])]))
+    const recommended = RECOMMENDED[runtime.name]
+    console.log(`\n${runtime.name} (${await runtimeVersion(bin)}), calls per round: ${CALLS}, rounds: ${ROUNDS}`)
+    for (const n of names) {
+      console.log(
+        `${n.padEnd(10)} median ${String(us(medians[n])).padStart(5)} µs/call (${(medians[n] / medians.raw).toFixed(2)}× raw)` +
+          `  cpu ${String(us(cpuMedians[n])).padStart(5)} µs/call (${(cpuMedians[n] / cpuMedians.raw).toFixed(2)}× raw)` +
+          `   rounds ${wall[n].map(us).join(" ")}${n === recommended ? "   <- recommended" : ""}`
+      )
+    }
+    results[runtime.name] = {
+      version: await runtimeVersion(bin),
+      recommended,
+      medianMicros: Object.fromEntries(names.map((n) => [n, us(medians[n])])),
+      ratioToRaw: Object.fromEntries(names.map((n) => [n, ratio(medians[n], medians.raw)])),
+      cpuMicros: Object.fromEntries(names.map((n) => [n, us(cpuMedians[n])])),
+      cpuRatioToRaw: Object.fromEntries(names.map((n) => [n, ratio(cpuMedians[n], cpuMedians.raw)])),
+      roundsMicros: Object.fromEntries(names.map((n) => [n, wall[n].map(us)]))
+    }
+    targets.push(
+      target(`${runtime.name}: ${recommended} / raw fetch per-call time`, ratio(medians[recommended], medians.raw), "<=", LIMIT)
     )
   }
-  const ratio = Number((medians.sdk / medians.raw).toFixed(3))
-  writeResults(
-    "overhead",
-    {
-      callsPerRound: CALLS,
-      rounds: ROUNDS,
-      medianMicros: Object.fromEntries(names.map((name) => [name, us(medians[name])])),
-      ratioToRaw: Object.fromEntries(names.map((name) => [name, Number((medians[name] / medians.raw).toFixed(3))])),
-      sdkOverPlatform: Number((medians.sdk / medians.platform).toFixed(3)),
-      roundsMicros: Object.fromEntries(names.map((name) => [name, times[name].map(us)]))
-    },
-    [
-      target("sdk (fetch transport) / raw fetch per-call time", ratio, "<=", 1.25),
-      target(
-        "sdk (Node undici transport) / raw fetch per-call time",
-        Number((medians.sdkUndici / medians.raw).toFixed(3)),
-        "<=",
-        1.25
-      )
-    ]
-  )
+  server.kill()
+  const round2 = (values) => values.map((v) => Number(v.toFixed(2)))
+  writeResults("overhead", {
+    callsPerRound: CALLS,
+    rounds: ROUNDS,
+    cores: os.cpus().length,
+    loadAverage: { before: round2(loadBefore), after: round2(os.loadavg()) },
+    runtimes: results
+  }, targets)
 }
+
+if (process.argv[2] === "--serve") await serve()
+else if (process.argv[2] === "--measure") await measure(Number(arg("port", 0)))
+else await drive()

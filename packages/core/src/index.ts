@@ -15,6 +15,11 @@ export * as HotdataError from "./HotdataError.js"
 /**
  * @since 0.1.0
  */
+export * as FetchTransport from "./FetchTransport.js"
+
+/**
+ * @since 0.1.0
+ */
 export * as HotdataTest from "./HotdataTest.js"
 
 /**
