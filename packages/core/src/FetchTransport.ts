@@ -23,21 +23,39 @@
  * @since 0.1.0
  */
 import * as HttpClient from "@effect/platform/HttpClient"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as internal from "./internal/fetchTransport.js"
 
 /**
- * The lean fetch client.
+ * The lean fetch client. It uses the `FetchHttpClient.Fetch` and
+ * `FetchHttpClient.RequestInit` services of the fiber that sends a request, else the
+ * global `fetch`.
  *
  * @since 0.1.0
  * @category constructors
  */
-export const make: HttpClient.HttpClient = internal.make
+export const make: HttpClient.HttpClient = internal.make(Context.empty())
 
 /**
- * Provides the lean fetch client as the `HttpClient.HttpClient`.
+ * Provides the lean fetch client as the `HttpClient.HttpClient`. `FetchHttpClient.Fetch`
+ * and `FetchHttpClient.RequestInit` provided to this layer are the defaults of every
+ * request; the same services in the context of a call take precedence.
+ *
+ * @example
+ * ```ts
+ * import { FetchHttpClient } from "@effect/platform"
+ * import { FetchTransport } from "@hotdata-effect/core"
+ * import { Layer } from "effect"
+ *
+ * const transport = FetchTransport.layer.pipe(Layer.provide(Layer.succeed(FetchHttpClient.Fetch, myFetch)))
+ * ```
  *
  * @since 0.1.0
  * @category layers
  */
-export const layer: Layer.Layer<HttpClient.HttpClient> = Layer.succeed(HttpClient.HttpClient, make)
+export const layer: Layer.Layer<HttpClient.HttpClient> = Layer.effect(
+  HttpClient.HttpClient,
+  Effect.map(Effect.context<never>(), internal.make)
+)

@@ -34,6 +34,7 @@ import * as Stream from "effect/Stream"
 import type * as Groups from "./generated/Groups.js"
 import * as Operations from "./generated/Operations.js"
 import type * as Schemas from "./generated/Schemas.js"
+import * as FetchTransport from "./FetchTransport.js"
 import * as HotdataClient from "./HotdataClient.js"
 import * as HotdataError from "./HotdataError.js"
 import type * as Operation from "./Operation.js"
@@ -298,8 +299,8 @@ export const createHotdataClient = (options: Options = {}): HotdataPromiseClient
     )
   }
   const transport = options.fetch === undefined
-    ? FetchHttpClient.layer
-    : FetchHttpClient.layer.pipe(Layer.provide(Layer.succeed(FetchHttpClient.Fetch, options.fetch)))
+    ? FetchTransport.layer
+    : FetchTransport.layer.pipe(Layer.provide(Layer.succeed(FetchHttpClient.Fetch, options.fetch)))
   const settings: HotdataClient.Options = {
     apiKey: Redacted.make(apiKey),
     workspaceId: options.workspaceId ?? nonEmpty(env.HOTDATA_WORKSPACE_ID),

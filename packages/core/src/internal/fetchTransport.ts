@@ -7,6 +7,7 @@ import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as HttpIncomingMessage from "@effect/platform/HttpIncomingMessage"
 import * as UrlParams from "@effect/platform/UrlParams"
+import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as FiberRef from "effect/FiberRef"
 import { globalValue } from "effect/GlobalValue"
@@ -173,15 +174,17 @@ const send = (
     return Effect.sync(() => controller.abort())
   })
 
-const execute = (request: HttpClientRequest.HttpClientRequest) =>
+const execute = (defaults: Context.Context<never>) => (request: HttpClientRequest.HttpClientRequest) =>
   Effect.withFiberRuntime<HttpClientResponse.HttpClientResponse, HttpClientError.HttpClientError>((fiber) => {
     const url = UrlParams.makeUrl(request.url, request.urlParams, request.hash)
     if (url._tag === "Left") {
       return Effect.fail(new HttpClientError.RequestError({ request, reason: "InvalidUrl", cause: url.left }))
     }
     const services = fiber.getFiberRef(FiberRef.currentContext).unsafeMap
-    const fetch: typeof globalThis.fetch = services.get(FetchHttpClient.Fetch.key) ?? globalThis.fetch
-    const init: RequestInit | undefined = services.get(FetchHttpClient.RequestInit.key)
+    const fetch: typeof globalThis.fetch = services.get(FetchHttpClient.Fetch.key) ??
+      defaults.unsafeMap.get(FetchHttpClient.Fetch.key) ?? globalThis.fetch
+    const init: RequestInit | undefined = services.get(FetchHttpClient.RequestInit.key) ??
+      defaults.unsafeMap.get(FetchHttpClient.RequestInit.key)
     const body = request.body
     switch (body._tag) {
       case "Raw":
@@ -200,8 +203,14 @@ const execute = (request: HttpClientRequest.HttpClientRequest) =>
     }
   })
 
-/** The lean fetch client (see the `FetchTransport` module). */
-export const make: HttpClient.HttpClient = HttpClient.makeWith(
-  (request: Effect.Effect<HttpClientRequest.HttpClientRequest>) => Effect.flatMap(request, execute),
-  Effect.succeed
-)
+/**
+ * The lean fetch client (see the `FetchTransport` module). `defaults` holds the
+ * `FetchHttpClient.Fetch` / `RequestInit` services to use when the calling fiber has none.
+ */
+export const make = (defaults: Context.Context<never>): HttpClient.HttpClient => {
+  const run = execute(defaults)
+  return HttpClient.makeWith(
+    (request: Effect.Effect<HttpClientRequest.HttpClientRequest>) => Effect.flatMap(request, run),
+    Effect.succeed
+  )
+}
