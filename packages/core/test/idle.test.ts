@@ -13,7 +13,7 @@ import * as Stream from "effect/Stream"
 import * as TestClock from "effect/TestClock"
 import type * as http from "node:http"
 import * as Operations from "../src/generated/Operations.js"
-import { HotdataClient, RetryPolicy } from "../src/index.js"
+import { FetchTransport, HotdataClient, RetryPolicy } from "../src/index.js"
 import { localServer } from "./server.js"
 
 const API_KEY = "hd_test_key_5ecr3t_DO_NOT_LEAK"
@@ -43,6 +43,7 @@ const trickles = (gapMillis: number) => (_: http.IncomingMessage, response: http
 
 const transports = [
   ["FetchHttpClient", FetchHttpClient.layer],
+  ["FetchTransport", FetchTransport.layer],
   ["NodeHttpClient.layerUndici", NodeHttpClient.layerUndici]
 ] as const
 

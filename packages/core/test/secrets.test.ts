@@ -17,7 +17,7 @@ import * as TestClock from "effect/TestClock"
 import * as Tracer from "effect/Tracer"
 import type * as http from "node:http"
 import * as Operations from "../src/generated/Operations.js"
-import { HotdataClient, HotdataTest, RetryPolicy } from "../src/index.js"
+import { FetchTransport, HotdataClient, HotdataTest, RetryPolicy } from "../src/index.js"
 import * as internal from "../src/internal/client.js"
 import { localServer } from "./server.js"
 
@@ -82,6 +82,7 @@ const recordingTracer = Effect.map(Effect.tracer, (base) => {
 
 const transports = [
   ["FetchHttpClient", FetchHttpClient.layer],
+  ["FetchTransport", FetchTransport.layer],
   ["NodeHttpClient.layerUndici", NodeHttpClient.layerUndici]
 ] as const
 

@@ -25,6 +25,32 @@ const scopedRequests = globalValue(
   () => new WeakMap<HttpClientRequest.HttpClientRequest, AbortController>()
 )
 
+/**
+ * A limit on how long the body may stop moving: `onIdle` is the failure of a read that
+ * waited `millis` for a chunk, `limitStream` puts the same limit on `stream`.
+ */
+export interface IdleLimit {
+  readonly millis: number
+  readonly onIdle: (response: HttpClientResponse.HttpClientResponse) => HttpClientError.ResponseError
+  readonly limitStream: (
+    response: HttpClientResponse.HttpClientResponse,
+    stream: Stream.Stream<Uint8Array, HttpClientError.ResponseError>
+  ) => Stream.Stream<Uint8Array, HttpClientError.ResponseError>
+}
+
+const utf8 = new TextDecoder()
+
+const concat = (chunks: Array<Uint8Array>, size: number): Uint8Array => {
+  if (chunks.length === 1) return chunks[0]!
+  const out = new Uint8Array(size)
+  let offset = 0
+  for (const chunk of chunks) {
+    out.set(chunk, offset)
+    offset += chunk.length
+  }
+  return out
+}
+
 /** A web `Response` as an `HttpClientResponse`, reading its body without a stream unless asked to. */
 export class FetchResponse extends Inspectable.Class implements HttpClientResponse.HttpClientResponse {
   readonly [HttpIncomingMessage.TypeId]: HttpIncomingMessage.TypeId = HttpIncomingMessage.TypeId
@@ -33,14 +59,72 @@ export class FetchResponse extends Inspectable.Class implements HttpClientRespon
   private cachedCookies: Cookies.Cookies | undefined
   private readonly bodies: Partial<Record<"text" | "arrayBuffer" | "formData", Promise<unknown>>> = {}
   private readonly abort: Effect.Effect<void>
+  private limited: Promise<Uint8Array> | undefined
 
   constructor(
     readonly request: HttpClientRequest.HttpClientRequest,
     private readonly source: Response,
-    controller: AbortController
+    private readonly controller: AbortController,
+    private readonly idle?: IdleLimit | undefined
   ) {
     super()
     this.abort = Effect.sync(() => controller.abort())
+  }
+
+  /** The same response, its body reads failing once the body has not moved for `limit.millis`. */
+  withIdleLimit(limit: IdleLimit): FetchResponse {
+    return new FetchResponse(this.request, this.source, this.controller, limit)
+  }
+
+  /**
+   * The whole body under the idle limit, read with the body's own reader and one timer
+   * that checks, when it fires, how long ago the last chunk came.
+   */
+  private readLimited(idle: IdleLimit): Promise<Uint8Array> {
+    return this.limited ??= new Promise<Uint8Array>((resolve, reject) => {
+      const body = this.source.body
+      if (body === null) return resolve(new Uint8Array(0))
+      const reader = body.getReader()
+      const chunks: Array<Uint8Array> = []
+      let size = 0
+      let last = Date.now()
+      let settled = false
+      let timer: ReturnType<typeof setTimeout> | undefined
+      const check = () => {
+        const quiet = Date.now() - last
+        if (quiet < idle.millis) {
+          timer = setTimeout(check, idle.millis - quiet)
+          return
+        }
+        settled = true
+        reject(idle.onIdle(this))
+        this.controller.abort()
+      }
+      timer = setTimeout(check, idle.millis)
+      const pump = (): void => {
+        reader.read().then(
+          (next) => {
+            if (settled) return
+            if (next.done) {
+              settled = true
+              clearTimeout(timer)
+              return resolve(concat(chunks, size))
+            }
+            chunks.push(next.value)
+            size += next.value.length
+            last = Date.now()
+            pump()
+          },
+          (cause) => {
+            if (settled) return
+            settled = true
+            clearTimeout(timer)
+            reject(cause)
+          }
+        )
+      }
+      pump()
+    })
   }
 
   get status(): number {
@@ -69,10 +153,17 @@ export class FetchResponse extends Inspectable.Class implements HttpClientRespon
    */
   private read<A>(kind: "text" | "arrayBuffer" | "formData"): Effect.Effect<A, HttpClientError.ResponseError> {
     return Effect.async<A, HttpClientError.ResponseError>((resume) => {
-      const body = (this.bodies[kind] ??= this.source[kind]()) as Promise<A>
+      const idle = this.idle
+      const body = (this.bodies[kind] ??= idle === undefined || kind === "formData"
+        ? this.source[kind]()
+        : this.readLimited(idle).then((bytes) =>
+          kind === "text"
+            ? utf8.decode(bytes)
+            : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)
+        )) as Promise<A>
       body.then(
         (value) => resume(Effect.succeed(value)),
-        (cause) => resume(Effect.fail(this.decodeError(cause)))
+        (cause) => resume(Effect.fail(cause instanceof HttpClientError.ResponseError ? cause : this.decodeError(cause)))
       )
       return this.abort
     })
@@ -111,6 +202,10 @@ export class FetchResponse extends Inspectable.Class implements HttpClientRespon
   }
 
   get stream(): Stream.Stream<Uint8Array, HttpClientError.ResponseError> {
+    return this.idle === undefined ? this.bodyStream() : this.idle.limitStream(this, this.bodyStream())
+  }
+
+  private bodyStream(): Stream.Stream<Uint8Array, HttpClientError.ResponseError> {
     const body = this.source.body
     if (body === null) {
       return Stream.fail(
@@ -122,11 +217,15 @@ export class FetchResponse extends Inspectable.Class implements HttpClientRespon
         })
       )
     }
-    // Ending the stream early (or interrupting it) cancels the body and aborts the request.
-    return Stream.ensuring(
-      Stream.fromReadableStream({ evaluate: () => body, onError: (cause) => this.decodeError(cause) }),
-      this.abort
-    )
+    // Ending the stream early (or interrupting it) cancels the body and aborts the request;
+    // a body read to its end needs neither (an abort costs an exception object).
+    return Stream.suspend(() => {
+      let finished = false
+      return Stream.fromReadableStream({ evaluate: () => body, onError: (cause) => this.decodeError(cause) }).pipe(
+        Stream.onDone(() => Effect.sync(() => (finished = true))),
+        Stream.ensuring(Effect.suspend(() => finished ? Effect.void : this.abort))
+      )
+    })
   }
 
   toJSON(): unknown {

@@ -10,6 +10,7 @@ import { globalValue } from "effect/GlobalValue"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 import * as HotdataError from "../HotdataError.js"
+import { FetchResponse } from "./fetchTransport.js"
 
 /** The default limit on how long a response body may stop moving. */
 export const DEFAULT_IDLE_TIMEOUT: Duration.Duration = Duration.seconds(60)
@@ -93,6 +94,14 @@ export const withIdleTimeout = (
   idle: Duration.Duration
 ): HttpClientResponse.HttpClientResponse => {
   if (!Duration.isFinite(idle) || hasNoBody(response)) return response
+  if (response instanceof FetchResponse) {
+    // The lean fetch transport limits its own reads: one timer per read, no stream.
+    return response.withIdleLimit({
+      millis: Duration.toMillis(idle),
+      onIdle: (self) => idleError(operation, self, idle),
+      limitStream: (self, stream) => idleLimited(stream, idle, () => idleError(operation, self, idle))
+    })
+  }
   const stream = idleLimited(response.stream, idle, () => idleError(operation, response, idle))
   // The whole body, under the idle limit: one watchdog for the whole read, woken at the
   // latest moment the body could stall, rather than a timer per chunk (the common small
