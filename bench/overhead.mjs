@@ -119,7 +119,7 @@ const measure = async (port) => {
     const variant = await sdkVariant(undici)
     // Kept only where a call goes through (Bun's `undici` lacks what the layer uses).
     if (await variant.run().then(() => true, () => false)) variants.sdkUndici = variant
-    else await variant.dispose()
+    else await variant.dispose().catch(() => undefined)
   }
 
   const names = Object.keys(variants)
@@ -134,7 +134,7 @@ const measure = async (port) => {
       cpuTimes[name].push(t.cpu)
     }
   }
-  for (const name of names) await variants[name].dispose()
+  for (const name of names) await variants[name].dispose().catch(() => undefined)
   process.stdout.write(JSON.stringify({ wall, cpu: cpuTimes }) + "\n")
 }
 
