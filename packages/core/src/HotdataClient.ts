@@ -20,6 +20,7 @@ import * as Either from "effect/Either"
 import * as FiberRef from "effect/FiberRef"
 import { dual } from "effect/Function"
 import * as Layer from "effect/Layer"
+import type * as LogLevel from "effect/LogLevel"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Ref from "effect/Ref"
@@ -30,6 +31,7 @@ import * as HotdataError from "./HotdataError.js"
 import * as HotdataTest from "./HotdataTest.js"
 import * as internal from "./internal/client.js"
 import * as Idle from "./internal/idle.js"
+import * as Logging from "./internal/logging.js"
 import * as Secrets from "./internal/secrets.js"
 import { VERSION } from "./internal/version.js"
 import type * as Operation from "./Operation.js"
@@ -128,6 +130,17 @@ export interface Options {
   readonly idleTimeout?: Duration.DurationInput | undefined
   /** Default {@link RetryPolicy.defaultPolicy}. */
   readonly retryPolicy?: RetryPolicy.RetryPolicy | undefined
+  /**
+   * The SDK's own logging: one line per request, retry and answer (operation, method,
+   * route and path, status, duration, attempt, the server's trace id; never a header or
+   * the query string), all at debug level, through Effect's `Logger`. Unset, it reads
+   * `HOTDATA_LOG` from the configuration (the environment by default); when neither is
+   * set the lines follow the fiber's minimum log level, which is `Info` unless the
+   * application lowers it (`Logger.minimumLogLevel(LogLevel.Debug)`), so nothing is
+   * printed by default. `"debug"` prints them whatever the application's level, `"off"`
+   * never. An unknown value fails with `InvalidConfig`.
+   */
+  readonly logLevel?: Logging.Level | undefined
   /** Applied to the HTTP client after the SDK's own settings (extra headers, logging, ...). */
   readonly transformClient?: ((client: HttpClient.HttpClient) => HttpClient.HttpClient) | undefined
 }
@@ -176,13 +189,28 @@ export const make = (
     if (Either.isLeft(baseUrl)) {
       return yield* new HotdataError.InvalidConfig({ setting: "baseUrl", message: baseUrl.left })
     }
-    return build(options, apiKey.right, baseUrl.right, yield* HttpClient.HttpClient)
+    const logSetting = options.logLevel ?? Option.getOrUndefined(
+      yield* Effect.orElseSucceed(Config.option(Config.string("HOTDATA_LOG")), () => Option.none<string>())
+    )
+    const logLevel = logSetting === undefined || logSetting.trim() === "" ? undefined : Logging.parseLevel(logSetting)
+    if (logLevel !== undefined && Either.isLeft(logLevel)) {
+      const source = options.logLevel === undefined ? "HOTDATA_LOG" : "logLevel"
+      return yield* new HotdataError.InvalidConfig({ setting: "logLevel", message: `${source}: ${logLevel.left}` })
+    }
+    return build(
+      options,
+      apiKey.right,
+      baseUrl.right,
+      logLevel === undefined ? undefined : logLevel.right,
+      yield* HttpClient.HttpClient
+    )
   })
 
 const build = (
   options: Options,
   apiKey: Redacted.Redacted,
   baseUrl: string,
+  logLevel: LogLevel.LogLevel | undefined,
   transport: HttpClient.HttpClient
 ): HotdataClient.Service => {
   {
@@ -206,7 +234,8 @@ const build = (
       workspaceId: options.workspaceId,
       timeout: options.timeout === undefined ? Duration.infinity : Duration.decode(options.timeout),
       idleTimeout: options.idleTimeout === undefined ? Idle.DEFAULT_IDLE_TIMEOUT : Duration.decode(options.idleTimeout),
-      retryPolicy: options.retryPolicy ?? RetryPolicy.defaultPolicy
+      retryPolicy: options.retryPolicy ?? RetryPolicy.defaultPolicy,
+      logLevel
     })
     const groups: Record<string, Record<string, unknown>> = {}
     for (const operation of Object.values(Operations.all) as ReadonlyArray<Operation.Operation>) {

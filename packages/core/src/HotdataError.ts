@@ -294,7 +294,7 @@ export class InvalidRequest extends Schema.TaggedError<InvalidRequest>(
 export class InvalidConfig extends Schema.TaggedError<InvalidConfig>("@hotdata-effect/core/HotdataError/InvalidConfig")(
   "InvalidConfig",
   {
-    setting: Schema.Literal("apiKey", "baseUrl"),
+    setting: Schema.Literal("apiKey", "baseUrl", "logLevel"),
     message: Schema.String
   }
 ) {}

@@ -246,6 +246,12 @@ export interface Options {
   /** See `HotdataClient.Options.idleTimeout`: 60 s of a stalled response body by default. */
   readonly idleTimeout?: Duration.DurationInput | undefined
   readonly retryPolicy?: RetryPolicy.RetryPolicy | undefined
+  /**
+   * `"debug"` prints one line per request, retry and answer to the console (no headers,
+   * no query string); the `HOTDATA_LOG` environment variable sets it when this is unset.
+   * Nothing is printed by default. See `HotdataClient.Options.logLevel`.
+   */
+  readonly logLevel?: HotdataClient.Options["logLevel"]
   /** The `fetch` to send requests with (default: the global one). */
   readonly fetch?: typeof globalThis.fetch | undefined
   /** The environment to read defaults from. Default: `process.env` where it exists, else none. */
@@ -308,6 +314,7 @@ export const createHotdataClient = (options: Options = {}): HotdataPromiseClient
     userAgent: options.userAgent,
     timeout: options.timeout,
     idleTimeout: options.idleTimeout,
+    logLevel: options.logLevel,
     retryPolicy: options.retryPolicy
   }
   // The settings checks of `HotdataClient.make`, run now so that a bad setting throws here.

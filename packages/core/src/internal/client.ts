@@ -11,6 +11,7 @@ import * as Either from "effect/Either"
 import * as FiberRef from "effect/FiberRef"
 import { identity } from "effect/Function"
 import { globalValue } from "effect/GlobalValue"
+import type * as LogLevel from "effect/LogLevel"
 import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Predicate from "effect/Predicate"
@@ -23,6 +24,7 @@ import * as HotdataError from "../HotdataError.js"
 import * as Operation from "../Operation.js"
 import * as RetryPolicy from "../RetryPolicy.js"
 import * as Idle from "./idle.js"
+import * as Logging from "./logging.js"
 import * as Secrets from "./secrets.js"
 
 /** @internal */
@@ -46,7 +48,18 @@ export interface ClientConfig {
   /** How long a response body may stop moving before the read fails. */
   readonly idleTimeout: Duration.Duration
   readonly retryPolicy: RetryPolicy.RetryPolicy
+  /** The minimum level of the SDK's log lines; `undefined` follows the fiber's minimum log level. */
+  readonly logLevel?: LogLevel.LogLevel | undefined
 }
+
+/** The attempt being made of one call, and its log when logging is on (decided once per call). */
+interface Attempts {
+  attempt: number
+  readonly log: Logging.CallLog | undefined
+}
+
+const statusOf = (error: HotdataError.HotdataError): number | undefined =>
+  "status" in error && Predicate.isNumber(error.status) ? error.status : undefined
 
 /** Undici / Node error codes meaning the request never reached a server that acted on it. */
 const CONNECT_CODES = new Set([
@@ -348,7 +361,8 @@ const withPolicies = <A, R>(
   request: HttpClientRequest.HttpClientRequest,
   attempt: (
     request: HttpClientRequest.HttpClientRequest,
-    span: Tracer.Span
+    span: Tracer.Span,
+    attempts: Attempts
   ) => Effect.Effect<A, HotdataError.HotdataError, R>
 ): Effect.Effect<A, HotdataError.HotdataError, R> =>
   Effect.useSpan(`Hotdata.${operation.id}`, {
@@ -363,7 +377,19 @@ const withPolicies = <A, R>(
       const traced = fiber.getFiberRef(HttpClient.currentTracerPropagation)
         ? HttpClientRequest.setHeaders(request, HttpTraceContext.toHeaders(span))
         : request
-      const once = attempt(traced, span)
+      const attempts: Attempts = {
+        attempt: 1,
+        log: Logging.enabled(fiber, config.logLevel)
+          ? {
+            operation: operation.id,
+            method: operation.method,
+            route: operation.path,
+            path: request.url,
+            forced: config.logLevel
+          }
+          : undefined
+      }
+      const once = attempt(traced, span, attempts)
       // A race against a timer rather than `Effect.timeoutFail`: when a call runs inside a
       // concurrent `Effect.forEach` whose sibling fails, `timeoutFail` holds the
       // interruption until its whole duration has passed, a race ends at once.
@@ -387,13 +413,45 @@ const withPolicies = <A, R>(
       ): Effect.Effect<A, HotdataError.HotdataError, R> =>
         Effect.matchEffect(driver.next(error), {
           onFailure: () => Effect.fail(error),
-          onSuccess: () => Effect.catchAll(timed, (next) => retryable(next) ? loop(driver, next) : Effect.fail(next))
+          onSuccess: () => {
+            attempts.attempt++
+            span.attribute("hotdata.retries", attempts.attempt - 1)
+            const again = Effect.catchAll(timed, (next) => retryable(next) ? loop(driver, next) : Effect.fail(next))
+            return attempts.log === undefined
+              ? again
+              : Effect.zipRight(Logging.retry(attempts.log, attempts.attempt, error._tag, statusOf(error)), again)
+          }
         })
       return Effect.catchAll(timed, (error) =>
         retryable(error)
           ? Effect.flatMap(Schedule.driver(policy), (driver) => loop(driver, error))
           : Effect.fail(error))
     }))
+
+/** One attempt with its request line, then its answer or failure line. */
+const logged = <A, R>(
+  log: Logging.CallLog,
+  attempt: number,
+  sent: Effect.Effect<HttpClientResponse.HttpClientResponse, HotdataError.HotdataError, R>,
+  answered: (response: HttpClientResponse.HttpClientResponse) => Effect.Effect<A, HotdataError.HotdataError>
+): Effect.Effect<A, HotdataError.HotdataError, R> =>
+  Effect.flatMap(Clock.currentTimeMillis, (start) =>
+    Effect.zipRight(
+      Logging.request(log, attempt),
+      Effect.matchEffect(sent, {
+        onFailure: (error) =>
+          Effect.flatMap(
+            Clock.currentTimeMillis,
+            (now) => Effect.zipRight(Logging.failure(log, attempt, error._tag, now - start), Effect.fail(error))
+          ),
+        onSuccess: (response) =>
+          Effect.flatMap(Clock.currentTimeMillis, (now) =>
+            Effect.zipRight(
+              Logging.answer(log, attempt, response.status, now - start, traceIdOf(response)),
+              answered(response)
+            ))
+      })
+    ))
 
 export const makeExecutor = (httpClient: HttpClient.HttpClient, config: ClientConfig): Executor => {
   // Each call opens its own span (see withPolicies); the transport's span would only
@@ -416,20 +474,23 @@ export const makeExecutor = (httpClient: HttpClient.HttpClient, config: ClientCo
       config,
       args,
       prepare(built.right),
-      (request, span) =>
+      (request, span, attempts) =>
         Effect.withFiberRuntime((fiber) => {
           const idleTimeout = Option.getOrElse(fiber.getFiberRef(Idle.currentIdleTimeout), () => config.idleTimeout)
-          return Effect.flatMap(
-            Effect.mapError(transport.execute(request), (error) => fromHttpClientError(operation.id, error)),
-            (raw) => {
-              // Every read of the body, here or by the caller of `response`, stops when it stalls.
-              const response = Idle.withIdleTimeout(operation.id, raw, idleTimeout)
-              span.attribute("http.response.status_code", response.status)
-              return response.status >= 200 && response.status < 300
-                ? onSuccess(response)
-                : statusError(operation.id, response)
-            }
-          )
+          const sent = Effect.mapError(transport.execute(request), (error) => fromHttpClientError(operation.id, error))
+          const answered = (raw: HttpClientResponse.HttpClientResponse) => {
+            // Every read of the body, here or by the caller of `response`, stops when it stalls.
+            const response = Idle.withIdleTimeout(operation.id, raw, idleTimeout)
+            span.attribute("http.response.status_code", response.status)
+            const traceId = traceIdOf(response)
+            if (traceId !== undefined) span.attribute("hotdata.trace_id", traceId)
+            return response.status >= 200 && response.status < 300
+              ? onSuccess(response)
+              : statusError(operation.id, response)
+          }
+          const log = attempts.log
+          if (log === undefined) return Effect.flatMap(sent, answered)
+          return logged(log, attempts.attempt, sent, answered)
         })
     )
   }
