@@ -5,21 +5,17 @@
  *
  * @since 0.1.0
  */
-import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
-import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as Option from "effect/Option"
 import * as Schedule from "effect/Schedule"
 import * as ScheduleDecision from "effect/ScheduleDecision"
 import * as Intervals from "effect/ScheduleIntervals"
 import * as Schema from "effect/Schema"
-import * as Operations from "./generated/Operations.js"
 import type * as Schemas from "./generated/Schemas.js"
-import { GetResultResponse } from "./generated/Schemas.js"
 import { HotdataClient } from "./HotdataClient.js"
-import * as HotdataError from "./HotdataError.js"
+import type * as HotdataError from "./HotdataError.js"
+import * as Results from "./Results.js"
 
 /**
  * The work failed on the server: a query run or job ended `failed` (or `cancelled`),
@@ -209,50 +205,21 @@ export const result = (
   id: string,
   options: Options & { readonly databaseId: string }
 ): Effect.Effect<Schemas.GetResultResponse, HotdataError.HotdataError | WorkFailed | PollTimeout, HotdataClient> =>
-  Effect.flatMap(HotdataClient, (client) =>
-    poll(
-      "result",
-      id,
-      Effect.scoped(
-        Effect.gen(function*() {
-          const response = yield* client.response(Operations.GetResult, {
-            path: [id],
-            options: { database_id: options.databaseId, limit: 0, format: "json" }
-          }, HttpClientRequest.acceptJson)
-          const body = yield* decodeResultBody(response)
-          if (body.status === "ready" && response.status === 200) {
-            return { _tag: "Done", value: body } satisfies Step<Schemas.GetResultResponse>
-          }
-          if (failedStatuses.has(body.status)) {
-            return yield* new WorkFailed({
-              kind: "result",
-              id,
-              status: body.status,
-              message: body.error_message ?? `result ${id} failed`
-            })
-          }
-          const now = yield* Clock.currentTimeMillis
-          const retryAfter = HotdataError.parseRetryAfter(response.headers["retry-after"], now)
-          return {
-            _tag: "Pending",
-            status: body.status,
-            retryAfter: Option.getOrUndefined(retryAfter)
-          } satisfies Step<Schemas.GetResultResponse>
-        })
-      ).pipe(
-        Effect.catchTag("Conflict", (error) =>
-          new WorkFailed({ kind: "result", id, status: "failed", message: error.message }))
-      ),
-      options
-    )).pipe(Effect.withSpan("Hotdata.Polling.result", { attributes: { "hotdata.result_id": id } }))
-
-const decodeResultBody = (response: HttpClientResponse.HttpClientResponse) =>
-  HttpClientResponse.schemaBodyJson(GetResultResponse)(response).pipe(
-    Effect.mapError((error) =>
-      new HotdataError.DecodeError({
-        operation: Operations.GetResult.id,
-        status: response.status,
-        message: `get_result: unexpected body: ${error.message}`
-      })
-    )
-  )
+  poll(
+    "result",
+    id,
+    Effect.matchEffect(Results.json(id, { databaseId: options.databaseId, limit: 0 }), {
+      onSuccess: ({ body }) => Effect.succeed<Step<Schemas.GetResultResponse>>({ _tag: "Done", value: body }),
+      onFailure: (error): Effect.Effect<Step<Schemas.GetResultResponse>, HotdataError.HotdataError | WorkFailed> => {
+        switch (error._tag) {
+          case "NotReady":
+            return Effect.succeed({ _tag: "Pending", status: error.status, retryAfter: error.retryAfter })
+          case "ResultFailed":
+            return new WorkFailed({ kind: "result", id, status: "failed", message: error.message })
+          default:
+            return Effect.fail(error)
+        }
+      }
+    }),
+    options
+  ).pipe(Effect.withSpan("Hotdata.Polling.result", { attributes: { "hotdata.result_id": id } }))

@@ -5,16 +5,14 @@
  *
  * @since 0.1.0
  */
-import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
-import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as Effect from "effect/Effect"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
-import * as Operations from "./generated/Operations.js"
-import * as Schemas from "./generated/Schemas.js"
+import type * as Schemas from "./generated/Schemas.js"
 import { HotdataClient } from "./HotdataClient.js"
-import * as HotdataError from "./HotdataError.js"
+import type * as HotdataError from "./HotdataError.js"
 import * as Polling from "./Polling.js"
+import * as Results from "./Results.js"
 
 /**
  * The full result cannot be fetched: the answer was truncated but the server kept no
@@ -175,6 +173,8 @@ export type QueryError =
   | Polling.WorkFailed
   | Polling.PollTimeout
   | ResultUnavailable
+  | Results.NotReady
+  | Results.ResultFailed
   | ResultTooLarge
   | ResultIncomplete
 
@@ -186,17 +186,6 @@ const estimateBytes = (rows: ReadonlyArray<ReadonlyArray<unknown>>): number => {
   }
   return total
 }
-
-const decodePage = (response: HttpClientResponse.HttpClientResponse) =>
-  HttpClientResponse.schemaBodyJson(Schemas.GetResultResponse)(response).pipe(
-    Effect.mapError((error) =>
-      new HotdataError.DecodeError({
-        operation: Operations.GetResult.id,
-        status: response.status,
-        message: `get_result: unexpected body: ${error.message}`
-      })
-    )
-  )
 
 /**
  * Fetches every row of a ready result as JSON pages, from offset 0.
@@ -216,11 +205,10 @@ export const fetchAll = (
     readonly rows: Array<ReadonlyArray<unknown>>
     readonly total: number
   },
-  HotdataError.HotdataError | ResultTooLarge | ResultIncomplete,
+  HotdataError.HotdataError | Results.NotReady | Results.ResultFailed | ResultTooLarge | ResultIncomplete,
   HotdataClient
 > =>
   Effect.gen(function*() {
-    const client = yield* HotdataClient
     const maxRows = options.maxRows === undefined ? 1_000_000 : options.maxRows
     const maxBytes = options.maxBytes === undefined ? 64 * 1024 * 1024 : options.maxBytes
     const pageSize = Math.max(1, options.pageSize ?? 50_000)
@@ -240,20 +228,8 @@ export const fetchAll = (
     let bytes = 0
     while (true) {
       const offset = rows.length
-      const page = yield* Effect.scoped(
-        Effect.flatMap(
-          client.response(Operations.GetResult, {
-            path: [resultId],
-            options: { database_id: options.databaseId, offset, limit: pageSize, format: "json" }
-          }, HttpClientRequest.acceptJson),
-          (response) => {
-            const header = response.headers["x-total-row-count"]
-            const headerTotal = header !== undefined && /^\d+$/.test(header) ? Number(header) : undefined
-            return Effect.map(decodePage(response), (body) => ({ body, headerTotal }))
-          }
-        )
-      )
-      total ??= page.headerTotal
+      const page = yield* Results.json(resultId, { databaseId: options.databaseId, offset, limit: pageSize })
+      total ??= page.info.totalRowCount
       if (total !== undefined && maxRows !== null && total > maxRows) return yield* tooLarge("rows", total, maxRows)
       columns = page.body.columns ?? columns
       nullable = page.body.nullable ?? nullable

@@ -66,3 +66,8 @@ export * as OperationTypes from "./generated/OperationTypes.js"
  * @since 0.1.0
  */
 export * as Routes from "./Routes.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as Results from "./Results.js"

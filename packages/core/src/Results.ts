@@ -1,0 +1,274 @@
+/**
+ * Reading `GET /v1/results/{id}`: the one place that knows how the server says whether
+ * a result is ready (200), still being computed (202 with `Retry-After`, or a status
+ * body) or failed (409, or a `failed` status), and what its headers say (total row
+ * count, the link to the next window). `Query`, `Polling` and the Arrow package build
+ * on it.
+ *
+ * @since 0.1.0
+ */
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as Clock from "effect/Clock"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import * as ParseResult from "effect/ParseResult"
+import * as Predicate from "effect/Predicate"
+import * as Schema from "effect/Schema"
+import type * as Scope from "effect/Scope"
+import * as Operations from "./generated/Operations.js"
+import * as Schemas from "./generated/Schemas.js"
+import { HotdataClient } from "./HotdataClient.js"
+import * as HotdataError from "./HotdataError.js"
+
+/**
+ * The result (or the query run behind it) is still being computed: the server answered
+ * 202, or a status body saying so. `retryAfter` is how long the server suggested waiting.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class NotReady extends Schema.TaggedError<NotReady>("@hotdata-effect/core/Results/NotReady")("NotReady", {
+  /** The result that is not ready, when there is one yet. */
+  resultId: Schema.optional(Schema.String),
+  /** The query run still computing it, when the wait was on the run. */
+  queryRunId: Schema.optional(Schema.String),
+  /** What the server said (`pending`, `processing`, `running`, ...). */
+  status: Schema.String,
+  retryAfter: Schema.optional(Schema.Duration),
+  message: Schema.String
+}) {}
+
+/**
+ * The result failed on the server (409, or a `failed` status). `message` is the
+ * server's own error message.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class ResultFailed extends Schema.TaggedError<ResultFailed>("@hotdata-effect/core/Results/ResultFailed")(
+  "ResultFailed",
+  {
+    resultId: Schema.String,
+    message: Schema.String,
+    traceId: Schema.optional(Schema.String)
+  }
+) {}
+
+/**
+ * The formats a result can be read in, with the media type asked for.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const mediaTypes = {
+  json: "application/json",
+  arrow: "application/vnd.apache.arrow.stream",
+  csv: "text/csv",
+  parquet: "application/vnd.apache.parquet"
+} as const
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Format = keyof typeof mediaTypes
+
+/**
+ * The link to the next window of a result, when `limit` stopped before its end.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface NextPage {
+  /** The URL the server gave (`Link: <...>; rel="next"`). */
+  readonly url: string
+  readonly offset: number | undefined
+  readonly limit: number | undefined
+}
+
+/**
+ * What the headers of a ready answer say about the result.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Info {
+  readonly resultId: string
+  /** The number of rows of the whole result (`X-Total-Row-Count`), ignoring offset and limit. */
+  readonly totalRowCount: number | undefined
+  readonly nextPage: NextPage | undefined
+  readonly contentType: string | undefined
+}
+
+/**
+ * A ready answer. `body` is the decoded JSON body when the server answered JSON (always
+ * for the `json` format; for a binary format it means the server sent JSON instead of
+ * the data); otherwise the body is unread in `response`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Ready {
+  readonly response: HttpClientResponse.HttpClientResponse
+  readonly info: Info
+  readonly body: Schemas.GetResultResponse | undefined
+}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface RequestOptions {
+  readonly databaseId: string
+  readonly format: Format
+  readonly offset?: number | undefined
+  readonly limit?: number | undefined
+}
+
+const parseCount = (value: string | undefined): number | undefined =>
+  value !== undefined && /^\s*\d+\s*$/.test(value) ? Number(value) : undefined
+
+/**
+ * Reads the `rel="next"` target of a `Link` header, resolved against `base`.
+ *
+ * @since 0.1.0
+ * @category parsing
+ */
+export const parseNextLink = (value: string | undefined, base: string): NextPage | undefined => {
+  if (value === undefined) return undefined
+  for (const part of value.split(/,(?=\s*<)/)) {
+    const match = /^\s*<([^>]*)>(.*)$/.exec(part)
+    if (match === null) continue
+    const rels = /;\s*rel\s*=\s*"?([^";]+)"?/i.exec(match[2]!)
+    if (rels === null || !rels[1]!.split(/\s+/).includes("next")) continue
+    let url: URL
+    try {
+      url = new URL(match[1]!, base)
+    } catch {
+      continue
+    }
+    const number = (name: string) => parseCount(url.searchParams.get(name) ?? undefined)
+    return { url: url.toString(), offset: number("offset"), limit: number("limit") }
+  }
+  return undefined
+}
+
+const pendingStatuses = new Set(["pending", "processing", "running", "queued"])
+
+/**
+ * Whether a content type is JSON (`application/json`, `application/problem+json`).
+ *
+ * @since 0.1.0
+ * @category parsing
+ */
+export const isJson = (contentType: string | undefined): boolean =>
+  contentType !== undefined && /^application\/(problem\+)?json/i.test(contentType)
+
+const readJson = (response: HttpClientResponse.HttpClientResponse): Effect.Effect<unknown> =>
+  Effect.orElseSucceed(
+    Effect.flatMap(response.text, (text) => Effect.try(() => JSON.parse(text) as unknown)),
+    () => undefined
+  )
+
+const notReady = (resultId: string, response: HttpClientResponse.HttpClientResponse, status: string) =>
+  Effect.flatMap(Clock.currentTimeMillis, (now) => {
+    const retryAfter = HotdataError.parseRetryAfter(response.headers["retry-after"], now)
+    return new NotReady({
+      resultId,
+      status,
+      message: `result ${resultId} is not ready yet (${status})`,
+      ...(Option.isSome(retryAfter) ? { retryAfter: retryAfter.value } : {})
+    })
+  })
+
+const statusOf = (body: unknown): string | undefined =>
+  Predicate.isRecord(body) && Predicate.isString(body.status) ? body.status : undefined
+
+/**
+ * Sends `GET /v1/results/{id}` in one format and returns the ready answer. A 202, or a
+ * status body saying `pending`, `processing`, `running` or `queued`, fails with
+ * {@link NotReady} (carrying `Retry-After`); a 409, or any other status than `ready`,
+ * with {@link ResultFailed}. A binary body is left unread in the response, which lives
+ * in the current scope.
+ *
+ * @since 0.1.0
+ * @category reading
+ */
+export const request = (
+  resultId: string,
+  options: RequestOptions
+): Effect.Effect<Ready, HotdataError.HotdataError | NotReady | ResultFailed, HotdataClient | Scope.Scope> =>
+  Effect.gen(function*() {
+    const client = yield* HotdataClient
+    const response = yield* client.response(
+      Operations.GetResult,
+      {
+        path: [resultId],
+        options: {
+          database_id: options.databaseId,
+          format: options.format,
+          ...(options.offset !== undefined ? { offset: options.offset } : {}),
+          ...(options.limit !== undefined ? { limit: options.limit } : {})
+        }
+      },
+      HttpClientRequest.setHeader("accept", mediaTypes[options.format])
+    ).pipe(
+      Effect.catchTag("Conflict", (error) =>
+        new ResultFailed({
+          resultId,
+          message: error.message,
+          ...(error.traceId !== undefined ? { traceId: error.traceId } : {})
+        }))
+    )
+    const contentType = response.headers["content-type"]
+    const info: Info = {
+      resultId,
+      totalRowCount: parseCount(response.headers["x-total-row-count"]),
+      nextPage: parseNextLink(response.headers["link"], response.request.url),
+      contentType
+    }
+    if (response.status === 202) {
+      return yield* notReady(resultId, response, statusOf(yield* readJson(response)) ?? "pending")
+    }
+    if (options.format !== "json" && !isJson(contentType)) return { response, info, body: undefined }
+    // A JSON body: the rows of the json format, or a status instead of data (older
+    // servers answer 200 for every state).
+    const json = yield* readJson(response)
+    const status = statusOf(json)
+    if (status !== undefined && pendingStatuses.has(status)) return yield* notReady(resultId, response, status)
+    if (status !== undefined && status !== "ready") {
+      const message = Predicate.isRecord(json) && Predicate.isString(json.error_message)
+        ? json.error_message
+        : `result ${resultId} is ${status}`
+      return yield* new ResultFailed({ resultId, message })
+    }
+    const decoded = Schema.decodeUnknownEither(Schemas.GetResultResponse)(json)
+    if (decoded._tag === "Left") {
+      if (options.format !== "json") return { response, info, body: undefined }
+      return yield* new HotdataError.DecodeError({
+        operation: Operations.GetResult.id,
+        status: response.status,
+        message: `get_result: unexpected body: ${ParseResult.TreeFormatter.formatErrorSync(decoded.left)}`
+      })
+    }
+    return { response, info, body: decoded.right }
+  })
+
+/**
+ * Reads one window of a result as JSON rows (`limit: 0` asks for its status only).
+ *
+ * @since 0.1.0
+ * @category reading
+ */
+export const json = (
+  resultId: string,
+  options: Omit<RequestOptions, "format">
+): Effect.Effect<
+  { readonly body: Schemas.GetResultResponse; readonly info: Info },
+  HotdataError.HotdataError | NotReady | ResultFailed,
+  HotdataClient
+> =>
+  Effect.scoped(
+    Effect.map(request(resultId, { ...options, format: "json" }), (ready) => ({ body: ready.body!, info: ready.info }))
+  )
