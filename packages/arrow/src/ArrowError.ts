@@ -7,42 +7,40 @@
  */
 import type * as HotdataError from "@hotdata-effect/core/HotdataError"
 import type * as Polling from "@hotdata-effect/core/Polling"
+import * as Results from "@hotdata-effect/core/Results"
 import * as Schema from "effect/Schema"
 
 /**
  * The result (or the query run behind it) is still being computed: the server answered
  * 202. `retryAfter` is how long the server suggested waiting. Raised only when the
- * caller asked not to wait (`wait: false`); otherwise the wait happens for you.
+ * caller asked not to wait (`wait: false`); otherwise the wait happens for you. The
+ * core's `Results.NotReady`, shared by every reader of results.
  *
  * @since 0.1.0
  * @category errors
  */
-export class NotReady extends Schema.TaggedError<NotReady>("@hotdata-effect/arrow/ArrowError/NotReady")("NotReady", {
-  /** The result that is not ready, when there is one yet. */
-  resultId: Schema.optional(Schema.String),
-  /** The query run still computing it, when the wait was on the run. */
-  queryRunId: Schema.optional(Schema.String),
-  /** What the server said (`pending`, `processing`, `running`, ...). */
-  status: Schema.String,
-  retryAfter: Schema.optional(Schema.Duration),
-  message: Schema.String
-}) {}
+export const NotReady = Results.NotReady
+
+/**
+ * @since 0.1.0
+ * @category errors
+ */
+export type NotReady = Results.NotReady
 
 /**
  * The result failed on the server (409, or a `failed` status). `message` is the
- * server's own error message.
+ * server's own error message. The core's `Results.ResultFailed`.
  *
  * @since 0.1.0
  * @category errors
  */
-export class ResultFailed extends Schema.TaggedError<ResultFailed>("@hotdata-effect/arrow/ArrowError/ResultFailed")(
-  "ResultFailed",
-  {
-    resultId: Schema.String,
-    message: Schema.String,
-    traceId: Schema.optional(Schema.String)
-  }
-) {}
+export const ResultFailed = Results.ResultFailed
+
+/**
+ * @since 0.1.0
+ * @category errors
+ */
+export type ResultFailed = Results.ResultFailed
 
 /**
  * The body could not be read as what it claims to be:

@@ -12,6 +12,7 @@
  */
 import type { HotdataClient } from "@hotdata-effect/core/HotdataClient"
 import type * as Polling from "@hotdata-effect/core/Polling"
+import type * as Results from "@hotdata-effect/core/Results"
 import type { RecordBatch, Schema as ArrowSchema } from "apache-arrow"
 import { Table } from "apache-arrow"
 import * as Chunk from "effect/Chunk"
@@ -52,17 +53,13 @@ export interface Options {
 }
 
 /**
- * The link to the next window of a result, when `limit` stopped before its end.
+ * The link to the next window of a result, when `limit` stopped before its end (the
+ * core's `Results.NextPage`).
  *
  * @since 0.1.0
  * @category models
  */
-export interface NextPage {
-  /** The URL the server gave (`Link: <...>; rel="next"`). */
-  readonly url: string
-  readonly offset: number | undefined
-  readonly limit: number | undefined
-}
+export type NextPage = Results.NextPage
 
 /**
  * An open Arrow result: the schema has been read, the batches have not.

@@ -1,13 +1,10 @@
-import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
-import * as Operations from "@hotdata-effect/core/generated/Operations"
-import { HotdataClient } from "@hotdata-effect/core/HotdataClient"
-import * as HotdataError from "@hotdata-effect/core/HotdataError"
+import type { HotdataClient } from "@hotdata-effect/core/HotdataClient"
 import * as Polling from "@hotdata-effect/core/Polling"
+import * as Results from "@hotdata-effect/core/Results"
 import type { RecordBatch, Schema as ArrowSchema } from "apache-arrow"
 import { RecordBatchReader } from "apache-arrow"
 import * as Chunk from "effect/Chunk"
-import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
 import * as ExecutionStrategy from "effect/ExecutionStrategy"
 import * as Exit from "effect/Exit"
@@ -21,71 +18,23 @@ import { IpcFraming } from "./ipcFraming.js"
 
 /** The formats a result can be read in, with the media type asked for. */
 export const mediaTypes = {
-  arrow: "application/vnd.apache.arrow.stream",
-  csv: "text/csv",
-  parquet: "application/vnd.apache.parquet"
+  arrow: Results.mediaTypes.arrow,
+  csv: Results.mediaTypes.csv,
+  parquet: Results.mediaTypes.parquet
 } as const
 
 export type Format = keyof typeof mediaTypes
 
 type WaitOptions = ArrowResults.WaitOptions
 type FetchOptions = ArrowResults.Options
-type NextPage = ArrowResults.NextPage
 
 /** What the response headers say about a ready result. */
-export interface ResultInfo {
-  readonly resultId: string
-  readonly totalRowCount: number | undefined
-  readonly nextPage: NextPage | undefined
-  readonly contentType: string | undefined
-}
-
-const parseCount = (value: string | undefined): number | undefined =>
-  value !== undefined && /^\s*\d+\s*$/.test(value) ? Number(value) : undefined
-
-/** Reads the `rel="next"` target of a `Link` header. */
-export const parseNextLink = (value: string | undefined, base: string): NextPage | undefined => {
-  if (value === undefined) return undefined
-  for (const part of value.split(/,(?=\s*<)/)) {
-    const match = /^\s*<([^>]*)>(.*)$/.exec(part)
-    if (match === null) continue
-    const rels = /;\s*rel\s*=\s*"?([^";]+)"?/i.exec(match[2]!)
-    if (rels === null || !rels[1]!.split(/\s+/).includes("next")) continue
-    let url: URL
-    try {
-      url = new URL(match[1]!, base)
-    } catch {
-      continue
-    }
-    const number = (name: string) => parseCount(url.searchParams.get(name) ?? undefined)
-    return { url: url.toString(), offset: number("offset"), limit: number("limit") }
-  }
-  return undefined
-}
-
-const readJson = (response: HttpClientResponse.HttpClientResponse): Effect.Effect<unknown> =>
-  Effect.orElseSucceed(
-    Effect.flatMap(response.text, (text) => Effect.try(() => JSON.parse(text) as unknown)),
-    () => undefined
-  )
-
-const notReady = (resultId: string, response: HttpClientResponse.HttpClientResponse, body: unknown) =>
-  Effect.gen(function*() {
-    const now = yield* Clock.currentTimeMillis
-    const retryAfter = HotdataError.parseRetryAfter(response.headers["retry-after"], now)
-    const status = Predicate.isRecord(body) && Predicate.isString(body.status) ? body.status : "pending"
-    return yield* new ArrowError.NotReady({
-      resultId,
-      status,
-      message: `result ${resultId} is not ready yet (${status})`,
-      ...(Option.isSome(retryAfter) ? { retryAfter: retryAfter.value } : {})
-    })
-  })
+export type ResultInfo = Results.Info
 
 /**
- * Sends `GET /v1/results/{id}` for one format and returns the ready response with its
- * body unread. A 202 (or a 200 carrying a status body, as older servers send) becomes
- * `NotReady` or `ResultFailed`; a 409 becomes `ResultFailed`.
+ * Sends `GET /v1/results/{id}` for one format through the core's reader and returns the
+ * ready response with its body unread. A JSON body where data was asked for is an
+ * `ArrowDecodeError`.
  */
 export const request = (
   resultId: string,
@@ -96,60 +45,23 @@ export const request = (
   ArrowError.ResultError,
   HotdataClient | Scope.Scope
 > =>
-  Effect.gen(function*() {
-    const client = yield* HotdataClient
-    const response = yield* client.response(
-      Operations.GetResult,
-      {
-        path: [resultId],
-        options: {
-          database_id: options.databaseId,
-          format,
-          ...(options.offset !== undefined ? { offset: options.offset } : {}),
-          ...(options.limit !== undefined ? { limit: options.limit } : {})
-        }
-      },
-      HttpClientRequest.setHeader("accept", mediaTypes[format])
-    ).pipe(
-      Effect.catchTag("Conflict", (error) =>
-        new ArrowError.ResultFailed({
+  Effect.flatMap(
+    Results.request(resultId, {
+      databaseId: options.databaseId,
+      format,
+      offset: options.offset,
+      limit: options.limit
+    }),
+    ({ info, response }) =>
+      Results.isJson(info.contentType)
+        ? new ArrowError.ArrowDecodeError({
           resultId,
-          message: error.message,
-          ...(error.traceId !== undefined ? { traceId: error.traceId } : {})
-        }))
-    )
-    const contentType = response.headers["content-type"]
-    if (response.status === 202) return yield* notReady(resultId, response, yield* readJson(response))
-    if (contentType !== undefined && /^application\/(problem\+)?json/i.test(contentType)) {
-      // A status body instead of data: older servers answer 200 for every state.
-      const body = yield* readJson(response)
-      const status = Predicate.isRecord(body) && Predicate.isString(body.status) ? body.status : undefined
-      if (status === "pending" || status === "processing" || status === "running" || status === "queued") {
-        return yield* notReady(resultId, response, body)
-      }
-      if (status !== undefined && status !== "ready") {
-        const message = Predicate.isRecord(body) && Predicate.isString(body.error_message)
-          ? body.error_message
-          : `result ${resultId} is ${status}`
-        return yield* new ArrowError.ResultFailed({ resultId, message })
-      }
-      return yield* new ArrowError.ArrowDecodeError({
-        resultId,
-        reason: "malformed",
-        bytesRead: 0,
-        message: `result ${resultId}: expected ${mediaTypes[format]} but the server sent ${contentType}`
-      })
-    }
-    return {
-      response,
-      info: {
-        resultId,
-        totalRowCount: parseCount(response.headers["x-total-row-count"]),
-        nextPage: parseNextLink(response.headers["link"], response.request.url),
-        contentType
-      }
-    }
-  })
+          reason: "malformed",
+          bytesRead: 0,
+          message: `result ${resultId}: expected ${mediaTypes[format]} but the server sent ${info.contentType}`
+        })
+        : Effect.succeed({ response, info })
+  )
 
 const describe = (u: unknown): string => {
   const messages: Array<string> = []
