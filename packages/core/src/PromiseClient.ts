@@ -37,6 +37,7 @@ import * as Operations from "./generated/Operations.js"
 import type * as Schemas from "./generated/Schemas.js"
 import * as HotdataClient from "./HotdataClient.js"
 import * as HotdataError from "./HotdataError.js"
+import * as internal from "./internal/client.js"
 import type * as Operation from "./Operation.js"
 import * as Polling from "./Polling.js"
 import * as Query from "./Query.js"
@@ -421,8 +422,7 @@ export const createHotdataClient = (options: Options = {}): HotdataPromiseClient
     const group = (groups[operation.group] ??= {})
     const responseGroup = (responseGroups[operation.group] ??= {})
     // The number of positional arguments of the Effect method; a CallOptions may follow.
-    const hasOptions = operation.query.length + operation.headers.length > 0 || operation.idempotencyKey !== undefined
-    const arity = operation.pathParams.length + (operation.payload ? 1 : 0) + (hasOptions ? 1 : 0)
+    const arity = internal.arity(operation)
     const callOf = (args: Array<unknown>) => {
       const callOptions = args[arity] as CallOptions | undefined
       const effect = Effect.flatMap(HotdataClient.HotdataClient, (client) => {

@@ -513,12 +513,23 @@ export const makeExecutor = (httpClient: HttpClient.HttpClient, config: ClientCo
   return { config, httpClient, call, callWithStatus, response }
 }
 
+/** Whether a generated method takes an options argument (query, headers, idempotency key). */
+const hasOptions = (operation: Operation.Operation): boolean =>
+  operation.query.length + operation.headers.length > 0 || operation.idempotencyKey !== undefined
+
+/**
+ * The number of positional arguments of a generated method: the path parameters in
+ * template order, then the body when it has one, then the options when it takes any.
+ * The Promise client's per-call settings follow them.
+ */
+export const arity = (operation: Operation.Operation): number =>
+  operation.pathParams.length + (operation.payload !== undefined ? 1 : 0) + (hasOptions(operation) ? 1 : 0)
+
 /** Turns the positional arguments of a generated method into {@link CallArgs}. */
 export const argsOf = (operation: Operation.Operation, values: ReadonlyArray<unknown>): CallArgs => {
   const count = operation.pathParams.length
-  const hasOptions = operation.query.length + operation.headers.length > 0 || operation.idempotencyKey !== undefined
   const payload = operation.payload !== undefined ? values[count] : undefined
-  const options = hasOptions ? values[count + (operation.payload !== undefined ? 1 : 0)] : undefined
+  const options = hasOptions(operation) ? values[count + (operation.payload !== undefined ? 1 : 0)] : undefined
   return {
     path: values.slice(0, count) as ReadonlyArray<string>,
     payload,
