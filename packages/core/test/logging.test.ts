@@ -5,12 +5,14 @@ import * as Fiber from "effect/Fiber"
 import * as HashMap from "effect/HashMap"
 import * as Logger from "effect/Logger"
 import * as LogLevel from "effect/LogLevel"
+import * as Redacted from "effect/Redacted"
 import * as TestClock from "effect/TestClock"
 import * as Tracer from "effect/Tracer"
-import { HotdataClient } from "../src/index.js"
+import { HotdataClient, HotdataTest } from "../src/index.js"
 import { createHotdataClient } from "../src/PromiseClient.js"
-import type { Reply, Seen } from "./utils.js"
-import { API_KEY, clientLayer } from "./utils.js"
+
+const API_KEY = "hd_test_key_5ecr3t_DO_NOT_LEAK"
+type Reply = ReturnType<typeof HotdataTest.json>
 
 interface Line {
   readonly level: string
@@ -35,22 +37,25 @@ const capture = () => {
 const text = (lines: ReadonlyArray<Line>) => lines.map((line) => JSON.stringify(line)).join("\n")
 
 const SECRET_CURSOR = "cursor-secret-q9z"
-const page = { status: 200, body: { databases: [], has_more: false }, headers: { "x-trace-id": "trace-abc" } }
+const page = HotdataTest.json(200, { databases: [], has_more: false }, { "x-trace-id": "trace-abc" })
+
+const stubLayer = (handlers: HotdataTest.Handlers, options: Partial<HotdataClient.Options>) =>
+  HotdataClient.layerTest(handlers, { apiKey: Redacted.make(API_KEY), workspaceId: "ws_test", ...options })
 
 /** Lists databases against a fake transport, moving the test clock until the call ends. */
 const listWith = (
-  handler: (request: Seen, index: number) => Reply,
+  handler: (index: number) => Reply,
   options: Partial<HotdataClient.Options>,
   env: Record<string, string> = {}
 ) => {
-  const { layer, seen } = clientLayer(handler, options)
+  const layer = stubLayer({ databases: { list: ({ index }) => handler(index) } }, options)
   const { layer: loggerLayer, lines } = capture()
   return Effect.gen(function*() {
     const client = yield* HotdataClient.HotdataClient
     const fiber = yield* Effect.fork(Effect.either(client.databases.list({ limit: 5, cursor: SECRET_CURSOR })))
     for (let i = 0; i < 10; i++) yield* TestClock.adjust("10 seconds")
     const result = yield* Fiber.join(fiber)
-    return { result, seen, lines }
+    return { result, lines }
   }).pipe(
     Effect.provide(layer),
     Effect.provide(loggerLayer),
@@ -89,9 +94,7 @@ describe("logging", () => {
 
   it.effect("an ids path shows the ids, the route its template", () =>
     Effect.gen(function*() {
-      const { layer } = clientLayer(() => ({ status: 404, body: { error: { message: "no" } } }), {
-        logLevel: "debug"
-      })
+      const layer = stubLayer({ databases: { get: () => HotdataTest.error(404) } }, { logLevel: "debug" })
       const { layer: loggerLayer, lines } = capture()
       yield* Effect.flip(Effect.flatMap(HotdataClient.HotdataClient, (client) => client.databases.get("data_42"))).pipe(
         Effect.provide(layer),
@@ -136,7 +139,7 @@ describe("logging", () => {
         context: (f, fiber) => base.context(f, fiber)
       })
       const { lines, result } = yield* listWith(
-        (_, i) => i === 0 ? { status: 503, headers: { "x-trace-id": "trace-first" } } : page,
+        (i) => i === 0 ? HotdataTest.error(503, { headers: { "x-trace-id": "trace-first" } }) as Reply : page,
         { logLevel: "debug" }
       ).pipe(Effect.withTracer(tracer))
       assert.strictEqual(result._tag, "Right")

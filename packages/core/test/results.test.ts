@@ -1,34 +1,36 @@
 import { assert, describe, it } from "@effect/vitest"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import { Results } from "../src/index.js"
-import { clientLayer } from "./utils.js"
+import { HotdataClient, HotdataTest, Results } from "../src/index.js"
+
+type Reply = ReturnType<typeof HotdataTest.json>
+const stub = (reply: (index: number) => Reply) =>
+  HotdataClient.layerTest({ results: { get: ({ index }) => reply(index) } }, { workspaceId: "ws_test" })
 
 const ready = { status: "ready", result_id: "rslt_1", columns: ["a"], nullable: [false], rows: [[1], [2]] }
 
 describe("Results", () => {
   it.effect("a ready JSON window: its rows, total row count and next link", () => {
-    const { layer, seen } = clientLayer(() => ({
-      status: 200,
-      body: ready,
-      headers: { "x-total-row-count": "5", link: "</v1/results/rslt_1?offset=2&limit=2>; rel=\"next\"" }
-    }))
+    const layer = stub(() =>
+      HotdataTest.json(200, ready, {
+        "x-total-row-count": "5",
+        link: "</v1/results/rslt_1?offset=2&limit=2>; rel=\"next\""
+      })
+    )
     return Effect.gen(function*() {
       const { body, info } = yield* Results.json("rslt_1", { databaseId: "data_1", offset: 0, limit: 2 })
       assert.deepStrictEqual(body.rows, [[1], [2]])
       assert.strictEqual(info.totalRowCount, 5)
       assert.strictEqual(info.nextPage?.offset, 2)
       assert.strictEqual(info.nextPage?.limit, 2)
-      assert.strictEqual(seen[0]!.url.searchParams.get("format"), "json")
-      assert.strictEqual(seen[0]!.headers["x-database-id"], "data_1")
     }).pipe(Effect.provide(layer))
   })
 
   it.effect("202 and a pending status body are NotReady with the server's Retry-After", () => {
-    const { layer } = clientLayer((_, i) =>
+    const layer = stub((i) =>
       i === 0
-        ? { status: 202, headers: { "retry-after": "3" }, body: { status: "processing", result_id: "rslt_1" } }
-        : { status: 200, body: { status: "queued", result_id: "rslt_1" } }
+        ? HotdataTest.json(202, { status: "processing", result_id: "rslt_1" }, { "retry-after": "3" })
+        : HotdataTest.json(200, { status: "queued", result_id: "rslt_1" })
     )
     return Effect.gen(function*() {
       const first = yield* Effect.flip(Results.json("rslt_1", { databaseId: "data_1" }))
@@ -43,14 +45,10 @@ describe("Results", () => {
   })
 
   it.effect("409 and a failed status body are ResultFailed with the server's message", () => {
-    const { layer } = clientLayer((_, i) =>
+    const layer = stub((i) =>
       i === 0
-        ? {
-          status: 409,
-          headers: { "x-trace-id": "t-409" },
-          body: { error: { code: "RESULT_FAILED", message: "out of disk" } }
-        }
-        : { status: 200, body: { status: "failed", result_id: "rslt_1", error_message: "division by zero" } }
+        ? HotdataTest.json(409, { error: { code: "RESULT_FAILED", message: "out of disk" } }, { "x-trace-id": "t-409" })
+        : HotdataTest.json(200, { status: "failed", result_id: "rslt_1", error_message: "division by zero" })
     )
     return Effect.gen(function*() {
       const conflict = yield* Effect.flip(Results.json("rslt_1", { databaseId: "data_1" }))
@@ -62,7 +60,7 @@ describe("Results", () => {
   })
 
   it.effect("a JSON body that is not a result is a DecodeError", () => {
-    const { layer } = clientLayer(() => ({ status: 200, body: { rows: "nope" } }))
+    const layer = stub(() => HotdataTest.json(200, { rows: "nope" }))
     return Effect.gen(function*() {
       const error = yield* Effect.flip(Results.json("rslt_1", { databaseId: "data_1" }))
       assert.strictEqual(error._tag, "DecodeError")
