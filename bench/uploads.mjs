@@ -242,7 +242,8 @@ const child = (env, variant) =>
     let out = ""
     proc.stdout.on("data", (chunk) => (out += chunk))
     proc.on("exit", (code, signal) => {
-      if (signal !== null) return resolve({ signal })
+      // Only the resume's first child is meant to die by a signal.
+      if (signal !== null) return variant === "sdkKilled" ? resolve({ signal }) : reject(new Error(`${variant} killed by ${signal}`))
       code === 0 ? resolve(JSON.parse(out.trim().split("\n").pop())) : reject(new Error(`${variant} exited ${code}`))
     })
   })
@@ -428,6 +429,17 @@ if (resumes.length > 0) {
     }))
   }
   targets.push(target("resume: most bytes re-sent (MiB), bound concurrency × part size", metrics.resume.max_bytes_resent_mib, "<=", inFlight / MiB))
+}
+
+if (local.sdk.length === 0) {
+  // A sink-only run keeps the last local-store figures, marked with their date.
+  try {
+    const previous = JSON.parse(fs.readFileSync(path.join(here, "results", "uploads.json"), "utf8"))
+    if (previous.metrics.local_store_previous !== undefined) metrics.local_store_previous = previous.metrics.local_store_previous
+    else if (previous.metrics.sdk_mib_per_s !== undefined) metrics.local_store_previous = { date: previous.date, ...previous.metrics }
+  } catch {
+    // nothing to keep
+  }
 }
 
 console.log("\n" + JSON.stringify(metrics, null, 2))
