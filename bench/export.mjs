@@ -199,7 +199,12 @@ const main = async () => {
     console.log("\n" + JSON.stringify(metrics, null, 2))
     writeResults("export", metrics, targets)
   } finally {
-    server.child.kill()
+    // Wait for the server to go, so it cannot write its state after the folder is removed.
+    if (server.child.exitCode === null) {
+      const gone = new Promise((resolve) => server.child.once("exit", resolve))
+      server.child.kill()
+      await gone
+    }
     fs.rmSync(dataDir, { recursive: true, force: true })
     fs.rmSync(outDir, { recursive: true, force: true })
   }
