@@ -4,6 +4,7 @@
  * for a retry and only the parts in flight are held in memory. A `Stream` of unknown
  * length is read once, in order, one part at a time.
  */
+import { nodeFs } from "#fs"
 import * as FileSystem from "@effect/platform/FileSystem"
 import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
@@ -11,7 +12,6 @@ import * as Option from "effect/Option"
 import * as Predicate from "effect/Predicate"
 import type * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
-import { nodeFs } from "#fs"
 import { SourceError } from "../UploadError.js"
 
 /**
