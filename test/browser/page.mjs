@@ -33,7 +33,8 @@ const program = Effect.gen(function*() {
       contentType: "text/csv",
       filename: "events.csv",
       partSize,
-      onProgress: (p) => progress.push({ bytesDone: p.bytesDone, totalBytes: p.totalBytes, partsDone: p.partsDone })
+      onProgress: (p) =>
+        progress.push({ bytesDone: p.bytesDone, totalBytes: p.totalBytes, partsDone: p.partsDone, percent: p.percent })
     }
   })
   let batches = 0

@@ -66,6 +66,7 @@ const check = (result, want, storagePuts) => {
   expect("last progress bytesDone", last?.bytesDone, want.size)
   expect("last progress totalBytes", last?.totalBytes, want.size)
   expect("last progress partsDone", last?.partsDone, want.parts)
+  expect("last progress percent", last?.percent, 100)
   if (want.parts < 2) failures.push(`the upload must take several parts, got ${want.parts}`)
   const monotonic = result.progress.every((p, i) => i === 0 || p.bytesDone >= result.progress[i - 1].bytesDone)
   if (!monotonic) failures.push("progress went backwards")
@@ -131,7 +132,7 @@ const main = async () => {
     const failures = check(result, want, puts)
     console.log(
       `browser: ${await context.browser()?.version() ?? "chromium"}; ${want.size} bytes in ${want.parts} parts, ` +
-        `${result.progress?.length ?? 0} progress events, ${result.streamedRows} rows in ${result.batches} Arrow batches, ` +
+        `${result.progress?.length ?? 0} progress events (last ${result.progress?.at(-1)?.percent}%), ${result.streamedRows} rows in ${result.batches} Arrow batches, ` +
         `sum ${result.sum}; file path: ${result.pathError?.message}`
     )
     if (failures.length > 0) {
