@@ -33,13 +33,28 @@ const rebaseMap = (text, fromDir, toDir) => {
   return JSON.stringify(map)
 }
 
+// An `imports` map of the package (targets under ./dist/) as seen from dist/cjs.
+const rebaseImports = (value) => {
+  if (typeof value === "string") {
+    if (!value.startsWith("./dist/")) throw new Error(`imports target ${value} is not under ./dist/`)
+    return `./${value.slice("./dist/".length)}`
+  }
+  if (value === null) return null
+  return Object.fromEntries(Object.entries(value).map(([key, target]) => [key, rebaseImports(target)]))
+}
+
 const buildPackage = async (pkgDir) => {
   const src = path.join(pkgDir, "src")
   const dist = path.join(pkgDir, "dist")
   const cjs = path.join(dist, "cjs")
   await fs.rm(cjs, { recursive: true, force: true })
   await fs.mkdir(cjs, { recursive: true })
-  await fs.writeFile(path.join(cjs, "package.json"), JSON.stringify({ type: "commonjs" }, null, 2) + "\n")
+  // dist/cjs/package.json is the package scope of the CommonJS files, so it also carries
+  // the package's `imports` (e.g. `#fs`), pointed at the same files under dist/cjs.
+  const manifest = JSON.parse(await fs.readFile(path.join(pkgDir, "package.json"), "utf8"))
+  const scope = { type: "commonjs" }
+  if (manifest.imports !== undefined) scope.imports = rebaseImports(manifest.imports)
+  await fs.writeFile(path.join(cjs, "package.json"), JSON.stringify(scope, null, 2) + "\n")
 
   const sources = (await walk(src)).filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))
   await Promise.all(sources.map(async (file) => {
