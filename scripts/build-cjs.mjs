@@ -33,14 +33,13 @@ const rebaseMap = (text, fromDir, toDir) => {
   return JSON.stringify(map)
 }
 
-// An `imports` map of the package (targets under ./dist/) as seen from dist/cjs.
-const rebaseImports = (value) => {
-  if (typeof value === "string") {
-    if (!value.startsWith("./dist/")) throw new Error(`imports target ${value} is not under ./dist/`)
-    return `./${value.slice("./dist/".length)}`
+// The file under dist/cjs of one branch of an `imports` entry ({ types, default } under ./dist/).
+const cjsTarget = (name, branch) => {
+  const target = branch?.default
+  if (typeof target !== "string" || !target.startsWith("./dist/")) {
+    throw new Error(`imports ${name}: each of "node" and "default" needs a "default" file under ./dist/`)
   }
-  if (value === null) return null
-  return Object.fromEntries(Object.entries(value).map(([key, target]) => [key, rebaseImports(target)]))
+  return `./${target.slice("./dist/".length)}`
 }
 
 const buildPackage = async (pkgDir) => {
@@ -49,11 +48,19 @@ const buildPackage = async (pkgDir) => {
   const cjs = path.join(dist, "cjs")
   await fs.rm(cjs, { recursive: true, force: true })
   await fs.mkdir(cjs, { recursive: true })
-  // dist/cjs/package.json is the package scope of the CommonJS files, so it also carries
-  // the package's `imports` (e.g. `#fs`), pointed at the same files under dist/cjs.
+  // The package's `imports` (e.g. `#fs`) resolve from the package scope of the importing
+  // file, which for these files is dist/cjs/package.json, where Node does not honour an
+  // `imports` field. So each `#name` becomes a relative require of its `node` target (this
+  // build is what `require()` loads on Node), and a bundler building CommonJS for the
+  // browser swaps it for the `default` target through the `browser` field.
   const manifest = JSON.parse(await fs.readFile(path.join(pkgDir, "package.json"), "utf8"))
+  const imports = Object.entries(manifest.imports ?? {}).map(([name, target]) => ({
+    name,
+    node: cjsTarget(name, target.node),
+    browser: cjsTarget(name, target.default)
+  }))
   const scope = { type: "commonjs" }
-  if (manifest.imports !== undefined) scope.imports = rebaseImports(manifest.imports)
+  if (imports.length > 0) scope.browser = Object.fromEntries(imports.map((i) => [i.node, i.browser]))
   await fs.writeFile(path.join(cjs, "package.json"), JSON.stringify(scope, null, 2) + "\n")
 
   const sources = (await walk(src)).filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))
@@ -61,7 +68,11 @@ const buildPackage = async (pkgDir) => {
     const rel = path.relative(src, file)
     const outFile = path.join(cjs, rel.replace(/\.ts$/, ".js"))
     const outDir = path.dirname(outFile)
-    const code = await fs.readFile(file, "utf8")
+    const code = imports.reduce(
+      (text, { name, node }) =>
+        text.replaceAll(`from "${name}"`, `from "${path.posix.relative(path.posix.dirname(`./${rel.split(path.sep).join("/")}`), node).replace(/^(?!\.)/, "./")}"`),
+      await fs.readFile(file, "utf8")
+    )
     const usesImportMeta = code.includes("import.meta")
     const result = await transform(code, {
       loader: "ts",

@@ -28,6 +28,12 @@ export const makeProject = async (dir) => {
   for (const file of ["page.mjs", "data.mjs"]) {
     await fs.copyFile(path.join(import.meta.dirname, file), path.join(dir, file))
   }
+  // The same packages reached by require(): their CommonJS build, as a CommonJS app bundles them.
+  await fs.writeFile(
+    path.join(dir, "page-cjs.js"),
+    `const uploads = require("@hotdata-effect/uploads")\nconst arrow = require("@hotdata-effect/arrow")\n` +
+      `globalThis.__modules = [uploads.Uploads, uploads.Checkpoint, arrow.ArrowQuery]\n`
+  )
   return path.join(dir, "page.mjs")
 }
 

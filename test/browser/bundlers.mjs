@@ -1,5 +1,6 @@
 // Bundles a page importing @hotdata-effect/core, uploads and arrow for the browser with
-// esbuild and with webpack 5, and fails when either reports an error or a bundle still
+// esbuild and with webpack 5 (and one reaching them by require(), their CommonJS
+// build, with webpack 5), and fails when either reports an error or a bundle still
 // names a `node:` module. Prints the bundle sizes.
 import * as fs from "node:fs/promises"
 import * as os from "node:os"
@@ -24,6 +25,8 @@ try {
   check("esbuild (platform browser)", await bundleEsbuild(entry, path.join(dir, "out-esbuild", "page.js")))
   const packed = await bundleWebpack(entry, path.join(dir, "out-webpack", "page.js"))
   check("webpack 5 (target web)", packed.code, packed.warnings)
+  const required = await bundleWebpack(path.join(dir, "page-cjs.js"), path.join(dir, "out-webpack-cjs", "page.js"))
+  check("webpack 5 (target web, require)", required.code, required.warnings)
 } catch (error) {
   failed = true
   console.error(error instanceof Error ? error.message : error)
