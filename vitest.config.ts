@@ -8,7 +8,7 @@ export default defineConfig({
     alias: [
       { find: /^@hotdata-effect\/(core|local|arrow|uploads)$/, replacement: path.join(pkg("$1"), "index.ts") },
       { find: /^@hotdata-effect\/(core|local|arrow|uploads)\/(.*)$/, replacement: path.join(pkg("$1"), "$2.ts") },
-      // The uploads package's Node-only boundary (package.json "imports"), from source in tests.
+      // The Node-only boundary of uploads and arrow (package.json "imports" #fs: the same module in both), from source.
       { find: /^#fs$/, replacement: path.join(pkg("uploads"), "internal", "fs.node.ts") }
     ]
   },
