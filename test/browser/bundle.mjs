@@ -32,7 +32,8 @@ export const makeProject = async (dir) => {
   await fs.writeFile(
     path.join(dir, "page-cjs.js"),
     `const uploads = require("@hotdata-effect/uploads")\nconst arrow = require("@hotdata-effect/arrow")\n` +
-      `globalThis.__modules = [uploads.Uploads, uploads.Checkpoint, arrow.ArrowQuery]\n`
+      `const arrowPromise = require("@hotdata-effect/arrow/promise")\n` +
+      `globalThis.__modules = [uploads.Uploads, uploads.Checkpoint, arrow.ArrowQuery, arrowPromise]\n`
   )
   return path.join(dir, "page.mjs")
 }
