@@ -33,20 +33,46 @@ const rebaseMap = (text, fromDir, toDir) => {
   return JSON.stringify(map)
 }
 
+// The file under dist/cjs of one branch of an `imports` entry ({ types, default } under ./dist/).
+const cjsTarget = (name, branch) => {
+  const target = branch?.default
+  if (typeof target !== "string" || !target.startsWith("./dist/")) {
+    throw new Error(`imports ${name}: each of "node" and "default" needs a "default" file under ./dist/`)
+  }
+  return `./${target.slice("./dist/".length)}`
+}
+
 const buildPackage = async (pkgDir) => {
   const src = path.join(pkgDir, "src")
   const dist = path.join(pkgDir, "dist")
   const cjs = path.join(dist, "cjs")
   await fs.rm(cjs, { recursive: true, force: true })
   await fs.mkdir(cjs, { recursive: true })
-  await fs.writeFile(path.join(cjs, "package.json"), JSON.stringify({ type: "commonjs" }, null, 2) + "\n")
+  // The package's `imports` (e.g. `#fs`) resolve from the package scope of the importing
+  // file, which for these files is dist/cjs/package.json, where Node does not honour an
+  // `imports` field. So each `#name` becomes a relative require of its `node` target (this
+  // build is what `require()` loads on Node), and a bundler building CommonJS for the
+  // browser swaps it for the `default` target through the `browser` field.
+  const manifest = JSON.parse(await fs.readFile(path.join(pkgDir, "package.json"), "utf8"))
+  const imports = Object.entries(manifest.imports ?? {}).map(([name, target]) => ({
+    name,
+    node: cjsTarget(name, target.node),
+    browser: cjsTarget(name, target.default)
+  }))
+  const scope = { type: "commonjs" }
+  if (imports.length > 0) scope.browser = Object.fromEntries(imports.map((i) => [i.node, i.browser]))
+  await fs.writeFile(path.join(cjs, "package.json"), JSON.stringify(scope, null, 2) + "\n")
 
   const sources = (await walk(src)).filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))
   await Promise.all(sources.map(async (file) => {
     const rel = path.relative(src, file)
     const outFile = path.join(cjs, rel.replace(/\.ts$/, ".js"))
     const outDir = path.dirname(outFile)
-    const code = await fs.readFile(file, "utf8")
+    const code = imports.reduce(
+      (text, { name, node }) =>
+        text.replaceAll(`from "${name}"`, `from "${path.posix.relative(path.posix.dirname(`./${rel.split(path.sep).join("/")}`), node).replace(/^(?!\.)/, "./")}"`),
+      await fs.readFile(file, "utf8")
+    )
     const usesImportMeta = code.includes("import.meta")
     const result = await transform(code, {
       loader: "ts",

@@ -12,6 +12,8 @@ const STEPS = [
   "test",
   "test:node24",
   "test:runtimes",
+  "test:bundlers",
+  "test:browser",
   "docs",
   "pack:smoke"
 ]

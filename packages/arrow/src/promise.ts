@@ -21,6 +21,7 @@
  *
  * @since 0.1.0
  */
+import { nodeFs as fileSystem } from "#fs"
 import * as PlatformError from "@effect/platform/Error"
 import * as FileSystem from "@effect/platform/FileSystem"
 import type { CallOptions, HotdataPromiseClient } from "@hotdata-effect/core/PromiseClient"
@@ -93,11 +94,14 @@ const systemError = (method: string, path: string, cause: unknown) =>
     description: cause instanceof Error ? cause.message : String(cause)
   })
 
-const nodeFs = () => import("node:fs/promises")
+const nodeFs = () =>
+  fileSystem === undefined
+    ? Promise.reject(new Error("exporting to a file needs Node; in a browser use Export.toFile with a FileSystem"))
+    : Promise.resolve(fileSystem)
 
 /**
- * The three file operations `Export.toFile` uses, over `node:fs/promises` (loaded when
- * an export runs, so that importing this module needs no Node built-in).
+ * The three file operations `Export.toFile` uses, over `node:fs/promises` from the
+ * package's `#fs` import (none in a browser: an export there fails with a `SystemError`).
  */
 const exportFileSystem = FileSystem.makeNoop({
   sink: (path) =>

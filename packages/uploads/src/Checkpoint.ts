@@ -12,6 +12,7 @@
  *
  * @since 0.1.0
  */
+import { nodeFs } from "#fs"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -110,11 +111,23 @@ const encode = (key: string, checkpoint: Checkpoint) =>
 
 const decode = (key: string, text: string) => Effect.mapError(decodeJson(text), (error) => unreadable(key, error))
 
+/** `node:fs`, or a `CheckpointError` saying where there is none to keep files with. */
+const files = (key: string, fail: (key: string, cause: unknown) => CheckpointError) =>
+  nodeFs === undefined
+    ? Effect.fail(
+      fail(
+        key,
+        new Error("checkpoint files need Node; provide a CheckpointStore (e.g. Checkpoint.layerMemory)")
+      )
+    )
+    : Effect.succeed(nodeFs)
+
 /**
  * A store of files: the key is the checkpoint's path. A checkpoint is written to a
  * temporary file of mode 0600 beside it and renamed over it, so a crash in the
  * middle of a write leaves the previous checkpoint whole. Needs `node:fs` (Node,
- * Bun, Deno), imported on first use.
+ * Bun, Deno), reached through the package's `#fs` import; where there is none (a
+ * browser) every call fails with a `CheckpointError` asking for another store.
  *
  * @since 0.1.0
  * @category stores
@@ -122,7 +135,7 @@ const decode = (key: string, text: string) => Effect.mapError(decodeJson(text), 
 export const fileStore: CheckpointStore.Service = CheckpointStore.of({
   load: (key) =>
     Effect.gen(function*() {
-      const fsp = yield* Effect.tryPromise({ try: () => import("node:fs/promises"), catch: (e) => unreadable(key, e) })
+      const fsp = yield* files(key, unreadable)
       const text = yield* Effect.tryPromise({
         try: () =>
           fsp.readFile(key, "utf8").catch((error) => (error?.code === "ENOENT" ? undefined : Promise.reject(error))),
@@ -134,9 +147,9 @@ export const fileStore: CheckpointStore.Service = CheckpointStore.of({
   save: (key, checkpoint) =>
     Effect.gen(function*() {
       const text = yield* encode(key, checkpoint)
+      const fsp = yield* files(key, unwritable)
       yield* Effect.tryPromise({
         try: async () => {
-          const fsp = await import("node:fs/promises")
           const temporary = `${key}.${Math.random().toString(36).slice(2)}.tmp`
           try {
             await fsp.writeFile(temporary, text, { mode: 0o600, flag: "wx" })
@@ -150,10 +163,11 @@ export const fileStore: CheckpointStore.Service = CheckpointStore.of({
       })
     }),
   remove: (key) =>
-    Effect.tryPromise({
-      try: () => import("node:fs/promises").then((fsp) => fsp.rm(key, { force: true })),
-      catch: (e) => unwritable(key, e)
-    })
+    Effect.flatMap(files(key, unwritable), (fsp) =>
+      Effect.tryPromise({
+        try: () => fsp.rm(key, { force: true }),
+        catch: (e) => unwritable(key, e)
+      }))
 })
 
 /**

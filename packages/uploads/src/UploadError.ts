@@ -175,7 +175,8 @@ export class SizeLimitError extends Schema.TaggedError<SizeLimitError>(
 /**
  * The source could not be read (`unreadable`), or changed while it was uploaded
  * (`changed`: a file whose size or modification time moved, fewer bytes than
- * expected). Nothing is finalized after it.
+ * expected), or is a file path where there is no file system to read it from
+ * (`unsupported`: a browser; pass a `Blob` or `File`). Nothing is finalized after it.
  *
  * @since 0.1.0
  * @category errors
@@ -184,7 +185,7 @@ export class SourceError extends Schema.TaggedError<SourceError>("@hotdata-effec
   "SourceError",
   {
     message: Schema.String,
-    reason: Schema.Literal("unreadable", "changed"),
+    reason: Schema.Literal("unreadable", "changed", "unsupported"),
     path: Schema.optional(Schema.String),
     cause: Schema.optional(Schema.Defect)
   }

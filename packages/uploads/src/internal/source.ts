@@ -4,6 +4,7 @@
  * for a retry and only the parts in flight are held in memory. A `Stream` of unknown
  * length is read once, in order, one part at a time.
  */
+import { nodeFs } from "#fs"
 import * as FileSystem from "@effect/platform/FileSystem"
 import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
@@ -142,15 +143,20 @@ const fromFileSystem = (fs: FileSystem.FileSystem, path: string): Effect.Effect<
  *
  * This is what runs when no `FileSystem` service is provided: it keeps the package
  * free of `@effect/platform-node` (whose peer dependencies pull in the cluster, RPC
- * and SQL packages) for the common case of uploading a file from Node. `node:fs` is
- * imported only when a path is uploaded, so the package still loads in a browser.
+ * and SQL packages) for the common case of uploading a file from Node. `node:fs` comes
+ * through the `#fs` import, which outside Node resolves to a module without it: there a
+ * path fails with a `SourceError` of reason `"unsupported"`.
  */
 const fromNodeFs = (path: string): Effect.Effect<Sized, SourceError, Scope.Scope> =>
   Effect.gen(function*() {
-    const fsp = yield* Effect.tryPromise({
-      try: () => import("node:fs/promises"),
-      catch: (cause) => unreadable(path, cause)
-    })
+    const fsp = nodeFs
+    if (fsp === undefined) {
+      return yield* new SourceError({
+        reason: "unsupported",
+        path,
+        message: `${path}: file paths need Node (or a FileSystem service); pass a Blob or File instead`
+      })
+    }
     const handle = yield* Effect.acquireRelease(
       Effect.tryPromise({ try: () => fsp.open(path, "r"), catch: (cause) => unreadable(path, cause) }),
       (handle) => Effect.promise(() => handle.close().catch(() => undefined))

@@ -1,0 +1,11 @@
+/**
+ * The Node file system, for the parts of the package that read or write files by path.
+ *
+ * The package reaches this module only through its `#fs` import, whose `node` condition
+ * resolves here and whose `default` condition resolves to `fs.browser.ts`: a bundle for a
+ * browser never contains a `node:` import.
+ */
+import * as fsp from "node:fs/promises"
+
+/** The promise API of `node:fs`, or `undefined` where there is none. */
+export const nodeFs: typeof fsp | undefined = fsp
