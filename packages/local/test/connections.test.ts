@@ -196,7 +196,6 @@ describe("connections to files", () => {
             client.connections.create({ name: "hostile", source_type: "csv", config: { path: hostile } })
           )
           assert.strictEqual(refused._tag, "BadRequest", hostile)
-          assert.strictEqual(refused.status, 400)
         }
         const list = yield* client.connections.list()
         assert.isFalse(list.connections.some((c) => c.name === "hostile"))
