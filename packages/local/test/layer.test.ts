@@ -36,8 +36,8 @@ describe("LocalHotdata.layer with the core client", () => {
         const local = yield* LocalHotdata.LocalHotdata
         const missing = yield* Effect.flip(client.databases.get("data_missing"))
         assert.strictEqual(missing._tag, "NotFound")
-        const refresh = yield* Effect.flip(client.refresh.execute({}))
-        assert.strictEqual(refresh._tag, "NotImplemented")
+        const refresh = yield* Effect.flip(client.refresh.execute({ data: true }))
+        assert.strictEqual(refresh._tag, "BadRequest")
         yield* local.injectFault("get_usage", Faults.status(500), 1)
         const failed = yield* Effect.flip(client.usage.get())
         assert.strictEqual(failed._tag, "ServerError")

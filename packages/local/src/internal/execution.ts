@@ -5,6 +5,7 @@ import { fork } from "./context.js"
 import { ApiError, errorMessage } from "./errors.js"
 import { engineDatabase, getDatabase, sha256 } from "./handlers/common.js"
 import { makeId, nowIso } from "./ids.js"
+import { refillPurged } from "./sources.js"
 import type { DatabaseRecord, QueryRunRecord, ResultRecord } from "./state.js"
 
 /** @internal */
@@ -56,6 +57,7 @@ export const execute = async (ctx: RequestContext, db: DatabaseRecord, input: Qu
   const id = makeId("rslt")
   const file = `${id}.parquet`
   try {
+    await refillPurged(server, db.attachments.map((a) => a.connection_id))
     const outcome = await server.engine.query(engineDb, input.sql, {
       ...options,
       previewLimit: server.config.inlineRowLimit,

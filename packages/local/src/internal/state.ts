@@ -51,6 +51,19 @@ export interface ConnectionRecord {
   readonly source_type: string
   readonly database_id: string
   readonly created_at: string
+  /** For a connection to files: what it reads (its cache is the DuckDB file of `database_id`). */
+  readonly source?: ConnectionSource | undefined
+}
+
+/** @internal */
+export interface ConnectionSource {
+  readonly kind: "duckdb" | "csv" | "parquet" | "json"
+  /** As configured: relative to, or inside, the server's sources directory. */
+  readonly path: string
+  /** The table a single-file source becomes (in schema `main`). */
+  readonly table: string | null
+  /** Its tables by `schema.table`: when each was last read, and whether its copy is cached. */
+  readonly tables: Record<string, { synced_at: string; cached: boolean }>
 }
 
 /** @internal */
@@ -155,7 +168,7 @@ export interface JobRecord {
   status: "pending" | "running" | "succeeded" | "failed"
   attempts: number
   /** What the job produced (local jobs are table loads). */
-  result: Schemas.LoadManagedTableResponse | null
+  result: Schemas.JobResult | null
   error_message: string | null
   completed_at: string | null
 }

@@ -1,8 +1,20 @@
 import type { HandlerSet, RequestContext } from "../context.js"
-import { notFound } from "../errors.js"
+import { ApiError, badRequest, conflict, errorMessage, notFound } from "../errors.js"
+import { makeId, nowIso } from "../ids.js"
 import { loadTable } from "../loading.js"
+import { profileTable } from "../profile.js"
+import {
+  cacheDatabase,
+  type FileSourceType,
+  fileSourceTypes,
+  newCacheId,
+  parseSource,
+  purge,
+  remoteSourceTypes,
+  snapshot
+} from "../sources.js"
 import type { ConnectionRecord, TableDeclaration } from "../state.js"
-import { connectionDatabase, engineDatabase, getConnection } from "./common.js"
+import { checkIdentifier, connectionDatabase, engineDatabase, getConnection } from "./common.js"
 import { addSchema, addTable } from "./databases.js"
 
 /** @internal */
@@ -28,6 +40,7 @@ export const connectionTables = async (
   ctx: RequestContext,
   connection: ConnectionRecord
 ): Promise<Array<TableEntry>> => {
+  if (connection.source !== undefined) return sourceTables(ctx, connection)
   const db = ctx.server.state.data.databases[connection.database_id]
   if (db === undefined) return []
   const loaded = await ctx.server.engine.tables(engineDatabase(ctx.server, db))
@@ -63,6 +76,36 @@ export const connectionTables = async (
   return [...out.values()].sort((a, b) => a.schema.localeCompare(b.schema) || a.table.localeCompare(b.table))
 }
 
+/** The tables of a connection to files: cached ones from its cache, purged ones as not synced. */
+const sourceTables = async (ctx: RequestContext, connection: ConnectionRecord): Promise<Array<TableEntry>> => {
+  const source = connection.source!
+  const loaded = await ctx.server.engine.tables(cacheDatabase(ctx.server, connection))
+  const byKey = new Map(loaded.map((t) => [`${t.schema}.${t.table}`, t]))
+  return Object.entries(source.tables).map(([key, entry]) => {
+    const [schema, table] = key.split(".") as [string, string]
+    const t = entry.cached ? byKey.get(key) : undefined
+    return {
+      connection: connection.name,
+      schema,
+      table,
+      synced: t !== undefined,
+      last_sync: entry.synced_at,
+      partition_by: [],
+      sorted_by: [],
+      columns: (t?.columns ?? []).map((c) => ({ name: c.name, data_type: c.type, nullable: c.nullable }))
+    }
+  }).sort((a, b) => a.schema.localeCompare(b.schema) || a.table.localeCompare(b.table))
+}
+
+/** A connection to files, or 400 for a managed one (its tables are loaded, not read from a source). */
+const fileConnection = (ctx: RequestContext, id: string): ConnectionRecord => {
+  const connection = getConnection(ctx, id)
+  if (connection.source === undefined) {
+    throw badRequest(`connection ${id} is a managed catalog: it has no source cache; use the loads endpoint`)
+  }
+  return connection
+}
+
 /** @internal */
 export const handlers = {
   list_connections: async (ctx) => ({
@@ -90,14 +133,139 @@ export const handlers = {
   check_connection_health: async (ctx) => {
     const connection = getConnection(ctx, ctx.params.connection_id)
     const started = performance.now()
-    await connectionTables(ctx, connection)
+    let error: string | null = null
+    try {
+      await connectionTables(ctx, connection)
+      if (connection.source !== undefined) confineSource(ctx, connection)
+    } catch (cause) {
+      error = errorMessage(cause)
+    }
     return {
       status: 200,
       body: {
         connection_id: connection.id,
-        healthy: true,
+        healthy: error === null,
         latency_ms: Math.round(performance.now() - started),
-        error: null
+        error
+      }
+    }
+  },
+
+  create_connection: async (ctx) => {
+    const { server } = ctx
+    const body = ctx.body
+    const name = checkIdentifier(body.name, "connection name")
+    const sourceType = body.source_type.toLowerCase()
+    if (sourceType === "managed") {
+      throw badRequest("managed catalogs are created with their database (create_database), not as connections")
+    }
+    const missing = remoteSourceTypes[sourceType]
+    if (missing !== undefined) {
+      throw new ApiError(
+        400,
+        "UNSUPPORTED_SOURCE_TYPE",
+        `source_type ${sourceType} needs ${missing}, which the local server does not load (it runs offline); ` +
+          `local connection types: ${fileSourceTypes.join(", ")}`
+      )
+    }
+    if (!(fileSourceTypes as ReadonlyArray<string>).includes(sourceType)) {
+      throw badRequest(`unknown source_type ${body.source_type}; local connection types: ${fileSourceTypes.join(", ")}`)
+    }
+    if (Object.values(server.state.data.connections).some((c) => c.workspace === ctx.workspace && c.name === name)) {
+      throw conflict(`a connection named ${name} already exists`)
+    }
+    const source = parseSource(server, sourceType as FileSourceType, body.config)
+    const connection: ConnectionRecord = {
+      id: makeId("conn"),
+      workspace: ctx.workspace,
+      name,
+      source_type: sourceType,
+      database_id: newCacheId(),
+      created_at: nowIso(),
+      source
+    }
+    let discoveryError: string | null = null
+    let discovered = 0
+    if (body.skip_discovery !== true) {
+      try {
+        discovered = (await snapshot(server, connection)).tables.length
+      } catch (cause) {
+        discoveryError = errorMessage(cause)
+      }
+    }
+    server.state.data.connections[connection.id] = connection
+    server.state.save()
+    return {
+      status: 201,
+      body: {
+        id: connection.id,
+        name,
+        source_type: sourceType,
+        tables_discovered: discovered,
+        discovery_status: body.skip_discovery === true ? "skipped" : discoveryError === null ? "success" : "failed",
+        discovery_error: discoveryError
+      }
+    }
+  },
+
+  delete_connection: async (ctx) => {
+    const { server } = ctx
+    const connection = getConnection(ctx, ctx.params.connection_id)
+    if (connection.source === undefined) {
+      throw conflict(`connection ${connection.id} is the default catalog of a database: delete the database instead`)
+    }
+    const attached = Object.values(server.state.data.databases).filter((db) =>
+      db.attachments.some((a) => a.connection_id === connection.id)
+    )
+    for (const db of attached) {
+      db.attachments = db.attachments.filter((a) => a.connection_id !== connection.id)
+      await server.engine.closeDatabase(db.id)
+    }
+    delete server.state.data.connections[connection.id]
+    server.state.save()
+    await server.engine.drop(cacheDatabase(server, connection))
+    return { status: 204 }
+  },
+
+  purge_connection_cache: async (ctx) => {
+    const connection = fileConnection(ctx, ctx.params.connection_id)
+    await purge(ctx.server, connection)
+    ctx.server.state.save()
+    return { status: 204 }
+  },
+
+  purge_table_cache: async (ctx) => {
+    const connection = fileConnection(ctx, ctx.params.connection_id)
+    const { schema, table } = ctx.params
+    if (connection.source!.tables[`${schema}.${table}`] === undefined) {
+      throw notFound(`table ${schema}.${table} not found in connection ${connection.id}`)
+    }
+    await purge(ctx.server, connection, { schema, table })
+    ctx.server.state.save()
+    return { status: 204 }
+  },
+
+  get_table_profile: async (ctx) => {
+    const connection = getConnection(ctx, ctx.params.connection_id)
+    const { schema, table } = ctx.params
+    const entry = (await connectionTables(ctx, connection)).find((t) => t.schema === schema && t.table === table)
+    if (entry === undefined) throw notFound(`table ${schema}.${table} not found in connection ${connection.id}`)
+    if (!entry.synced) {
+      throw notFound(`table ${schema}.${table} has no cached copy to profile: refresh the connection first`)
+    }
+    const db = connection.source !== undefined
+      ? cacheDatabase(ctx.server, connection)
+      : engineDatabase(ctx.server, connectionDatabase(ctx, connection.id)[1])
+    const profiled = await profileTable(ctx.server.engine, db, schema, table)
+    return {
+      status: 200,
+      body: {
+        connection: connection.name,
+        schema,
+        table,
+        row_count: profiled.rowCount,
+        synced_at: entry.last_sync,
+        columns: profiled.columns
       }
     }
   },
@@ -117,3 +285,10 @@ export const handlers = {
     return { status: 204 }
   }
 } satisfies HandlerSet
+
+const confineSource = (ctx: RequestContext, connection: ConnectionRecord): void => {
+  parseSource(ctx.server, connection.source!.kind, {
+    path: connection.source!.path,
+    ...(connection.source!.table === null ? {} : { table: connection.source!.table })
+  })
+}

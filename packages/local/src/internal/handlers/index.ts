@@ -7,6 +7,7 @@ import { handlers as informationSchema } from "./informationSchema.js"
 import { handlers as jobs } from "./jobs.js"
 import { handlers as query } from "./query.js"
 import { handlers as queryRuns } from "./queryRuns.js"
+import { handlers as refresh } from "./refresh.js"
 import { handlers as results } from "./results.js"
 import { handlers as savedQueries } from "./savedQueries.js"
 import { handlers as secrets } from "./secrets.js"
@@ -30,18 +31,13 @@ export const handlers: HandlerMap = {
   ...jobs,
   ...query,
   ...queryRuns,
+  ...refresh,
   ...results,
   ...savedQueries,
   ...secrets,
   ...uploads,
   ...usage,
   ...workspaces,
-
-  create_connection: notImplemented,
-  delete_connection: notImplemented,
-  purge_connection_cache: notImplemented,
-  purge_table_cache: notImplemented,
-  get_table_profile: notImplemented,
 
   delete_database_batch: notImplemented,
 
@@ -54,7 +50,5 @@ export const handlers: HandlerMap = {
   list_indexes: notImplemented,
   create_index: notImplemented,
   delete_index: notImplemented,
-  list_indexes_collection: notImplemented,
-
-  refresh: notImplemented
+  list_indexes_collection: notImplemented
 }
