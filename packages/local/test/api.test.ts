@@ -43,8 +43,6 @@ describe("auth, errors and unimplemented operations", () => {
         assert.strictEqual(r.status, 501)
         assert.strictEqual(r.json.error.code, "NOT_IMPLEMENTED_LOCALLY")
         assert.include(r.json.error.message, "refresh")
-        const idx = yield* call("GET", "/v1/embedding-providers")
-        assert.strictEqual(idx.json.error.code, "NOT_IMPLEMENTED_LOCALLY")
       }))
 
     it.effect("bad input gets a 4xx with a clear message", () =>

@@ -3,6 +3,8 @@ import { handlers as connections } from "./connections.js"
 import { handlers as connectionTypes } from "./connectionTypes.js"
 import { handlers as databaseContexts } from "./databaseContexts.js"
 import { handlers as databases } from "./databases.js"
+import { handlers as embeddingProviders } from "./embeddingProviders.js"
+import { handlers as indexes } from "./indexes.js"
 import { handlers as informationSchema } from "./informationSchema.js"
 import { handlers as jobs } from "./jobs.js"
 import { handlers as query } from "./query.js"
@@ -26,6 +28,8 @@ export const handlers: HandlerMap = {
   ...connectionTypes,
   ...databaseContexts,
   ...databases,
+  ...embeddingProviders,
+  ...indexes,
   ...informationSchema,
   ...jobs,
   ...query,
@@ -44,17 +48,6 @@ export const handlers: HandlerMap = {
   get_table_profile: notImplemented,
 
   delete_database_batch: notImplemented,
-
-  list_embedding_providers: notImplemented,
-  create_embedding_provider: notImplemented,
-  get_embedding_provider: notImplemented,
-  update_embedding_provider: notImplemented,
-  delete_embedding_provider: notImplemented,
-
-  list_indexes: notImplemented,
-  create_index: notImplemented,
-  delete_index: notImplemented,
-  list_indexes_collection: notImplemented,
 
   refresh: notImplemented
 }
