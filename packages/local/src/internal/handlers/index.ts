@@ -47,7 +47,5 @@ export const handlers: HandlerMap = {
   purge_table_cache: notImplemented,
   get_table_profile: notImplemented,
 
-  delete_database_batch: notImplemented,
-
   refresh: notImplemented
 }
