@@ -36,14 +36,6 @@ describe("auth, errors and unimplemented operations", () => {
         assert.strictEqual((yield* call("GET", "/v1/databases", { workspace: id })).status, 404)
       }))
 
-    it.effect("operations the local server does not implement answer 501 NOT_IMPLEMENTED_LOCALLY", () =>
-      Effect.gen(function*() {
-        const { call } = yield* api
-        const r = yield* call("GET", "/v1/embedding-providers")
-        assert.strictEqual(r.status, 501)
-        assert.strictEqual(r.json.error.code, "NOT_IMPLEMENTED_LOCALLY")
-        assert.include(r.json.error.message, "list_embedding_providers")
-      }))
 
     it.effect("bad input gets a 4xx with a clear message", () =>
       Effect.gen(function*() {

@@ -571,6 +571,25 @@ export class Engine {
     })
   }
 
+  /** Creates a DuckDB (ART) index on a managed table. */
+  async createIndex(
+    db: EngineDatabase,
+    schema: string,
+    table: string,
+    name: string,
+    columns: ReadonlyArray<string>
+  ): Promise<void> {
+    await this.withWrite(db, (conn) =>
+      conn.run(
+        `CREATE INDEX ${quoteIdent(name)} ON ${qualified(db, schema, table)} (${columns.map(quoteIdent).join(", ")})`
+      ))
+  }
+
+  /** Drops a DuckDB index of a managed schema, if it is still there. */
+  async dropIndex(db: EngineDatabase, schema: string, name: string): Promise<void> {
+    await this.withWrite(db, (conn) => conn.run(`DROP INDEX IF EXISTS ${qualified(db, schema, name)}`))
+  }
+
   /** The tables of the managed catalog with their columns. */
   async tables(db: EngineDatabase): Promise<
     Array<{ readonly schema: string; readonly table: string; readonly columns: Array<ColumnDescription> }>

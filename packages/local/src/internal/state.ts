@@ -192,6 +192,42 @@ export interface BatchRecord {
   done: boolean
 }
 
+/** An index on a managed table; `sorted` ones are also DuckDB indexes. @internal */
+export interface IndexRecord {
+  readonly workspace: string
+  readonly seq: number
+  readonly connection_id: string
+  readonly database_id: string
+  readonly schema: string
+  readonly table: string
+  readonly index_name: string
+  readonly index_type: "sorted" | "bm25" | "vector"
+  readonly columns: ReadonlyArray<string>
+  readonly metric: string | null
+  readonly dimensions: number | null
+  readonly description: string | null
+  readonly embedding_provider_id: string | null
+  readonly created_at: string
+  updated_at: string
+  status: "ready" | "pending"
+}
+
+/** An embedding provider; its API key is a secret it owns (`secret_name`). @internal */
+export interface EmbeddingProviderRecord {
+  readonly id: string
+  readonly seq: number
+  readonly workspace: string
+  name: string
+  readonly provider_type: string
+  config: Record<string, unknown>
+  /** The secret holding its API key, if any. */
+  secret_name: string | null
+  /** Whether that secret was made from an `api_key` (and goes with the provider). */
+  owns_secret: boolean
+  readonly created_at: string
+  updated_at: string
+}
+
 /** @internal */
 export interface StateData {
   version: 1
@@ -207,6 +243,8 @@ export interface StateData {
   jobs: Record<string, JobRecord>
   idempotency: Record<string, IdempotencyRecord>
   batches: Record<string, BatchRecord>
+  indexes: Record<string, IndexRecord>
+  embeddingProviders: Record<string, EmbeddingProviderRecord>
   usage: { query_count: number; bytes_scanned: number; since: string }
 }
 
@@ -224,6 +262,8 @@ const empty = (): StateData => ({
   jobs: {},
   idempotency: {},
   batches: {},
+  indexes: {},
+  embeddingProviders: {},
   usage: { query_count: 0, bytes_scanned: 0, since: new Date().toISOString() }
 })
 

@@ -109,3 +109,11 @@ export const parseExpiry = (value: string | null | undefined): string | null => 
 
 /** SQL `LIKE`-style matching with `%` and `_`, without backtracking. @internal */
 export { likeMatcher } from "../sqlText.js"
+
+/** A free-form name (any characters but control characters, 1 to `limit` long). @internal */
+export const checkName = (value: string, what: string, limit = 128): string => {
+  if (value.trim() === "" || value.length > limit || [...value].some((c) => c.charCodeAt(0) < 32)) {
+    throw badRequest(`invalid ${what}: use 1 to ${limit} characters without control characters`)
+  }
+  return value
+}

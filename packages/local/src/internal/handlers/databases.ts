@@ -143,6 +143,9 @@ const deleteDatabase = async (ctx: RequestContext, db: DatabaseRecord) => {
   const { server } = ctx
   delete server.state.data.databases[db.id]
   delete server.state.data.connections[db.default_connection_id]
+  for (const [key, index] of Object.entries(server.state.data.indexes)) {
+    if (index.database_id === db.id) delete server.state.data.indexes[key]
+  }
   for (const other of Object.values(server.state.data.databases)) {
     other.attachments = other.attachments.filter((a) => a.connection_id !== db.default_connection_id)
   }
@@ -151,6 +154,12 @@ const deleteDatabase = async (ctx: RequestContext, db: DatabaseRecord) => {
 }
 
 const MAX_BATCH_COUNT = 10_000
+
+const getBatch = (ctx: RequestContext, id: string): BatchRecord => {
+  const batch = ctx.server.state.data.batches[id]
+  if (batch === undefined || batch.workspace !== ctx.workspace) throw notFound(`database batch ${id} not found`)
+  return batch
+}
 
 const batchResponse = (batch: BatchRecord) => ({
   batch_id: batch.id,
@@ -272,12 +281,18 @@ export const handlers = {
 
   bulk_create_databases: bulkCreate,
 
-  get_database_batch: async (ctx) => {
-    const batch = ctx.server.state.data.batches[ctx.params.batch_id]
-    if (batch === undefined || batch.workspace !== ctx.workspace) {
-      throw notFound(`database batch ${ctx.params.batch_id} not found`)
-    }
-    return { status: 200, body: batchResponse(batch) }
+  get_database_batch: async (ctx) => ({ status: 200, body: batchResponse(getBatch(ctx, ctx.params.batch_id)) }),
+
+  delete_database_batch: async (ctx) => {
+    const batch = getBatch(ctx, ctx.params.batch_id)
+    if (!batch.done) throw conflict(`database batch ${batch.id} is still being created`)
+    const members = Object.values(ctx.server.state.data.databases).filter((db) =>
+      db.workspace === ctx.workspace && db.batch_id === batch.id
+    )
+    for (const db of members) await deleteDatabase(ctx, db)
+    delete ctx.server.state.data.batches[batch.id]
+    ctx.server.state.save()
+    return { status: 200, body: { batch_id: batch.id, deleted_count: members.length } }
   },
 
   attach_database_catalog: async (ctx) => {

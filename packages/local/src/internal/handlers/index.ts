@@ -1,8 +1,10 @@
-import { type HandlerMap, notImplemented } from "../context.js"
+import type { HandlerMap } from "../context.js"
 import { handlers as connections } from "./connections.js"
 import { handlers as connectionTypes } from "./connectionTypes.js"
 import { handlers as databaseContexts } from "./databaseContexts.js"
 import { handlers as databases } from "./databases.js"
+import { handlers as embeddingProviders } from "./embeddingProviders.js"
+import { handlers as indexes } from "./indexes.js"
 import { handlers as informationSchema } from "./informationSchema.js"
 import { handlers as jobs } from "./jobs.js"
 import { handlers as query } from "./query.js"
@@ -17,8 +19,8 @@ import { handlers as workspaces } from "./workspaces.js"
 
 /**
  * Every operation of the contract, by operation id: its handler, one file per group of the
- * contract, or `notImplemented` (answered with 501 NOT_IMPLEMENTED_LOCALLY). An operation
- * added to the contract, or a misnamed one, fails to compile here.
+ * contract. An operation added to the contract without a handler (or `notImplemented`, which
+ * answers 501 NOT_IMPLEMENTED_LOCALLY), or a misnamed one, fails to compile here.
  *
  * @internal
  */
@@ -27,6 +29,8 @@ export const handlers: HandlerMap = {
   ...connectionTypes,
   ...databaseContexts,
   ...databases,
+  ...embeddingProviders,
+  ...indexes,
   ...informationSchema,
   ...jobs,
   ...query,
@@ -37,18 +41,5 @@ export const handlers: HandlerMap = {
   ...secrets,
   ...uploads,
   ...usage,
-  ...workspaces,
-
-  delete_database_batch: notImplemented,
-
-  list_embedding_providers: notImplemented,
-  create_embedding_provider: notImplemented,
-  get_embedding_provider: notImplemented,
-  update_embedding_provider: notImplemented,
-  delete_embedding_provider: notImplemented,
-
-  list_indexes: notImplemented,
-  create_index: notImplemented,
-  delete_index: notImplemented,
-  list_indexes_collection: notImplemented
+  ...workspaces
 }

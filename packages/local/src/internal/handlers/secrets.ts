@@ -3,7 +3,8 @@ import { badRequest, conflict, notFound } from "../errors.js"
 import { makeId, nowIso } from "../ids.js"
 import type { SecretRecord } from "../state.js"
 
-const secretKey = (workspace: string, name: string) => `${workspace}/${name}`
+/** @internal */
+export const secretKey = (workspace: string, name: string) => `${workspace}/${name}`
 
 /** Secret metadata; the value is never part of an answer. */
 const secretMeta = (secret: SecretRecord) => ({
