@@ -36,7 +36,6 @@ describe("auth, errors and unimplemented operations", () => {
         assert.strictEqual((yield* call("GET", "/v1/databases", { workspace: id })).status, 404)
       }))
 
-
     it.effect("bad input gets a 4xx with a clear message", () =>
       Effect.gen(function*() {
         const { call } = yield* api
