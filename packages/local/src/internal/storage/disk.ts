@@ -256,14 +256,20 @@ export class DiskStore {
   receivedParts(uploadId: string): ReadonlyMap<number, PartRecord> {
     const parts = new Map<number, PartRecord>()
     if (!UPLOAD_ID.test(uploadId)) return parts
+    // Once the completion manifest is on disk the upload is complete, even where a crash cut
+    // short the removal of its part files: the manifest, not what is left of them, lists the parts.
+    const completed = this.completedManifest(uploadId)
+    if (completed !== undefined) {
+      for (const part of completed.parts) {
+        parts.set(part.partNumber, { etag: JSON.stringify(part.etag), size: part.size })
+      }
+      return parts
+    }
     const directory = path.join(this.uploadsDirectory, uploadId)
     let names: Array<string>
     try {
       names = fs.readdirSync(directory)
     } catch {
-      for (const part of this.completedManifest(uploadId)?.parts ?? []) {
-        parts.set(part.partNumber, { etag: JSON.stringify(part.etag), size: part.size })
-      }
       return parts
     }
     for (const name of names) {
@@ -294,11 +300,13 @@ export class DiskStore {
   ): Promise<{ readonly _tag: "completed"; readonly etag: string } | Refused> {
     if (!UPLOAD_ID.test(uploadId) || !validKey(key)) return noSuchUpload
     const uploadDir = path.join(this.uploadsDirectory, uploadId)
-    const storedKey = await fs.promises.readFile(path.join(uploadDir, "key"), "utf8").catch(() => undefined)
+    const done = this.completedManifest(uploadId)
+    const storedKey = done !== undefined
+      ? undefined
+      : await fs.promises.readFile(path.join(uploadDir, "key"), "utf8").catch(() => undefined)
     if (storedKey === undefined) {
-      // Completed already (the answer may have been lost in a crash): the same part list
-      // completes again to the same object.
-      const done = this.completedManifest(uploadId)
+      // Completed already (the answer may have been lost in a crash, perhaps while the part
+      // files were being removed): the same part list completes again to the same object.
       const same = done !== undefined && done.key === key && done.parts.length === parts.length &&
         parts.every((p, i) =>
           done.parts[i]!.partNumber === p.partNumber && done.parts[i]!.etag === p.etag.replace(/"/g, "")
