@@ -49,6 +49,8 @@ export const make: HttpClient.HttpClient = internal.make(Context.empty())
  * import { FetchTransport } from "@hotdata-effect/core"
  * import { Layer } from "effect"
  *
+ * // any fetch-compatible function, for example one that adds a proxy agent
+ * const myFetch: typeof globalThis.fetch = (input, init) => globalThis.fetch(input, init)
  * const transport = FetchTransport.layer.pipe(Layer.provide(Layer.succeed(FetchHttpClient.Fetch, myFetch)))
  * ```
  *

@@ -132,7 +132,7 @@ export class FetchResponse extends Inspectable.Class implements HttpClientRespon
   }
 
   get headers(): Headers.Headers {
-    return this.cachedHeaders ??= Headers.fromInput(this.source.headers)
+    return this.cachedHeaders ??= Headers.fromInput(this.source.headers as unknown as Headers.Input)
   }
 
   get cookies(): Cookies.Cookies {
@@ -249,7 +249,7 @@ const send = (
     const controller = scoped ?? new AbortController()
     let headers: Headers.Headers = init?.headers === undefined
       ? request.headers
-      : Headers.merge(Headers.fromInput(init.headers), request.headers)
+      : Headers.merge(Headers.fromInput(init.headers as unknown as Headers.Input), request.headers)
     // fetch sets the length of what it sends itself.
     if (headers["content-length"] !== undefined) headers = Headers.remove(headers, "content-length")
     const options: RequestInit & { duplex?: "half" } = {
