@@ -84,3 +84,10 @@ export const fork = (server: Server, work: () => Promise<unknown>): void => {
   server.background.add(promise)
   void promise.finally(() => server.background.delete(promise))
 }
+
+/** Whether `promise` settles (either way) within `ms` milliseconds. @internal */
+export const settlesWithin = (promise: Promise<unknown>, ms: number): Promise<boolean> =>
+  Promise.race([
+    promise.then(() => true, () => true),
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms))
+  ])

@@ -1,5 +1,5 @@
 import type * as Schemas from "@hotdata-effect/core/generated/Schemas"
-import { fork, type Server } from "./context.js"
+import { fork, type Server, settlesWithin } from "./context.js"
 import { ApiError, errorMessage } from "./errors.js"
 import { makeId, nowIso } from "./ids.js"
 import type { JobRecord } from "./state.js"
@@ -9,10 +9,16 @@ export type JobOutcome<A> =
   | { readonly done: true; readonly value: A }
   | { readonly done: false; readonly submitted: Schemas.SubmitJobResponse }
 
+/** A job's failure as the error of the request that waited for it: its own API error, or a 500. */
+const failedJob = (cause: unknown): ApiError =>
+  cause instanceof ApiError ? cause : new ApiError(500, "JOB_FAILED", errorMessage(cause))
+
 /**
- * Runs `work` as a job of the workspace, recorded in the state. With `asyncAfterMs`, waits
- * that long for it: a job finished by then answers with its value (or its error); otherwise,
- * and without `asyncAfterMs`, the caller gets the job to poll.
+ * Runs `work` as a job of the workspace, recorded in the state: the one way every operation that
+ * answers with a job runs and awaits it. With `asyncAfterMs`, waits that long for it: a job
+ * finished by then answers with its value, or throws `failedInTime` of its failure (by default
+ * its own API error, else a 500); otherwise, and without `asyncAfterMs`, the caller gets the job
+ * to poll.
  *
  * @internal
  */
@@ -21,7 +27,8 @@ export const submitJob = async <A extends NonNullable<JobRecord["result"]>>(
   workspace: string,
   jobType: string,
   work: () => Promise<A>,
-  asyncAfterMs: number | null | undefined
+  asyncAfterMs: number | null | undefined,
+  failedInTime: (cause: unknown) => ApiError = failedJob
 ): Promise<JobOutcome<A>> => {
   const job: JobRecord = {
     id: makeId("job_"),
@@ -59,13 +66,9 @@ export const submitJob = async <A extends NonNullable<JobRecord["result"]>>(
     }
   })
   if (asyncAfterMs !== undefined && asyncAfterMs !== null) {
-    const inTime = await Promise.race([
-      finished.then(() => true),
-      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), asyncAfterMs))
-    ])
-    if (inTime) {
+    if (await settlesWithin(finished, asyncAfterMs)) {
       if (value !== undefined) return { done: true, value }
-      throw failure instanceof ApiError ? failure : new ApiError(500, "JOB_FAILED", errorMessage(failure))
+      throw failedInTime(failure)
     }
   }
   return {

@@ -3,12 +3,12 @@ import * as Schema from "effect/Schema"
 import * as fs from "node:fs"
 import * as path from "node:path"
 import type { Reply, RequestContext } from "./context.js"
-import { fork } from "./context.js"
 import type { LoadSource } from "./engine.js"
 import { ApiError, badRequest, conflict, errorMessage, notFound } from "./errors.js"
 import { checkIdentifier, connectionDatabase, engineDatabase, getDatabase, sha256 } from "./handlers/common.js"
 import { makeId, nowIso } from "./ids.js"
-import type { ConnectionRecord, DatabaseRecord, IdempotencyRecord, JobRecord } from "./state.js"
+import { submitJob } from "./jobRunner.js"
+import type { ConnectionRecord, DatabaseRecord, IdempotencyRecord } from "./state.js"
 
 const MODES = new Set(["replace", "append", "delete", "update", "upsert"])
 const FORMATS: ReadonlyArray<LoadSource["format"]> = ["csv", "json", "parquet"]
@@ -260,54 +260,14 @@ export const loadTable = async (ctx: LoadContext): Promise<Reply<"load_database_
     }
   }
 
-  const job: JobRecord = {
-    id: makeId("job_"),
-    seq: server.state.nextSeq(),
-    workspace: ctx.workspace,
-    job_type: "managed_load",
-    created_at: nowIso(),
-    status: "pending",
-    attempts: 0,
-    result: null,
-    error_message: null,
-    completed_at: null
-  }
-  server.state.data.jobs[job.id] = job
-  server.state.save()
-  let loaded: Schemas.LoadManagedTableResponse | undefined
-  let done!: () => void
-  const finished = new Promise<void>((resolve) => (done = resolve))
-  fork(server, async () => {
-    job.status = "running"
-    job.attempts = 1
-    try {
-      loaded = await run()
-      job.result = loaded
-      job.status = "succeeded"
-    } catch (cause) {
-      job.status = "failed"
-      job.error_message = cause instanceof ApiError ? cause.message : errorMessage(cause)
-    } finally {
-      job.completed_at = nowIso()
-      server.state.save()
-      done()
-    }
+  const outcome = await submitJob(server, ctx.workspace, "managed_load", run, body.async_after_ms, (cause) => {
+    forget()
+    return badRequest(errorMessage(cause))
   })
-  if (body.async_after_ms !== undefined && body.async_after_ms !== null) {
-    const inTime = await Promise.race([
-      finished.then(() => true),
-      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), body.async_after_ms!))
-    ])
-    if (inTime) {
-      if (loaded !== undefined) {
-        remember(200, loaded)
-        return { status: 200, body: loaded }
-      }
-      forget()
-      throw badRequest(job.error_message ?? "load failed")
-    }
+  if (outcome.done) {
+    remember(200, outcome.value)
+    return { status: 200, body: outcome.value }
   }
-  const submitted = { id: job.id, status: job.status, status_url: `${server.baseUrl}/v1/jobs/${job.id}` }
-  remember(202, submitted)
-  return { status: 202, body: submitted }
+  remember(202, outcome.submitted)
+  return { status: 202, body: outcome.submitted }
 }

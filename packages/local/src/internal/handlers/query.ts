@@ -1,5 +1,4 @@
-import type { HandlerSet } from "../context.js"
-import { fork } from "../context.js"
+import { fork, type HandlerSet, settlesWithin } from "../context.js"
 import { badRequest } from "../errors.js"
 import { execute, newRun, type QueryInput } from "../execution.js"
 import { getDatabase } from "./common.js"
@@ -32,17 +31,10 @@ export const handlers = {
     const run = newRun(ctx, db, input)
     if (body.async !== true) return { status: 200, body: await execute(ctx, db, input, run) }
 
-    let settled = false
-    const pending = execute(ctx, db, input, run).finally(() => {
-      settled = true
-    })
+    const pending = execute(ctx, db, input, run)
     fork(ctx.server, () => pending)
     if (body.async_after_ms !== undefined && body.async_after_ms !== null) {
-      const waited = await Promise.race([
-        pending.then(() => true, () => true),
-        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), body.async_after_ms!))
-      ])
-      if (waited && settled) return { status: 200, body: await pending }
+      if (await settlesWithin(pending, body.async_after_ms)) return { status: 200, body: await pending }
     }
     return {
       status: 202,

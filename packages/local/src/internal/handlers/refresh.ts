@@ -1,9 +1,9 @@
 import type * as Schemas from "@hotdata-effect/core/generated/Schemas"
-import { fork, type HandlerSet, type RequestContext } from "../context.js"
+import type { HandlerSet, RequestContext } from "../context.js"
 import { ApiError, badRequest, errorMessage } from "../errors.js"
-import { makeId, nowIso } from "../ids.js"
+import { submitJob } from "../jobRunner.js"
 import { snapshot } from "../sources.js"
-import type { ConnectionRecord, JobRecord } from "../state.js"
+import type { ConnectionRecord } from "../state.js"
 import { getConnection } from "./common.js"
 import { workspaceConnections } from "./connections.js"
 
@@ -107,49 +107,14 @@ export const handlers = {
     }
     if (body.async !== true) return { status: 200, body: await run() }
 
-    const job: JobRecord = {
-      id: makeId("job_"),
-      seq: server.state.nextSeq(),
-      workspace: ctx.workspace,
-      job_type: table === undefined ? "data_refresh_connection" : "data_refresh_table",
-      created_at: nowIso(),
-      status: "pending",
-      attempts: 0,
-      result: null,
-      error_message: null,
-      completed_at: null
-    }
-    server.state.data.jobs[job.id] = job
-    server.state.save()
-    let done!: () => void
-    const finished = new Promise<void>((resolve) => (done = resolve))
-    fork(server, async () => {
-      job.status = "running"
-      job.attempts = 1
-      try {
-        job.result = await run()
-        job.status = "succeeded"
-      } catch (cause) {
-        job.status = "failed"
-        job.error_message = errorMessage(cause)
-      } finally {
-        job.completed_at = nowIso()
-        server.state.save()
-        done()
-      }
-    })
-    if (body.async_after_ms != null) {
-      const inTime = await Promise.race([
-        finished.then(() => true),
-        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), body.async_after_ms!))
-      ])
-      if (inTime) {
-        if (job.status === "succeeded" && job.result !== null) {
-          return { status: 200, body: job.result as Schemas.TableRefreshResult | Schemas.ConnectionRefreshResult }
-        }
-        throw badRequest(job.error_message ?? "refresh failed")
-      }
-    }
-    return { status: 202, body: { id: job.id, status: job.status, status_url: `${server.baseUrl}/v1/jobs/${job.id}` } }
+    const outcome = await submitJob(
+      server,
+      ctx.workspace,
+      table === undefined ? "data_refresh_connection" : "data_refresh_table",
+      run,
+      body.async_after_ms,
+      (cause) => badRequest(errorMessage(cause))
+    )
+    return outcome.done ? { status: 200, body: outcome.value } : { status: 202, body: outcome.submitted }
   }
 } satisfies HandlerSet
