@@ -6,7 +6,6 @@
  */
 import { HotdataClient, type HotdataError, Polling, Schemas } from "@hotdata-effect/core"
 import * as Effect from "effect/Effect"
-import * as Schedule from "effect/Schedule"
 import * as Schema from "effect/Schema"
 import type { UploadError } from "./UploadError.js"
 import * as Uploads from "./Uploads.js"
@@ -38,8 +37,9 @@ export interface LoadOptions {
 }
 
 /**
- * The load got no answer twice (or the server was unavailable): whether it ran is
- * unknown. `uploadId` can be loaded again once the situation is clear.
+ * The load got no answer (or the server was unavailable) through every retry the
+ * client's retry policy allows: whether it ran is unknown. `uploadId` can be loaded
+ * again once the situation is clear, with `idempotencyKey` to make sure it runs at most once.
  *
  * @since 0.1.0
  * @category errors
@@ -74,8 +74,9 @@ const isLoadResult = Schema.is(Schemas.LoadManagedTableResponse)
  * server answers that it runs in the background. Returns the load's result (the
  * table's row count after the load and its Arrow schema).
  *
- * The load is sent with an idempotency key generated for this call, and resent with
- * the same key when its answer was lost, so it runs at most once.
+ * The load is sent with an idempotency key generated for this call, so the client's
+ * retry policy (the only retries of the load; see `HotdataClient.withRetryPolicy`)
+ * resends it with the same key when its answer was lost, and it runs at most once.
  *
  * @example
  * ```ts
@@ -108,9 +109,7 @@ export const loadFile = <E = never, R = never>(
       ...(options.format !== undefined ? { format: options.format } : {}),
       ...(options.key !== undefined ? { key: options.key } : {})
     }
-    const send = client.databases.loadTable(options.databaseId, options.schema, options.table, body)
-    const response = yield* send.pipe(
-      Effect.retry({ schedule: Schedule.exponential("1 second"), times: 2, while: isAmbiguous }),
+    const response = yield* client.databases.loadTable(options.databaseId, options.schema, options.table, body).pipe(
       Effect.catchIf(isAmbiguous, (error) =>
         new LoadOutcomeUnknown({
           uploadId: upload.upload_id,

@@ -3,7 +3,7 @@
  * checksum query, header isolation, and recovery from injected storage faults.
  */
 import { layer } from "@effect/vitest"
-import { HotdataClient, Query } from "@hotdata-effect/core"
+import { HotdataClient, Query, RetryPolicy } from "@hotdata-effect/core"
 import { Faults, LocalHotdata } from "@hotdata-effect/local"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
@@ -138,6 +138,11 @@ const checksum = (databaseId: string, table: string) =>
 
 const finalizeCount = Effect.flatMap(LocalHotdata.LocalHotdata, (server) => server.callCount(FINALIZE))
 
+const LOAD = "load_database_table"
+const loadCount = Effect.flatMap(LocalHotdata.LocalHotdata, (server) => server.callCount(LOAD))
+/** Two quick retries: the client's policy is the only one a load goes through. */
+const twoRetries = RetryPolicy.make({ maxRetries: 2, baseDelay: "10 millis", jitter: 0 })
+
 describe("against the local server", () => {
   layer(LocalHotdata.layer(), { timeout: 180_000, excludeTestServices: true })((it) => {
     let databaseId = ""
@@ -209,6 +214,49 @@ describe("against the local server", () => {
           }
           assert.isDefined(request.headers["content-length"] ?? request.headers["Content-Length"])
         }
+      }))
+
+    it.effect("a load whose answer is lost is resent by the client's retry policy alone, with its key", () =>
+      Effect.gen(function*() {
+        const server = yield* LocalHotdata.LocalHotdata
+        yield* server.clearFaults
+        const db = yield* database
+        const options = { databaseId: db, schema: "main", table: "retried", mode: "replace" } as const
+
+        // Once unavailable, then answered: one retry of the client.
+        yield* server.injectFault(LOAD, Faults.status(503), 1)
+        const before = yield* loadCount
+        const loaded = yield* Tables.loadFile(new TextEncoder().encode("i,v\n1,a\n2,b\n"), options).pipe(
+          HotdataClient.withRetryPolicy(twoRetries)
+        )
+        assert.strictEqual(loaded.row_count, 2)
+        assert.strictEqual((yield* loadCount) - before, 2)
+
+        // Unavailable throughout: 1 + 2 sends, then LoadOutcomeUnknown naming the upload and the key.
+        yield* server.injectFault(LOAD, Faults.status(503), 100)
+        const beforeLost = yield* loadCount
+        const error = yield* Effect.flip(
+          Tables.loadFile(new TextEncoder().encode("i,v\n3,c\n"), { ...options, idempotencyKey: "lost-load" }).pipe(
+            HotdataClient.withRetryPolicy(twoRetries)
+          )
+        )
+        yield* server.clearFaults
+        assert.strictEqual((yield* loadCount) - beforeLost, 3)
+        assert.strictEqual(error._tag, "LoadOutcomeUnknown")
+        if (error._tag === "LoadOutcomeUnknown") {
+          assert.strictEqual(error.idempotencyKey, "lost-load")
+          assert.match(error.uploadId, /\S/)
+          assert.include(error.message, error.uploadId)
+        }
+
+        // Without retries a lost answer is sent once.
+        yield* server.injectFault(LOAD, Faults.status(503), 1)
+        const beforeOnce = yield* loadCount
+        const once = yield* Effect.flip(
+          Tables.loadFile(new TextEncoder().encode("i,v\n4,d\n"), options).pipe(HotdataClient.withoutRetries)
+        )
+        assert.strictEqual((yield* loadCount) - beforeOnce, 1)
+        assert.strictEqual(once._tag, "LoadOutcomeUnknown")
       }))
 
     /** A 12 MiB file in 5 MiB parts (three of them) with a fault on storage. */
