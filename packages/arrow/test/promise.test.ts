@@ -2,28 +2,14 @@
  * The Promise facade of the arrow package against the local server.
  */
 import { exportToFile, queryBatches, queryTable } from "@hotdata-effect/arrow/promise"
-import type { HotdataPromiseClient } from "@hotdata-effect/core/PromiseClient"
-import { createHotdataClient, HotdataPromiseError } from "@hotdata-effect/core/PromiseClient"
-import { startLocalHotdata } from "@hotdata-effect/local/LocalHotdata"
+import { HotdataPromiseError } from "@hotdata-effect/core/PromiseClient"
 import * as fs from "node:fs/promises"
 import * as os from "node:os"
 import * as path from "node:path"
-import { afterAll, assert, beforeAll, describe, it } from "vitest"
+import { assert, describe, it } from "vitest"
+import { usePromiseKit } from "../../../test/promiseKit.js"
 
-let server: Awaited<ReturnType<typeof startLocalHotdata>>
-let hotdata: HotdataPromiseClient
-let databaseId: string
-
-beforeAll(async () => {
-  server = await startLocalHotdata({ temporary: true })
-  hotdata = createHotdataClient({ apiKey: server.apiKey, workspaceId: server.workspaceId, baseUrl: server.baseUrl })
-  databaseId = (await hotdata.databases.create({ name: "arrow-promise" })).id
-}, 60_000)
-
-afterAll(async () => {
-  await hotdata?.dispose()
-  await server?.stop()
-})
+const local = usePromiseKit("arrow-promise")
 
 const RANGE = "SELECT range AS n FROM range(100000)"
 
@@ -31,20 +17,22 @@ describe("arrow/promise", () => {
   it("queryBatches yields every row as record batches; queryTable holds them all", async () => {
     let rows = 0
     let sum = 0n
-    for await (const batch of queryBatches(hotdata, RANGE, { databaseId })) {
+    for await (const batch of queryBatches(local.hotdata, RANGE, { databaseId: local.databaseId })) {
       rows += batch.numRows
       for (const v of batch.getChild("n")!) sum += BigInt(v)
     }
     assert.strictEqual(rows, 100_000)
     assert.strictEqual(sum, 4_999_950_000n)
-    const table = await queryTable(hotdata, RANGE, { databaseId })
+    const table = await queryTable(local.hotdata, RANGE, { databaseId: local.databaseId })
     assert.strictEqual(table.numRows, 100_000)
   })
 
   it("an aborted signal stops the iteration with its reason", async () => {
     const controller = new AbortController()
     const error = await (async () => {
-      for await (const _ of queryBatches(hotdata, RANGE, { databaseId }, { signal: controller.signal })) {
+      for await (
+        const _ of queryBatches(local.hotdata, RANGE, { databaseId: local.databaseId }, { signal: controller.signal })
+      ) {
         controller.abort(new Error("enough"))
       }
     })().then(() => undefined, (e: unknown) => e)
@@ -52,11 +40,15 @@ describe("arrow/promise", () => {
   })
 
   it("exportToFile writes the result as CSV and leaves no partial file", async () => {
-    const result = await hotdata.sql.run("SELECT range AS n FROM range(5)", { databaseId })
+    const result = await local.hotdata.sql.run("SELECT range AS n FROM range(5)", { databaseId: local.databaseId })
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), "arrow-promise-"))
     try {
       const target = path.join(dir, "out.csv")
-      const written = await exportToFile(hotdata, result.resultId!, target, { databaseId, format: "csv", wait: true })
+      const written = await exportToFile(local.hotdata, result.resultId!, target, {
+        databaseId: local.databaseId,
+        format: "csv",
+        wait: true
+      })
       const lines = (await fs.readFile(target, "utf8")).trim().split("\n")
       assert.deepStrictEqual(lines, ["n", "0", "1", "2", "3", "4"])
       assert.strictEqual(written.bytes, (await fs.stat(target)).size)
@@ -67,7 +59,7 @@ describe("arrow/promise", () => {
   })
 
   it("a failure is a tagged error, instanceof HotdataPromiseError", async () => {
-    const error = await queryTable(hotdata, "SELECT * FROM no_such_table", { databaseId }).then(
+    const error = await queryTable(local.hotdata, "SELECT * FROM no_such_table", { databaseId: local.databaseId }).then(
       () => undefined,
       (e: unknown) => e
     )
