@@ -7,9 +7,9 @@ import * as Logger from "effect/Logger"
 import * as LogLevel from "effect/LogLevel"
 import * as Redacted from "effect/Redacted"
 import * as TestClock from "effect/TestClock"
-import * as Tracer from "effect/Tracer"
 import { HotdataClient, HotdataTest } from "../src/index.js"
 import { createHotdataClient } from "../src/PromiseClient.js"
+import { recordingTracer } from "./observe.js"
 
 const API_KEY = "hd_test_key_5ecr3t_DO_NOT_LEAK"
 type Reply = ReturnType<typeof HotdataTest.json>
@@ -128,16 +128,7 @@ describe("logging", () => {
 
   it.effect("a retry produces a retry line and the next attempt's lines; the span counts the retries", () =>
     Effect.gen(function*() {
-      const spans: Array<Tracer.Span> = []
-      const base = yield* Effect.tracer
-      const tracer = Tracer.make({
-        span(...args) {
-          const span = base.span(...args)
-          spans.push(span)
-          return span
-        },
-        context: (f, fiber) => base.context(f, fiber)
-      })
+      const { spans, tracer } = yield* recordingTracer
       const { lines, result } = yield* listWith(
         (i) => i === 0 ? HotdataTest.error(503, { headers: { "x-trace-id": "trace-first" } }) as Reply : page,
         { logLevel: "debug" }
@@ -156,16 +147,7 @@ describe("logging", () => {
 
   it.effect("a call that needs no retry puts no retry count on its span", () =>
     Effect.gen(function*() {
-      const spans: Array<Tracer.Span> = []
-      const base = yield* Effect.tracer
-      const tracer = Tracer.make({
-        span(...args) {
-          const span = base.span(...args)
-          spans.push(span)
-          return span
-        },
-        context: (f, fiber) => base.context(f, fiber)
-      })
+      const { spans, tracer } = yield* recordingTracer
       yield* listWith(() => page, {}).pipe(Effect.withTracer(tracer))
       const span = spans.find((s) => s.name === "Hotdata.list_databases")!
       assert.isFalse(span.attributes.has("hotdata.retries"))

@@ -4,24 +4,11 @@ import * as Effect from "effect/Effect"
 import * as Inspectable from "effect/Inspectable"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
-import * as Tracer from "effect/Tracer"
+import type * as Tracer from "effect/Tracer"
 import { HotdataClient, HotdataTest, RetryPolicy } from "../src/index.js"
+import { recordingTracer, textsOf } from "./observe.js"
 
 const API_KEY = "hd_test_key_5ecr3t_DO_NOT_LEAK"
-
-/** A tracer that keeps every span it hands out, delegating to the default one. */
-const recordingTracer = Effect.map(Effect.tracer, (base) => {
-  const spans: Array<Tracer.Span> = []
-  const tracer = Tracer.make({
-    span(...args) {
-      const span = base.span(...args)
-      spans.push(span)
-      return span
-    },
-    context: (f, fiber) => base.context(f, fiber)
-  })
-  return { tracer, spans }
-})
 
 const everything = (spans: ReadonlyArray<Tracer.Span>) =>
   spans.flatMap((span) => [span.name, ...[...span.attributes].map(([k, v]) => `${k}=${String(v)}`)]).join("\n")
@@ -44,7 +31,7 @@ describe("secrets stay secret", () => {
         Effect.flip(client.query.execute({ sql: "select 1" }, { database_id: "data_1" }))
       ]).pipe(Effect.withTracer(tracer))
       for (const error of errors) {
-        for (const text of [error.message, String(error), JSON.stringify(error), Inspectable.format(error)]) {
+        for (const text of textsOf(error)) {
           assert.notInclude(text, API_KEY)
           assert.notInclude(text, "finalize-secret-token")
         }

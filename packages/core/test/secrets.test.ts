@@ -8,17 +8,15 @@ import * as Cause from "effect/Cause"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
-import * as Inspectable from "effect/Inspectable"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import * as TestClock from "effect/TestClock"
-import * as Tracer from "effect/Tracer"
 import type * as http from "node:http"
 import * as Operations from "../src/generated/Operations.js"
 import { FetchTransport, HotdataClient, HotdataTest, RetryPolicy } from "../src/index.js"
 import * as internal from "../src/internal/client.js"
+import { recordingTracer, textsOf } from "./observe.js"
 import { localServer } from "./server.js"
 
 const API_KEY = "hd_test_key_5ecr3t_DO_NOT_LEAK"
@@ -47,38 +45,6 @@ const PIECES = ["FIRSThalf", "SECONDhalf", "9f3a", "hd_live"]
 const assertClean = (text: string, pieces: ReadonlyArray<string> = PIECES) => {
   for (const piece of pieces) assert.notInclude(text, piece)
 }
-
-/** Every text a failure shows: message, toString, JSON, inspect and Cause.pretty. */
-const textsOf = (error: { readonly message: string }) => [
-  error.message,
-  String(error),
-  JSON.stringify(error),
-  Inspectable.format(error),
-  Cause.pretty(Cause.fail(error))
-]
-
-/** A tracer recording each span's events and how it ended, delegating to the default one. */
-const recordingTracer = Effect.map(Effect.tracer, (base) => {
-  const printed: Array<string> = []
-  const tracer = Tracer.make({
-    span(...args) {
-      const span = base.span(...args)
-      const end = span.end.bind(span)
-      const event = span.event.bind(span)
-      span.end = (time, exit) => {
-        if (Exit.isFailure(exit)) printed.push(Cause.pretty(exit.cause))
-        end(time, exit)
-      }
-      span.event = (name, time, attributes) => {
-        printed.push(name, JSON.stringify(attributes ?? {}))
-        event(name, time, attributes)
-      }
-      return span
-    },
-    context: (f, fiber) => base.context(f, fiber)
-  })
-  return { tracer, printed }
-})
 
 const transports = [
   ["FetchHttpClient", FetchHttpClient.layer],
@@ -243,6 +209,15 @@ describe("hopeless requests are not retried", () => {
       return yield* Fiber.join(fiber)
     })
 
+  /** A client of the API stubbed by `fake` at https://api.test, with `options` on top. */
+  const clientOf = (fake: ReturnType<typeof stubHttp>, options: Partial<HotdataClient.Options> = {}) =>
+    HotdataClient.make({
+      apiKey: Redacted.make(API_KEY),
+      workspaceId: "ws",
+      baseUrl: "https://api.test",
+      ...options
+    }).pipe(Effect.provide(fake.layer))
+
   for (
     const [name, error] of [
       [
@@ -266,55 +241,48 @@ describe("hopeless requests are not retried", () => {
           { databases: { list: () => HotdataTest.disconnect({ cause: error }) } },
           "https://api.test"
         )
-        const client = yield* HotdataClient.make({
-          apiKey: Redacted.make(API_KEY),
-          workspaceId: "ws",
-          baseUrl: "https://api.test"
-        }).pipe(Effect.provide(fake.layer))
+        const client = yield* clientOf(fake)
         const result = yield* underTestClock(client.databases.list())
         assert.isTrue(result._tag === "Left" && result.left._tag === "InvalidRequest")
         assert.strictEqual(fake.seen.length, 1)
       }))
   }
 
-  it.effect("a header value no transport can send: one attempt, nothing sent, under the default policy", () =>
-    Effect.gen(function*() {
-      const fake = stubHttp(noDatabases, "https://api.test")
-      let attempts = 0
-      const client = yield* HotdataClient.make({
-        apiKey: Redacted.make(API_KEY),
-        workspaceId: "ws\r\nX-Injected: 1",
-        baseUrl: "https://api.test",
-        transformClient: HttpClient.mapRequest((request) => {
-          attempts++
-          return request
+  for (
+    const [name, workspaceId, rewrite, named] of [
+      [
+        "a header value no transport can send: one attempt, nothing sent, under the default policy",
+        "ws\r\nX-Injected: 1",
+        (request: HttpClientRequest.HttpClientRequest) => request,
+        undefined
+      ],
+      [
+        "an unsupported scheme reached through transformClient: one attempt",
+        "ws",
+        (request: HttpClientRequest.HttpClientRequest) =>
+          HttpClientRequest.setUrl(request, request.url.replace(/^https:/, "gopher:")),
+        "gopher:"
+      ]
+    ] as const
+  ) {
+    it.effect(name, () =>
+      Effect.gen(function*() {
+        const fake = stubHttp(noDatabases, "https://api.test")
+        let attempts = 0
+        const client = yield* clientOf(fake, {
+          workspaceId,
+          transformClient: HttpClient.mapRequest((request) => {
+            attempts++
+            return rewrite(request)
+          })
         })
-      }).pipe(Effect.provide(fake.layer))
-      const result = yield* underTestClock(client.databases.list())
-      assert.isTrue(result._tag === "Left" && result.left._tag === "InvalidRequest")
-      assert.strictEqual(attempts, 1)
-      assert.strictEqual(fake.seen.length, 0)
-    }))
-
-  it.effect("an unsupported scheme reached through transformClient: one attempt", () =>
-    Effect.gen(function*() {
-      const fake = stubHttp(noDatabases, "https://api.test")
-      let attempts = 0
-      const client = yield* HotdataClient.make({
-        apiKey: Redacted.make(API_KEY),
-        workspaceId: "ws",
-        baseUrl: "https://api.test",
-        transformClient: HttpClient.mapRequest((request) => {
-          attempts++
-          return HttpClientRequest.setUrl(request, request.url.replace(/^https:/, "gopher:"))
-        })
-      }).pipe(Effect.provide(fake.layer))
-      const result = yield* underTestClock(client.databases.list())
-      assert.isTrue(result._tag === "Left" && result.left._tag === "InvalidRequest")
-      assert.isTrue(result._tag === "Left" && result.left.message.includes("gopher:"))
-      assert.strictEqual(attempts, 1)
-      assert.strictEqual(fake.seen.length, 0)
-    }))
+        const result = yield* underTestClock(client.databases.list())
+        assert.isTrue(result._tag === "Left" && result.left._tag === "InvalidRequest")
+        if (named !== undefined) assert.isTrue(result._tag === "Left" && result.left.message.includes(named))
+        assert.strictEqual(attempts, 1)
+        assert.strictEqual(fake.seen.length, 0)
+      }))
+  }
 
   it.effect("a connection failure is still retried", () =>
     Effect.gen(function*() {
@@ -323,11 +291,7 @@ describe("hopeless requests are not retried", () => {
           list: ({ index }) => index < 2 ? HotdataTest.disconnect() : { databases: [], has_more: false }
         }
       }, "https://api.test")
-      const client = yield* HotdataClient.make({
-        apiKey: Redacted.make(API_KEY),
-        workspaceId: "ws",
-        baseUrl: "https://api.test"
-      }).pipe(Effect.provide(fake.layer))
+      const client = yield* clientOf(fake)
       const result = yield* underTestClock(client.databases.list())
       assert.strictEqual(result._tag, "Right")
       assert.strictEqual(fake.seen.length, 3)
