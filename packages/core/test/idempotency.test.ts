@@ -1,10 +1,9 @@
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
-import * as Fiber from "effect/Fiber"
-import * as TestClock from "effect/TestClock"
 import * as fs from "node:fs"
 import * as path from "node:path"
 import { HotdataClient, HotdataTest, Operations, RetryPolicy } from "../src/index.js"
+import { underTestClock } from "./clock.js"
 
 type Replies = (index: number) => ReturnType<typeof HotdataTest.json>
 
@@ -15,9 +14,7 @@ const run = <A, E>(
 ) =>
   Effect.gen(function*() {
     const client = yield* HotdataClient.HotdataClient
-    const fiber = yield* Effect.fork(Effect.either(use(client)))
-    for (let i = 0; i < 40; i++) yield* TestClock.adjust("10 seconds")
-    const result = yield* Fiber.join(fiber)
+    const result = yield* underTestClock(use(client), 40, "10 seconds")
     const seen = yield* (yield* HotdataTest.Calls).all
     return { result, seen, bodies: seen.map((s) => JSON.parse(s.http.body || "null") as Record<string, unknown>) }
   }).pipe(Effect.provide(HotdataClient.layerTest({

@@ -1,14 +1,13 @@
 import { afterEach, assert, describe, it, vi } from "@effect/vitest"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Effect from "effect/Effect"
-import * as Fiber from "effect/Fiber"
 import * as HashMap from "effect/HashMap"
 import * as Logger from "effect/Logger"
 import * as LogLevel from "effect/LogLevel"
 import * as Redacted from "effect/Redacted"
-import * as TestClock from "effect/TestClock"
 import { HotdataClient, HotdataTest } from "../src/index.js"
 import { createHotdataClient } from "../src/PromiseClient.js"
+import { underTestClock } from "./clock.js"
 import { recordingTracer } from "./observe.js"
 
 const API_KEY = "hd_test_key_5ecr3t_DO_NOT_LEAK"
@@ -52,9 +51,7 @@ const listWith = (
   const { layer: loggerLayer, lines } = capture()
   return Effect.gen(function*() {
     const client = yield* HotdataClient.HotdataClient
-    const fiber = yield* Effect.fork(Effect.either(client.databases.list({ limit: 5, cursor: SECRET_CURSOR })))
-    for (let i = 0; i < 10; i++) yield* TestClock.adjust("10 seconds")
-    const result = yield* Fiber.join(fiber)
+    const result = yield* underTestClock(client.databases.list({ limit: 5, cursor: SECRET_CURSOR }), 10, "10 seconds")
     return { result, lines }
   }).pipe(
     Effect.provide(layer),

@@ -1,9 +1,8 @@
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
-import * as Fiber from "effect/Fiber"
 import * as Schema from "effect/Schema"
-import * as TestClock from "effect/TestClock"
 import { HotdataClient, HotdataTest, Polling, Query } from "../src/index.js"
+import { underTestClock } from "./clock.js"
 
 const TOTAL = 12
 const allRows = Array.from({ length: TOTAL }, (_, i) => [i, `city-${i % 3}`])
@@ -89,9 +88,7 @@ const service = (
 
 const drive = <A, E>(effect: Effect.Effect<A, E, HotdataClient.HotdataClient>, handlers: HotdataTest.Handlers) =>
   Effect.gen(function*() {
-    const fiber = yield* Effect.fork(Effect.either(effect))
-    for (let i = 0; i < 60; i++) yield* TestClock.adjust("1 second")
-    const result = yield* Fiber.join(fiber)
+    const result = yield* underTestClock(effect, 60, "1 second")
     return { result, seen: yield* (yield* HotdataTest.Calls).all }
   }).pipe(Effect.provide(HotdataClient.layerTest(handlers)))
 

@@ -1,8 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
-import * as Fiber from "effect/Fiber"
-import * as TestClock from "effect/TestClock"
 import { HotdataClient, HotdataTest, RetryPolicy } from "../src/index.js"
+import { underTestClock } from "./clock.js"
 
 /** Any status or a dropped connection (`HotdataTest.error`, `json`, `disconnect`), or no answer at all. */
 type Replies = (index: number) => ReturnType<typeof HotdataTest.error> | Effect.Effect<never>
@@ -15,9 +14,7 @@ const run = <A, E>(
 ) =>
   Effect.gen(function*() {
     const client = yield* HotdataClient.HotdataClient
-    const fiber = yield* Effect.fork(Effect.either(use(client)))
-    for (let i = 0; i < 40; i++) yield* TestClock.adjust("10 seconds")
-    const result = yield* Fiber.join(fiber)
+    const result = yield* underTestClock(use(client), 40, "10 seconds")
     const seen = yield* (yield* HotdataTest.Calls).all
     return { result, seen, gaps: seen.slice(1).map((s, i) => s.at - seen[i]!.at) }
   }).pipe(Effect.provide(HotdataClient.layerTest({

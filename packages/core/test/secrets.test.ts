@@ -8,14 +8,13 @@ import * as Cause from "effect/Cause"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
-import * as TestClock from "effect/TestClock"
 import type * as http from "node:http"
 import * as Operations from "../src/generated/Operations.js"
 import { FetchTransport, HotdataClient, HotdataTest, RetryPolicy } from "../src/index.js"
 import * as internal from "../src/internal/client.js"
+import { underTestClock } from "./clock.js"
 import { recordingTracer, textsOf } from "./observe.js"
 import { localServer } from "./server.js"
 
@@ -201,13 +200,8 @@ describe("no secret in any error, cause or span, whatever the transport throws",
 })
 
 describe("hopeless requests are not retried", () => {
-  /** Runs `use`, moving the test clock far enough for every retry of the default policy. */
-  const underTestClock = <A, E>(effect: Effect.Effect<A, E>) =>
-    Effect.gen(function*() {
-      const fiber = yield* Effect.fork(Effect.either(effect))
-      for (let i = 0; i < 30; i++) yield* TestClock.adjust("10 seconds")
-      return yield* Fiber.join(fiber)
-    })
+  /** Runs `effect`, moving the test clock far enough for every retry of the default policy. */
+  const settled = <A, E>(effect: Effect.Effect<A, E>) => underTestClock(effect, 30, "10 seconds")
 
   /** A client of the API stubbed by `fake` at https://api.test, with `options` on top. */
   const clientOf = (fake: ReturnType<typeof stubHttp>, options: Partial<HotdataClient.Options> = {}) =>
@@ -242,7 +236,7 @@ describe("hopeless requests are not retried", () => {
           "https://api.test"
         )
         const client = yield* clientOf(fake)
-        const result = yield* underTestClock(client.databases.list())
+        const result = yield* settled(client.databases.list())
         assert.isTrue(result._tag === "Left" && result.left._tag === "InvalidRequest")
         assert.strictEqual(fake.seen.length, 1)
       }))
@@ -276,7 +270,7 @@ describe("hopeless requests are not retried", () => {
             return rewrite(request)
           })
         })
-        const result = yield* underTestClock(client.databases.list())
+        const result = yield* settled(client.databases.list())
         assert.isTrue(result._tag === "Left" && result.left._tag === "InvalidRequest")
         if (named !== undefined) assert.isTrue(result._tag === "Left" && result.left.message.includes(named))
         assert.strictEqual(attempts, 1)
@@ -292,7 +286,7 @@ describe("hopeless requests are not retried", () => {
         }
       }, "https://api.test")
       const client = yield* clientOf(fake)
-      const result = yield* underTestClock(client.databases.list())
+      const result = yield* settled(client.databases.list())
       assert.strictEqual(result._tag, "Right")
       assert.strictEqual(fake.seen.length, 3)
     }))
