@@ -3,7 +3,7 @@ import * as http from "node:http"
 import type { AddressInfo } from "node:net"
 import * as os from "node:os"
 import * as path from "node:path"
-import type { Options, StorageEndpoint } from "../LocalHotdata.js"
+import type { FaultControls, Handle, Options } from "../LocalHotdata.js"
 import type { Server, ServerConfig } from "./context.js"
 import { Engine } from "./engine.js"
 import { cleanOrphanResults } from "./execution.js"
@@ -22,16 +22,9 @@ export interface StartOptions extends Omit<Options, "presignedUrlTtl"> {
   readonly minPartSize?: number | undefined
 }
 
-/** @internal */
-export interface RunningServer {
-  readonly baseUrl: string
-  readonly apiKey: string
-  readonly workspaceId: string
-  readonly dataDir: string
-  readonly storageUrl: string | undefined
-  readonly storage: StorageEndpoint | undefined
+/** The running server: what its handle shows, and the server state the fault controls work on. @internal */
+export interface RunningServer extends Omit<Handle, keyof FaultControls> {
   readonly server: Server
-  stop(): Promise<void>
 }
 
 const MiB = 1024 * 1024

@@ -7,18 +7,6 @@ import { offsetPage, sha256 } from "./common.js"
 
 const latest = (saved: SavedQueryRecord) => saved.versions[saved.versions.length - 1]!
 
-const detail = (saved: SavedQueryRecord) => ({
-  id: saved.id,
-  name: saved.name,
-  description: saved.description,
-  tags: saved.tags,
-  latest_version: latest(saved).version,
-  sql: latest(saved).sql,
-  sql_hash: latest(saved).sql_hash,
-  created_at: saved.created_at,
-  updated_at: saved.updated_at
-})
-
 const summary = (saved: SavedQueryRecord) => ({
   id: saved.id,
   name: saved.name,
@@ -27,6 +15,13 @@ const summary = (saved: SavedQueryRecord) => ({
   latest_version: latest(saved).version,
   created_at: saved.created_at,
   updated_at: saved.updated_at
+})
+
+/** The summary with the latest version's SQL. */
+const detail = (saved: SavedQueryRecord) => ({
+  ...summary(saved),
+  sql: latest(saved).sql,
+  sql_hash: latest(saved).sql_hash
 })
 
 type ById = "get_saved_query" | "update_saved_query" | "delete_saved_query" | "list_saved_query_versions"

@@ -85,6 +85,16 @@ const queryString = (query: Record<string, string | Array<string> | null>): stri
     )
   ).join("&")
 
+/** A request to sign, without its headers: `method` on `path` with `query` at the store at `url`. */
+const requestTo = (url: URL, method: string, path: string, query: Readonly<Record<string, string>>) => ({
+  method,
+  protocol: url.protocol,
+  hostname: url.hostname,
+  ...(url.port === "" ? {} : { port: Number(url.port) }),
+  path,
+  query: { ...query }
+})
+
 /**
  * Sends a request signed in the `Authorization` header (the body's SHA-256 signed too) to
  * an S3-compatible store.
@@ -102,12 +112,7 @@ export const signedFetch = async (
   const url = new URL(endpoint)
   const payload = body ?? Buffer.alloc(0)
   const signed = await signer.sign({
-    method,
-    protocol: url.protocol,
-    hostname: url.hostname,
-    ...(url.port === "" ? {} : { port: Number(url.port) }),
-    path,
-    query: { ...query },
+    ...requestTo(url, method, path, query),
     headers: {
       host: url.host,
       "x-amz-content-sha256": createHash("sha256").update(payload).digest("hex"),
@@ -147,12 +152,7 @@ export const presignUrl = async (
 ): Promise<string> => {
   const url = new URL(endpoint)
   const signed = await signer.presign({
-    method,
-    protocol: url.protocol,
-    hostname: url.hostname,
-    ...(url.port === "" ? {} : { port: Number(url.port) }),
-    path,
-    query: { ...query },
+    ...requestTo(url, method, path, query),
     headers: { host: url.host, "X-Amz-Content-Sha256": "UNSIGNED-PAYLOAD" }
   }, { expiresIn: expiresInSeconds })
   return `${url.origin}${path}?${queryString((signed.query ?? {}) as Record<string, string | Array<string> | null>)}`
@@ -177,6 +177,14 @@ export interface Authenticated {
 
 /** @internal */
 export type Verdict = Authenticated | Refused
+
+/** Checks one way of signing a request to the store (presigned URL or `Authorization` header). @internal */
+export type Verifier = (
+  method: string,
+  pathname: string,
+  query: Array<[string, string]>,
+  headers: http.IncomingHttpHeaders
+) => Promise<Verdict>
 
 const signatureMismatch = refused(
   403,
@@ -231,12 +239,7 @@ const MAX_EXPIRES_SECONDS = 7 * 24 * 3600
  *
  * @internal
  */
-export const verifyPresigned = async (
-  method: string,
-  pathname: string,
-  query: Array<[string, string]>,
-  headers: http.IncomingHttpHeaders
-): Promise<Verdict> => {
+export const verifyPresigned: Verifier = async (method, pathname, query, headers) => {
   const params = new Map(query)
   if (params.get("X-Amz-Algorithm") !== "AWS4-HMAC-SHA256") return signatureMismatch
   const credential = params.get("X-Amz-Credential")
@@ -288,12 +291,7 @@ const MAX_SKEW_MS = 15 * 60 * 1000
  *
  * @internal
  */
-export const verifyHeaderSigned = async (
-  method: string,
-  pathname: string,
-  query: Array<[string, string]>,
-  headers: http.IncomingHttpHeaders
-): Promise<Verdict> => {
+export const verifyHeaderSigned: Verifier = async (method, pathname, query, headers) => {
   const authorization = headers.authorization ?? ""
   const space = authorization.indexOf(" ")
   const algorithm = space < 0 ? authorization : authorization.slice(0, space)
