@@ -7,7 +7,7 @@ import * as os from "node:os"
 import * as path from "node:path"
 import { assert } from "vitest"
 import * as LocalHotdata from "../src/LocalHotdata.js"
-import { poll } from "./helpers.js"
+import { poll, rowsOf } from "./helpers.js"
 
 /** Writes a file into the server's sources directory. */
 const writeSource = (name: string, content: string) =>
@@ -16,14 +16,6 @@ const writeSource = (name: string, content: string) =>
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true })
     fs.writeFileSync(path.join(dir, name), content)
     return path.join(dir, name)
-  })
-
-const rowsOf = (databaseId: string, sql: string) =>
-  Effect.gen(function*() {
-    const client = yield* HotdataClient
-    const answer = yield* client.query.execute({ sql }, { database_id: databaseId })
-    assert.strictEqual(answer.status, 200)
-    return answer.status === 200 ? answer.body.rows : []
   })
 
 describe("connections to files", () => {

@@ -1,5 +1,7 @@
+import { HotdataClient } from "@hotdata-effect/core/HotdataClient"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
+import { assert } from "vitest"
 import { LocalHotdata } from "../src/LocalHotdata.js"
 
 export interface Reply {
@@ -77,3 +79,12 @@ export const bytesOf = (size: number, seed = 1): Uint8Array<ArrayBuffer> => {
   for (let i = 0; i < size; i++) out[i] = (i * 31 + seed) & 0xff
   return out
 }
+
+/** The rows a query answers inline, through the core client; the query must answer 200. */
+export const rowsOf = (databaseId: string, sql: string) =>
+  Effect.gen(function*() {
+    const client = yield* HotdataClient
+    const answer = yield* client.query.execute({ sql }, { database_id: databaseId })
+    assert.strictEqual(answer.status, 200)
+    return answer.status === 200 ? answer.body.rows : []
+  })

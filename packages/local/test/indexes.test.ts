@@ -3,7 +3,7 @@ import { HotdataClient } from "@hotdata-effect/core/HotdataClient"
 import * as Effect from "effect/Effect"
 import { assert } from "vitest"
 import * as LocalHotdata from "../src/LocalHotdata.js"
-import { api, poll } from "./helpers.js"
+import { api, poll, rowsOf } from "./helpers.js"
 
 /** A database whose default connection holds `docs` (id, title, body, embedding FLOAT[3]). */
 const seeded = Effect.gen(function*() {
@@ -22,12 +22,6 @@ const seeded = Effect.gen(function*() {
   return { client, db, connection: db.default_connection_id }
 })
 
-const rows = (client: HotdataClient.Service, database: string, sql: string) =>
-  Effect.map(client.query.execute({ sql }, { database_id: database }), (answer) => {
-    assert.strictEqual(answer.status, 200)
-    return answer.status === 200 ? answer.body.rows : []
-  })
-
 describe("indexes on the local server", () => {
   it.layer(LocalHotdata.layer())((it) => {
     it.effect("a sorted index is a DuckDB index on the managed table, hostile names included", () =>
@@ -41,13 +35,12 @@ describe("indexes on the local server", () => {
           assert.strictEqual(made.body.index_type, "sorted")
           assert.strictEqual(made.body.status, "ready")
         }
-        const inDuckDb = yield* rows(
-          client,
+        const inDuckDb = yield* rowsOf(
           db.id,
           "SELECT index_name FROM duckdb_indexes() WHERE table_name = 'docs'"
         )
         assert.deepStrictEqual(inDuckDb, [[name]])
-        assert.deepStrictEqual(yield* rows(client, db.id, "SELECT count(*) FROM default.main.docs"), [[3]])
+        assert.deepStrictEqual(yield* rowsOf(db.id, "SELECT count(*) FROM default.main.docs"), [[3]])
         const listed = yield* client.indexes.list(connection, "main", "docs")
         assert.deepStrictEqual(listed.indexes.map((i) => [i.index_name, i.columns]), [[name, ["id"]]])
         const page = yield* client.indexes.listForDatabase({ database_id: db.id })
@@ -69,7 +62,7 @@ describe("indexes on the local server", () => {
 
         yield* client.indexes.delete(connection, "main", "docs", name)
         assert.deepStrictEqual(
-          yield* rows(client, db.id, "SELECT index_name FROM duckdb_indexes() WHERE table_name = 'docs'"),
+          yield* rowsOf(db.id, "SELECT index_name FROM duckdb_indexes() WHERE table_name = 'docs'"),
           []
         )
         const gone = yield* Effect.flip(client.indexes.delete(connection, "main", "docs", name))
@@ -90,8 +83,7 @@ describe("indexes on the local server", () => {
           assert.strictEqual(vector.body.metric, "cosine")
           assert.strictEqual(vector.body.source_column, "embedding")
         }
-        const nearest = yield* rows(
-          client,
+        const nearest = yield* rowsOf(
           db.id,
           "SELECT id FROM default.main.vectors " +
             "ORDER BY array_cosine_similarity(embedding, [1.0, 0.0, 0.0]::FLOAT[3]) DESC LIMIT 2"
@@ -125,14 +117,13 @@ describe("indexes on the local server", () => {
           columns: ["id"]
         }))
         assert.strictEqual(notText._tag, "BadRequest")
-        const matches = yield* rows(
-          client,
+        const matches = yield* rowsOf(
           db.id,
           "SELECT id FROM default.main.docs WHERE body ILIKE '%pond%' ORDER BY id"
         )
         assert.deepStrictEqual(matches, [[1], [3]])
         // No DuckDB index is made for these kinds.
-        assert.deepStrictEqual(yield* rows(client, db.id, "SELECT count(*) FROM duckdb_indexes()"), [[0]])
+        assert.deepStrictEqual(yield* rowsOf(db.id, "SELECT count(*) FROM duckdb_indexes()"), [[0]])
 
         const vectors = yield* client.indexes.listForDatabase({ database_id: db.id, index_type: "vector" })
         assert.deepStrictEqual(vectors.indexes.map((i) => i.index_name), ["emb"])
