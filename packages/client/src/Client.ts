@@ -253,7 +253,11 @@ export interface HotdataClient extends Groups.Groups, AsyncDisposable {
       options: PollingOptions & { readonly databaseId: string },
       callOptions?: CallOptions
     ) => Promise<Schemas.QueryRunInfo>
-    readonly job: (id: string, options?: PollingOptions, callOptions?: CallOptions) => Promise<Schemas.JobStatusResponse>
+    readonly job: (
+      id: string,
+      options?: PollingOptions,
+      callOptions?: CallOptions
+    ) => Promise<Schemas.JobStatusResponse>
     readonly result: (
       id: string,
       options: PollingOptions & { readonly databaseId: string },

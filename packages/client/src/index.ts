@@ -31,6 +31,7 @@ import type { ArrowQueryOptions, ExportOptions, ResultOptions, Written } from ".
 import type { CallOptions } from "./CallOptions.js"
 import type {
   HotdataClient,
+  HotdataPromiseError as HotdataPromiseErrorShape,
   HotdataPromiseErrorConstructor,
   Options,
   RetryPolicy,
@@ -69,6 +70,15 @@ export const createHotdataClient: (options?: Options) => HotdataClient = Promise
  * @category errors
  */
 export const HotdataPromiseError: HotdataPromiseErrorConstructor = PromiseClient.HotdataPromiseError as any
+
+/**
+ * What every error the client throws carries: `_tag`, `message`, and for HTTP failures
+ * `status` and `traceId`.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type HotdataPromiseError = HotdataPromiseErrorShape
 
 /**
  * A retry policy for `createHotdataClient({ retryPolicy })`: jittered exponential

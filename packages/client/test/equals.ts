@@ -10,3 +10,6 @@ export type Extends<A, B> = [A] extends [B] ? true : false
 
 /** Compiles only when `T` is `true`. */
 export type Assert<T extends true> = T
+
+/** Compiles only when `T` is `never`; otherwise the error names what `T` holds. */
+export type AssertNever<T extends never> = T
