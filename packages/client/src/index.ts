@@ -40,11 +40,46 @@ import type {
 import type { FinalizeUploadResponse, LoadManagedTableResponse } from "./generated/Schemas.js"
 import type { LoadOptions, Source, UploadEvent, UploadOptions } from "./Uploads.js"
 
+/**
+ * The types of Arrow results and exports.
+ *
+ * @since 0.1.0
+ */
 export type * from "./Arrow.js"
+
+/**
+ * `CallOptions` and durations.
+ *
+ * @since 0.1.0
+ */
 export type * from "./CallOptions.js"
+
+/**
+ * The client's settings, methods and error shape.
+ *
+ * @since 0.1.0
+ */
 export type * from "./Client.js"
+
+/**
+ * The operation groups of the client and the query and header options of each operation.
+ *
+ * @since 0.1.0
+ */
 export type * as Operations from "./generated/Groups.js"
+
+/**
+ * The API's models, as the client sends and answers them.
+ *
+ * @since 0.1.0
+ */
 export type * as Schemas from "./generated/Schemas.js"
+
+/**
+ * The types of uploads and loads.
+ *
+ * @since 0.1.0
+ */
 export type * from "./Uploads.js"
 
 // The values below are the SDK's own functions; their declared types are the plain ones
