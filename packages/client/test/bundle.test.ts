@@ -31,11 +31,20 @@ layer(LocalHotdata.layer(), { excludeTestServices: true, timeout: 60_000 })("cli
         const local = yield* LocalHotdata.LocalHotdata
         const client = yield* Effect.promise(load)
         const result = yield* Effect.promise(async () => {
-          await using hotdata = client.createHotdataClient(optionsOf(local))
+          await using hotdata = client.createHotdataClient({
+            ...optionsOf(local),
+            retryPolicy: client.retryPolicy({ maxRetries: 2, baseDelay: "10 millis" }),
+            timeout: [30, 0]
+          })
           const db = await hotdata.databases.create({ name: `bundle-${format}` })
-          const got = await hotdata.databases.get(db.id)
+          const got = await hotdata.databases.get(db.id, { timeout: "10 seconds", maxRetries: 0 })
           await hotdata.databases.delete(db.id)
           const error = await hotdata.databases.get("db_does_not_exist").then(() => undefined, (e: unknown) => e)
+          // A disposed client rejects later calls with an AbortError.
+          const noRetries = client.createHotdataClient({ ...optionsOf(local), retryPolicy: client.noRetries })
+          await noRetries.dispose()
+          const disposed = await noRetries.databases.list().then(() => undefined, (e: unknown) => e)
+          assert.strictEqual((disposed as Error | undefined)?.name, "AbortError")
           return { id: db.id, got: got.id, error }
         })
         assert.strictEqual(result.got, result.id)

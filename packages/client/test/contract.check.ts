@@ -46,7 +46,38 @@ type MissingMethods = {
     : G
 }[keyof PlainGroups | keyof CoreGroups]
 
+/** The parameters after the client. */
+type Rest<F> = F extends (client: any, ...rest: infer R) => any ? R : never
+
+/** Each function of the facades whose plain parameters core's does not take, or whose answer is not the plain one. */
+type FacadeMismatches = {
+  [K in keyof Facades]: Extends<Rest<(typeof Plain)[K]>, Rest<Facades[K]>> extends true
+    ? Extends<ReturnType<Facades[K]>, ReturnType<(typeof Plain)[K]>> extends true ? never
+    : `${K}: answer`
+    : `${K}: parameters`
+}[keyof Facades]
+
+type Facades = {
+  readonly uploadFile: typeof UploadsPromise.uploadFile
+  readonly upload: typeof UploadsPromise.upload
+  readonly loadFile: typeof UploadsPromise.loadFile
+  readonly queryBatches: typeof ArrowPromise.queryBatches
+  readonly queryTable: typeof ArrowPromise.queryTable
+  readonly resultBatches: typeof ArrowPromise.resultBatches
+  readonly resultTable: typeof ArrowPromise.resultTable
+  readonly exportToFile: typeof ArrowPromise.exportToFile
+}
+
+/** The functions of the promise modules that the client package does not export. */
+type UnexportedFacades = Exclude<
+  keyof typeof UploadsPromise | keyof typeof ArrowPromise,
+  keyof typeof Plain
+>
+
 export type Checked = [
+  // Every function of the promise modules of uploads and arrow, with parameters core's takes.
+  AssertNever<FacadeMismatches>,
+  AssertNever<UnexportedFacades>,
   // Every operation, with the same parameters and answer as core's.
   AssertNever<MethodMismatches>,
   AssertNever<MissingMethods>,
