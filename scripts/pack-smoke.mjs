@@ -40,14 +40,16 @@ const exec = async (file, args, options = {}) => {
   }
 }
 
-/** The ```ts block of the README's Quickstart section, run as it is written. */
-const readmeQuickstart = async () => {
-  const readme = await fs.readFile(path.join(root, "README.md"), "utf8")
+/** The ```ts block of a README's Quickstart section, run as it is written. */
+const quickstartOf = (file) => async () => {
+  const readme = await fs.readFile(path.join(root, file), "utf8")
   const section = readme.slice(readme.indexOf("## Quickstart"))
   const match = /```ts\n([\s\S]*?)```/.exec(section)
-  if (match === null) throw new Error("README.md: no ```ts block under ## Quickstart")
+  if (match === null) throw new Error(`${file}: no \`\`\`ts block under ## Quickstart`)
   return match[1]
 }
+const readmeQuickstart = quickstartOf("README.md")
+const clientQuickstart = quickstartOf("packages/client/README.md")
 
 /** A file of this repository, run from the scratch project (so it sees the installed tarballs). */
 const fromRepo = (file, expect, project = "project") => ({
@@ -75,6 +77,14 @@ const programs = [
   fromRepo("scripts/pack-smoke/require-check.cjs", /arrow \(require\)/),
   fromRepo("examples/promise-client.mjs", /caught NotFound \(404\)/),
   // Only @hotdata-effect/client installed, beside effect@4 and with no effect at all.
+  {
+    name: "the client README quickstart beside effect@4 (tsx)",
+    file: "client-quickstart.mts",
+    source: clientQuickstart,
+    runner: "tsx",
+    expect: /Lisbon/,
+    project: "effect4"
+  },
   fromRepo("scripts/pack-smoke/client-check.mjs", /beside effect@4\./, "effect4"),
   fromRepo("scripts/pack-smoke/client-check.cjs", /beside effect@4\./, "effect4"),
   fromRepo("examples/promise-client.mjs", /caught NotFound \(404\)/, "effect4"),
@@ -175,11 +185,13 @@ try {
         cwd: dir
       })
       if (/ERESOLVE|Could not resolve dependency/.test(stderr)) throw new Error(`npm install:\n${stderr}`)
+      // The file the client README quickstart loads.
+      await fs.writeFile(path.join(dir, "cities.csv"), "city,population\nLisbon,545000\nPorto,232000\n")
     })
 
   // The client's declarations in the effect@4 project, read by tsc as ESM and as CommonJS.
   const clientTypeCheck = () =>
-    step("types of a client program beside effect@4, node16 ESM and CommonJS (tsc)", async () => {
+    step("types of the client README quickstart and a client program beside effect@4, node16 ESM and CommonJS (tsc)", async () => {
       const dir = projects.effect4
       const program = `import { createHotdataClient, HotdataPromiseError, queryTable } from "@hotdata-effect/client"
 import type { Schemas } from "@hotdata-effect/client"
@@ -209,7 +221,8 @@ export const names = async (): Promise<ReadonlyArray<string>> => {
         lib: ["es2022", "dom", "esnext.disposable"],
         types: []
       }
-      const tsconfig = { compilerOptions, files: ["client-types.mts", "client-types.cts"] }
+      await fs.writeFile(path.join(dir, "client-quickstart-types.mts"), await clientQuickstart())
+      const tsconfig = { compilerOptions, files: ["client-types.mts", "client-types.cts", "client-quickstart-types.mts"] }
       await fs.writeFile(path.join(dir, "tsconfig.types.json"), JSON.stringify(tsconfig, null, 2))
       await exec(bin("tsc"), ["-p", "tsconfig.types.json"], { cwd: dir })
     })
