@@ -52,7 +52,8 @@ const common = {
   sourcemap: false,
   treeShaking: true,
   // The workspace's paths: core, uploads and arrow are bundled from their sources.
-  tsconfig: path.join(root, "tsconfig.json")
+  tsconfig: path.join(root, "tsconfig.json"),
+  absWorkingDir: root
 }
 
 for (const old of await fs.readdir(dist).catch(() => [])) {
@@ -86,10 +87,10 @@ for (const target of ["node", "browser"]) {
 
 // The packages inside the bundle, and their licenses beside it.
 const bundled = new Map()
-for (const [input, { bytesInOutput }] of Object.entries(esm.metafile.outputs[path.relative(process.cwd(), path.join(dist, "index.js"))].inputs)) {
+for (const [input, { bytesInOutput }] of Object.entries(esm.metafile.outputs[path.relative(root, path.join(dist, "index.js"))].inputs)) {
   if (bytesInOutput === 0) continue
   const match = input.match(/^(.*node_modules\/((?:@[^/]+\/)?[^/]+))\//)
-  if (match) bundled.set(match[2], path.resolve(match[1]))
+  if (match) bundled.set(match[2], path.resolve(root, match[1]))
 }
 const notices = []
 for (const [name, dir] of [...bundled].sort(([a], [b]) => a.localeCompare(b))) {
@@ -110,7 +111,7 @@ const declarations = (await walk(types)).filter((f) => f.endsWith(".d.ts") && !f
 for (const file of declarations) {
   const rel = path.relative(types, file)
   const text = (await fs.readFile(file, "utf8")).replace(/\n\/\/# sourceMappingURL=.*\n?$/, "\n")
-  if (/from "(effect|@effect\/[^"]+|@hotdata-effect\/[^"]+)(\/[^"]*)?"/.test(text)) {
+  if (/(from |import\()"(effect|@effect\/[^"]+|@hotdata-effect\/[^"]+)(\/[^"]*)?"/.test(text)) {
     throw new Error(`${rel}: the client's declarations must not import Effect or the other packages`)
   }
   await fs.mkdir(path.dirname(path.join(dist, rel)), { recursive: true })
@@ -119,6 +120,12 @@ for (const file of declarations) {
     path.join(dist, rel.replace(/\.d\.ts$/, ".d.cts")),
     text.replace(/(from "\.{1,2}\/[^"]+)\.js"/g, "$1.cjs\"")
   )
+}
+
+// Node's modules are reached only through `#fs`, whose browser file has none.
+for (const file of ["index.js", "index.cjs", "fs.browser.js", "fs.browser.cjs"]) {
+  const text = await fs.readFile(path.join(dist, file), "utf8")
+  if (/(from |import\(|require\()"node:/.test(text)) throw new Error(`dist/${file} imports a node: module`)
 }
 
 const size = async (file) => (await fs.stat(file)).size
