@@ -1,8 +1,12 @@
 // Generates the Effect Schemas and operation descriptors of @hotdata-effect/core from
 // the vendored contract in spec/openapi.json. Both the client and the local server
-// are built on these files, so they cannot drift apart.
+// are built on these files, so they cannot drift apart. It also writes the plain
+// TypeScript models and operation groups of @hotdata-effect/client, and the type-level
+// check that holds those models equal to the Schemas' types.
 //
-//   node scripts/codegen.mjs           write packages/core/src/generated/*
+//   node scripts/codegen.mjs           write packages/core/src/generated/*,
+//                                      packages/client/src/generated/* and
+//                                      packages/client/test/generated/*
 //   node scripts/codegen.mjs --check   fail when the generated files are stale
 import * as fs from "node:fs"
 import * as path from "node:path"
