@@ -1,12 +1,11 @@
 // The SDK from plain JavaScript, with no Effect in sight: upload a generated CSV with a
 // progress line, load it into a table, query it, stream it as Arrow batches, export it
 // to a CSV file and catch a typed error. Reads HOTDATA_API_KEY, HOTDATA_WORKSPACE_ID and
-// HOTDATA_API_URL from the environment.
+// HOTDATA_API_URL from the environment. `@hotdata-effect/client` carries its own Effect,
+// so this runs the same in a project on Effect 4 or with no Effect at all.
 //
 //   node examples/promise-client.mjs
-import { exportToFile, queryBatches } from "@hotdata-effect/arrow/promise"
-import { createHotdataClient, HotdataPromiseError } from "@hotdata-effect/core/PromiseClient"
-import { loadFile } from "@hotdata-effect/uploads/promise"
+import { createHotdataClient, exportToFile, HotdataPromiseError, loadFile, queryBatches } from "@hotdata-effect/client"
 import * as fs from "node:fs/promises"
 import * as os from "node:os"
 import * as path from "node:path"

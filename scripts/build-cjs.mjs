@@ -6,6 +6,7 @@
 //
 // Usage: node scripts/build-cjs.mjs [package dir ...]   (default: every package)
 import { transform } from "esbuild"
+import * as fsSync from "node:fs"
 import * as fs from "node:fs/promises"
 import * as path from "node:path"
 
@@ -112,7 +113,10 @@ const buildPackage = async (pkgDir) => {
 const args = process.argv.slice(2)
 const dirs = args.length > 0
   ? args.map((a) => path.resolve(a))
-  : (await fs.readdir(packagesDir)).map((name) => path.join(packagesDir, name))
+  : (await fs.readdir(packagesDir)).map((name) => path.join(packagesDir, name)).filter((dir) =>
+    // The packages whose own build runs this script (the client package is a bundle instead).
+    JSON.parse(fsSync.readFileSync(path.join(dir, "package.json"), "utf8")).scripts?.build?.includes("build-cjs.mjs")
+  )
 for (const dir of dirs) {
   const { declarations, files } = await buildPackage(dir)
   console.log(`cjs ${path.relative(root, dir)}: ${files} modules, ${declarations} declaration files`)

@@ -1,8 +1,12 @@
 // Generates the Effect Schemas and operation descriptors of @hotdata-effect/core from
 // the vendored contract in spec/openapi.json. Both the client and the local server
-// are built on these files, so they cannot drift apart.
+// are built on these files, so they cannot drift apart. It also writes the plain
+// TypeScript models and operation groups of @hotdata-effect/client, and the type-level
+// check that holds those models equal to the Schemas' types.
 //
-//   node scripts/codegen.mjs           write packages/core/src/generated/*
+//   node scripts/codegen.mjs           write packages/core/src/generated/*,
+//                                      packages/client/src/generated/* and
+//                                      packages/client/test/generated/*
 //   node scripts/codegen.mjs --check   fail when the generated files are stale
 import * as fs from "node:fs"
 import * as path from "node:path"
@@ -497,22 +501,170 @@ ${[...groupMethods].map(([g, ms]) => `  readonly ${g}: {\n${ms.map(([m, id]) => 
 `
 
 // ---------------------------------------------------------------------------
+// Plain types for @hotdata-effect/client: the same models as the Schemas above, written
+// as TypeScript interfaces that import nothing (what a decoded value is: an optional
+// field sent as null reads as absent, a required nullable one reads as null), and the
+// operation groups of the Promise client with them. packages/client/test checks that
+// they equal what the Schemas and core's Promise client declare.
+// ---------------------------------------------------------------------------
 
+const plainRef = (name) => name
+/** The TypeScript type of a schema as decoded, ignoring its nullability (as `expr` does). */
+const plainExpr = (schema, indent) => {
+  if (schema === undefined || schema === true || Object.keys(schema).length === 0) return "unknown"
+  if (schema.$ref) return plainRef(refName(schema.$ref))
+  const alts = schema.anyOf ?? schema.oneOf
+  if (alts) {
+    const members = alts.filter((a) => a.type !== "null").map((a) => plainExpr(a, indent))
+    return members.join(" | ")
+  }
+  if (schema.enum?.length === 1) return q(schema.enum[0])
+  if (schema.enum) return `${schema.enum.map(q).join(" | ")} | (string & {})`
+  if (schema.type && typeof schema.type === "object" && !Array.isArray(schema.type)) return plainExpr(schema.type, indent)
+  const types = typeList(schema).filter((t) => t !== "null")
+  if (types.length > 1) return types.map((t) => plainExpr({ ...schema, type: t }, indent)).join(" | ")
+  switch (types[0]) {
+    case "string":
+      return "string"
+    case "integer":
+    case "number":
+      return "number"
+    case "boolean":
+      return "boolean"
+    case "array": {
+      const item = plainExpr(schema.items, indent)
+      return `ReadonlyArray<${item}>`
+    }
+    case "object":
+      return plainObject(schema, indent)
+    case undefined:
+      return "unknown"
+    default:
+      throw new Error(`unsupported type ${q(schema.type)}`)
+  }
+}
+
+const plainObject = (schema, indent) => {
+  const props = Object.entries(schema.properties ?? {})
+  if (props.length === 0) {
+    const value = schema.additionalProperties && schema.additionalProperties !== true
+      ? plainExpr(schema.additionalProperties, indent)
+      : "unknown"
+    return `{ readonly [key: string]: ${value} }`
+  }
+  const required = new Set(schema.required ?? [])
+  const pad = "  ".repeat(indent + 1)
+  const fields = props.map(([key, prop]) => {
+    const name = /^[a-z_][a-z0-9_]*$/i.test(key) ? key : q(key)
+    const inner = plainExpr(prop, indent + 1)
+    const nullable = isNullable(prop)
+    const doc = typeof prop.description === "string" && prop.description.trim() !== ""
+      ? `${pad}/** ${prop.description.trim().replace(/\*\//g, "* /").replace(/\s*\n\s*/g, " ")} */\n`
+      : ""
+    if (required.has(key)) return `${doc}${pad}readonly ${name}: ${inner}${nullable ? " | null" : ""}`
+    return `${doc}${pad}readonly ${name}?: ${inner}${nullable ? " | null" : ""} | undefined`
+  })
+  return `{\n${fields.join("\n")}\n${"  ".repeat(indent)}}`
+}
+
+const plainSchemaDecls = Object.keys(schemas).sort().map((name) => {
+  const schema = schemas[name]
+  const isStruct = expr(schema).startsWith("Schema.Struct(")
+  const comment = `/**\n * Wire model \`${name}\`: what the client sends and answers (decoded: an optional field sent as \`null\` reads as absent).\n *\n * @since 0.1.0\n * @category models\n */`
+  return isStruct
+    ? `${comment}\nexport interface ${name} ${plainObject(schema, 0)}\n`
+    : `${comment}\nexport type ${name} = ${plainExpr(schema, 0)}\n`
+})
+
+const plainSchemasFile = `${HEADER}
+${plainSchemaDecls.join("\n")}`
+
+const plainOptionDecls = []
+const plainGroupDecls = []
+for (const [group, methods] of groups) {
+  const lines = []
+  for (const m of methods) {
+    const args = [...m.args, "callOptions?: CallOptions | undefined"]
+    lines.push(`  /**
+   * \`${m.verb} ${m.path}\` (\`${m.id}\`).
+   */
+  readonly ${m.method}: (${args.join(", ").replace(/Operations\./g, "")}) => Promise<${m.result}>`)
+    if (m.pagination) {
+      const argsNoOpts = m.args.filter((a) => !a.startsWith("options"))
+      const optsArg = m.args.find((a) => a.startsWith("options"))
+      const omitted = m.pagination.style === "cursor" ? '"cursor"' : '"offset"'
+      lines.push(`  /**
+   * Every item of \`${m.id}\`, following ${m.pagination.style} pagination page by page.
+   */
+  readonly ${m.method}Stream: (${[...argsNoOpts, optsArg.replace(/: Operations\.(\w+)/, `: Omit<$1, ${omitted}>`), "callOptions?: CallOptions | undefined"].join(", ")}) => AsyncIterable<${m.result}[${q(m.pagination.items)}][number]>`)
+    }
+  }
+  plainGroupDecls.push(`/**
+ * Operations of the \`${group}\` group.
+ *
+ * @since 0.1.0
+ * @category groups
+ */
+export interface ${pascal(group)} {
+${lines.join("\n")}
+}
+`)
+}
+for (const decl of opDecls) {
+  const match = decl.match(/^\/\*\*\n \* Query and header parameters of `(\w+)`\.[\s\S]*?export interface (\w+) \{\n([\s\S]*?)\n\}\n$/)
+  if (match) plainOptionDecls.push(decl)
+}
+
+const plainGroupsFile = `${HEADER}import type { CallOptions } from "../CallOptions.js"
+import type * as Schemas from "./Schemas.js"
+
+${plainOptionDecls.join("\n")}
+${plainGroupDecls.join("\n")}
+/**
+ * Every operation group of the client.
+ *
+ * @since 0.1.0
+ * @category groups
+ */
+export interface Groups {
+${[...groups.keys()].map((g) => `  readonly ${g}: ${pascal(g)}`).join("\n")}
+}
+`
+
+// The contract check of the plain types: each equals the type of its Schema.
+const plainCheckFile = `// GENERATED FILE, DO NOT EDIT. Produced by scripts/codegen.mjs from spec/openapi.json.
+// Type-checked by \`npm run check\`: each plain model of @hotdata-effect/client is the
+// type of its Schema in @hotdata-effect/core, so the two cannot drift apart.
+import type { Schemas as Core } from "@hotdata-effect/core"
+import type * as Plain from "../../src/generated/Schemas.js"
+import type { Assert, Equals } from "../equals.js"
+
+export type Checked = [
+${Object.keys(schemas).sort().map((name) => `  Assert<Equals<Plain.${name}, Core.${name}>>`).join(",\n")}
+]
+`
+
+// ---------------------------------------------------------------------------
+
+const clientDir = path.join(root, "packages/client")
 const files = {
   "Schemas.ts": schemasFile,
   "Operations.ts": operationsFile,
   "Groups.ts": groupsFile,
-  "OperationTypes.ts": typesFile
+  "OperationTypes.ts": typesFile,
+  [path.join(clientDir, "src/generated/Schemas.ts")]: plainSchemasFile,
+  [path.join(clientDir, "src/generated/Groups.ts")]: plainGroupsFile,
+  [path.join(clientDir, "test/generated/schemas.check.ts")]: plainCheckFile
 }
 
 const check = process.argv.includes("--check")
 let stale = []
-fs.mkdirSync(outDir, { recursive: true })
 for (const [file, content] of Object.entries(files)) {
-  const target = path.join(outDir, file)
+  const target = path.resolve(outDir, file)
+  fs.mkdirSync(path.dirname(target), { recursive: true })
   const current = fs.existsSync(target) ? fs.readFileSync(target, "utf8") : undefined
   if (current === content) continue
-  if (check) stale.push(file)
+  if (check) stale.push(path.relative(root, target))
   else fs.writeFileSync(target, content)
 }
 if (check && stale.length > 0) {

@@ -1,4 +1,4 @@
-// Packs the four packages as they would be published and uses them as a user would:
+// Packs the five packages as they would be published and uses them as a user would:
 //  1. `pnpm pack` each package (workspace:^ ranges become real versions) and check the
 //     tarballs: a LICENSE, no build cache, no workspace: range, the CommonJS build;
 //  2. publint and @arethetypeswrong/cli (node16 CJS + ESM, bundler) on every tarball;
@@ -6,7 +6,11 @@
 //     (CommonJS) beside effect@3 and @effect/platform@0.97 from the registry;
 //  4. type-check the README quickstart against the installed types (node16, ESM and CJS);
 //  5. start `hotdata-local` from the installed tarball (random port, temporary dir) and run
-//     the programs below against it, then stop it.
+//     the programs below against it, then stop it;
+//  6. install ONLY the tarball of @hotdata-effect/client in two more scratch projects, one
+//     after `npm i effect@4` and one with no effect, type-check a program using it there
+//     (node16, ESM and CJS) and run it by import() and require() (and, beside effect@4,
+//     the plain-JavaScript example) against the same server.
 // Run `npm run build` first. Prints the time of each step.
 import { execFile, spawn } from "node:child_process"
 import * as fs from "node:fs/promises"
@@ -17,7 +21,7 @@ import { promisify } from "node:util"
 const run = promisify(execFile)
 const root = path.resolve(import.meta.dirname, "..")
 const bin = (name) => path.join(root, "node_modules", ".bin", name)
-const packages = ["core", "arrow", "uploads", "local"]
+const packages = ["core", "arrow", "uploads", "local", "client"]
 const PNPM = "pnpm@10.34.9"
 const started = performance.now()
 
@@ -36,22 +40,25 @@ const exec = async (file, args, options = {}) => {
   }
 }
 
-/** The ```ts block of the README's Quickstart section, run as it is written. */
-const readmeQuickstart = async () => {
-  const readme = await fs.readFile(path.join(root, "README.md"), "utf8")
+/** The ```ts block of a README's Quickstart section, run as it is written. */
+const quickstartOf = (file) => async () => {
+  const readme = await fs.readFile(path.join(root, file), "utf8")
   const section = readme.slice(readme.indexOf("## Quickstart"))
   const match = /```ts\n([\s\S]*?)```/.exec(section)
-  if (match === null) throw new Error("README.md: no ```ts block under ## Quickstart")
+  if (match === null) throw new Error(`${file}: no \`\`\`ts block under ## Quickstart`)
   return match[1]
 }
+const readmeQuickstart = quickstartOf("README.md")
+const clientQuickstart = quickstartOf("packages/client/README.md")
 
 /** A file of this repository, run from the scratch project (so it sees the installed tarballs). */
-const fromRepo = (file, expect) => ({
-  name: file,
+const fromRepo = (file, expect, project = "project") => ({
+  name: project === "project" ? file : `${file} in ${project}`,
   file: path.basename(file),
   source: () => fs.readFile(path.join(root, file), "utf8"),
   runner: "node",
-  expect
+  expect,
+  project
 })
 
 // What runs against the installed tarballs, in order, sharing one server whose HOTDATA_*
@@ -68,7 +75,21 @@ const programs = [
     expect: /Lisbon/
   },
   fromRepo("scripts/pack-smoke/require-check.cjs", /arrow \(require\)/),
-  fromRepo("examples/promise-client.mjs", /caught NotFound \(404\)/)
+  fromRepo("examples/promise-client.mjs", /caught NotFound \(404\)/),
+  // Only @hotdata-effect/client installed, beside effect@4 and with no effect at all.
+  {
+    name: "the client README quickstart beside effect@4 (tsx)",
+    file: "client-quickstart.mts",
+    source: clientQuickstart,
+    runner: "tsx",
+    expect: /Lisbon/,
+    project: "effect4"
+  },
+  fromRepo("scripts/pack-smoke/client-check.mjs", /beside effect@4\./, "effect4"),
+  fromRepo("scripts/pack-smoke/client-check.cjs", /beside effect@4\./, "effect4"),
+  fromRepo("examples/promise-client.mjs", /caught NotFound \(404\)/, "effect4"),
+  fromRepo("scripts/pack-smoke/client-check.mjs", /beside no effect\)/, "noeffect"),
+  fromRepo("scripts/pack-smoke/client-check.cjs", /beside no effect\)/, "noeffect")
 ]
 
 /** The hotdata-local process, once started. */
@@ -103,11 +124,19 @@ try {
       const files = (await exec("tar", ["tzf", file])).stdout.split("\n")
       const problems = []
       if (!files.includes("package/LICENSE")) problems.push("no LICENSE")
-      if (!files.includes("package/dist/cjs/package.json")) problems.push("no CommonJS build (dist/cjs)")
+      const cjs = name === "client" ? "package/dist/index.cjs" : "package/dist/cjs/package.json"
+      if (!files.includes(cjs)) problems.push(`no CommonJS build (${cjs.slice("package/".length)})`)
       const cache = files.filter((f) => f.endsWith(".tsbuildinfo"))
       if (cache.length > 0) problems.push(`build cache: ${cache.join(", ")}`)
       const manifest = (await exec("tar", ["xzf", file, "-O", "package/package.json"])).stdout
       if (manifest.includes("workspace:")) problems.push("a workspace: range left in package.json")
+      if (name === "client") {
+        // The bundle carries its Effect: it installs beside any effect, or none.
+        const { dependencies = {}, peerDependencies = {} } = JSON.parse(manifest)
+        const deps = [...Object.keys(dependencies), ...Object.keys(peerDependencies)]
+        if (deps.join() !== "apache-arrow") problems.push(`dependencies other than apache-arrow: ${deps.join(", ")}`)
+        if (!files.includes("package/dist/LICENSES.md")) problems.push("no licenses of the bundled packages")
+      }
       if (problems.length > 0) throw new Error(`${name} tarball: ${problems.join("; ")}`)
     })))
 
@@ -118,14 +147,16 @@ try {
       Promise.all(tgz.map(async ({ file, name }) => {
         await exec(bin("publint"), ["run", "--strict", file])
         // "./*" is a wildcard attw cannot list: name the public modules (src/*.ts) too.
-        const modules = (await fs.readdir(path.join(root, "packages", name, "src")))
+        // The client package has one entry point.
+        const modules = name === "client" ? [] : (await fs.readdir(path.join(root, "packages", name, "src")))
           .filter((f) => /^[A-Z].*\.ts$/.test(f))
           .map((f) => `./${f.slice(0, -3)}`)
-        await exec(bin("attw"), ["--profile", "node16", "--format", "ascii", "--include-entrypoints", ...modules, "--", file])
+        const include = modules.length > 0 ? ["--include-entrypoints", ...modules] : []
+        await exec(bin("attw"), ["--profile", "node16", "--format", "ascii", ...include, "--", file])
       })))
 
   const install = () =>
-    step("npm install of the tarballs", async () => {
+    step("npm install of the tarballs beside effect@3", async () => {
       await fs.mkdir(project)
       await exec("npm", ["init", "-y"], { cwd: project })
       const { stderr } = await exec("npm", [
@@ -138,6 +169,62 @@ try {
         "@effect/platform@0.97"
       ], { cwd: project })
       if (/ERESOLVE|Could not resolve dependency/.test(stderr)) throw new Error(`npm install:\n${stderr}`)
+    })
+
+  const clientTarball = tgz.find(({ name }) => name === "client").file
+  const projects = { project, effect4: path.join(tmp, "effect4"), noeffect: path.join(tmp, "noeffect") }
+
+  // A project of its own with only the client's tarball, installed after `before`.
+  const installClient = (name, before) =>
+    step(`npm install of the client tarball alone${before.length > 0 ? ` after npm i ${before.join(" ")}` : ""}`, async () => {
+      const dir = projects[name]
+      await fs.mkdir(dir)
+      await exec("npm", ["init", "-y"], { cwd: dir })
+      if (before.length > 0) await exec("npm", ["install", "--no-audit", "--no-fund", ...before], { cwd: dir })
+      const { stderr } = await exec("npm", ["install", "--no-audit", "--no-fund", "--strict-peer-deps", clientTarball], {
+        cwd: dir
+      })
+      if (/ERESOLVE|Could not resolve dependency/.test(stderr)) throw new Error(`npm install:\n${stderr}`)
+      // The file the client README quickstart loads.
+      await fs.writeFile(path.join(dir, "cities.csv"), "city,population\nLisbon,545000\nPorto,232000\n")
+    })
+
+  // The client's declarations in the effect@4 project, read by tsc as ESM and as CommonJS.
+  const clientTypeCheck = () =>
+    step("types of the client README quickstart and a client program beside effect@4, node16 ESM and CommonJS (tsc)", async () => {
+      const dir = projects.effect4
+      const program = `import { createHotdataClient, HotdataPromiseError, queryTable } from "@hotdata-effect/client"
+import type { Schemas } from "@hotdata-effect/client"
+
+export const names = async (): Promise<ReadonlyArray<string>> => {
+  const hotdata = createHotdataClient({ timeout: "10 seconds" })
+  try {
+    const page: Schemas.ListDatabasesResponse = await hotdata.databases.list({ limit: 10 }, { maxRetries: 1 })
+    const table = await queryTable(hotdata, "SELECT 1 AS one", { databaseId: page.databases[0]?.id ?? "" })
+    return [...page.databases.map((db) => db.id), String(table.numRows)]
+  } catch (error) {
+    if (error instanceof HotdataPromiseError && error.status === 404) return [error._tag, error.message]
+    throw error
+  } finally {
+    await hotdata.dispose()
+  }
+}
+`
+      await fs.writeFile(path.join(dir, "client-types.mts"), program)
+      await fs.writeFile(path.join(dir, "client-types.cts"), program)
+      const compilerOptions = {
+        strict: true,
+        noEmit: true,
+        skipLibCheck: false,
+        module: "node16",
+        target: "es2022",
+        lib: ["es2022", "dom", "esnext.disposable"],
+        types: []
+      }
+      await fs.writeFile(path.join(dir, "client-quickstart-types.mts"), await clientQuickstart())
+      const tsconfig = { compilerOptions, files: ["client-types.mts", "client-types.cts", "client-quickstart-types.mts"] }
+      await fs.writeFile(path.join(dir, "tsconfig.types.json"), JSON.stringify(tsconfig, null, 2))
+      await exec(bin("tsc"), ["-p", "tsconfig.types.json"], { cwd: dir })
     })
 
   const typeCheck = () =>
@@ -178,9 +265,10 @@ try {
 
     for (const program of programs) {
       await step(program.name, async () => {
-        await fs.writeFile(path.join(project, program.file), await program.source())
+        const cwd = projects[program.project ?? "project"]
+        await fs.writeFile(path.join(cwd, program.file), await program.source())
         const command = program.runner === "tsx" ? bin("tsx") : process.execPath
-        const { stdout } = await exec(command, [program.file], { cwd: project, env: { ...process.env, ...env } })
+        const { stdout } = await exec(command, [program.file], { cwd, env: { ...process.env, ...env } })
         process.stdout.write(stdout.trimEnd().replace(/^/gm, "  | ") + "\n")
         if (program.expect !== undefined && !program.expect.test(stdout)) {
           throw new Error(`${program.name}: the output does not match ${program.expect}`)
@@ -194,8 +282,8 @@ try {
   await allOf(
     lint(),
     (async () => {
-      await install()
-      await allOf(typeCheck(), runPrograms())
+      await allOf(install(), installClient("effect4", ["effect@4"]), installClient("noeffect", []))
+      await allOf(typeCheck(), clientTypeCheck(), runPrograms())
     })()
   )
 } finally {

@@ -14,6 +14,7 @@ const links = {
   "@hotdata-effect/core": path.join(packages, "core"),
   "@hotdata-effect/uploads": path.join(packages, "uploads"),
   "@hotdata-effect/arrow": path.join(packages, "arrow"),
+  "@hotdata-effect/client": path.join(packages, "client"),
   "effect": path.join(packages, "uploads", "node_modules", "effect"),
   "@effect/platform": path.join(packages, "uploads", "node_modules", "@effect", "platform")
 }
@@ -34,6 +35,17 @@ export const makeProject = async (dir) => {
     `const uploads = require("@hotdata-effect/uploads")\nconst arrow = require("@hotdata-effect/arrow")\n` +
       `const arrowPromise = require("@hotdata-effect/arrow/promise")\n` +
       `globalThis.__modules = [uploads.Uploads, uploads.Checkpoint, arrow.ArrowQuery, arrowPromise]\n`
+  )
+  // A page on @hotdata-effect/client alone (its bundle, whose `#fs` import must pick the
+  // browser file), by import and by require().
+  await fs.writeFile(
+    path.join(dir, "client-page.mjs"),
+    `import { createHotdataClient, exportToFile, loadFile, queryBatches } from "@hotdata-effect/client"\n` +
+      `globalThis.__client = { createHotdataClient, exportToFile, loadFile, queryBatches }\n`
+  )
+  await fs.writeFile(
+    path.join(dir, "client-page-cjs.js"),
+    `const client = require("@hotdata-effect/client")\nglobalThis.__client = [client.createHotdataClient, client.loadFile]\n`
   )
   return path.join(dir, "page.mjs")
 }

@@ -3,7 +3,7 @@
  * packages as a user would: uploads (single PUT and multipart, from bytes, a Blob and a
  * file path), loads into managed tables, a query, an Arrow stream and a CSV export,
  * each checked against the data sent (row counts, sums, an md5 of a text column, the
- * exported file byte for byte).
+ * exported file byte for byte). Over `fetch`, @hotdata-effect/client also answers one call.
  *
  * Started by test/runtimes/run.mjs with HOTDATA_API_URL, HOTDATA_API_KEY,
  * HOTDATA_WORKSPACE_ID, SMOKE_TMP and SMOKE_TRANSPORT (`fetch` or `undici`). Exits
@@ -177,7 +177,28 @@ const baseLayer = (httpLayer) =>
     baseUrl: env("HOTDATA_API_URL")
   }).pipe(Layer.provide(httpLayer))
 
+/** @hotdata-effect/client (its bundle, with its own Effect) loads on this runtime and answers one call. */
+const clientSmoke = async () => {
+  const start = Date.now()
+  const client = await import("@hotdata-effect/client")
+  const hotdata = client.createHotdataClient({
+    apiKey: env("HOTDATA_API_KEY"),
+    workspaceId: env("HOTDATA_WORKSPACE_ID"),
+    baseUrl: env("HOTDATA_API_URL")
+  })
+  try {
+    const error = await hotdata.databases.get("db_missing_from_client_smoke").then(() => undefined, (e) => e)
+    if (!(error instanceof client.HotdataPromiseError) || error._tag !== "NotFound" || error.status !== 404) {
+      throw new Error(`smoke ${label}: @hotdata-effect/client answered ${String(error)} for a missing database`)
+    }
+  } finally {
+    await hotdata.dispose()
+  }
+  console.log(`  ${"@hotdata-effect/client (NotFound)".padEnd(34)} ${((Date.now() - start) / 1000).toFixed(2)} s`)
+}
+
 const main = async () => {
+  if (transport === "fetch") await clientSmoke()
   const { NodeFileSystem } = await import("@effect/platform-node")
   const httpLayer = transport === "undici" ?
     (await import("@effect/platform-node/NodeHttpClient")).layerUndici :
