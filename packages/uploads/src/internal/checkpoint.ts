@@ -55,20 +55,30 @@ export interface Fixed {
   readonly createdAt: number
 }
 
+/** Keeps the checkpoint of an upload up to date. */
+export interface Writer {
+  /** Saves the checkpoint whole, with every part `tracker` holds (before any part goes). */
+  readonly save: Effect.Effect<void, CheckpointError>
+  /** Records a part storage confirmed; done before the part is reported finished. */
+  readonly part: (partNumber: number, eTag: string) => Effect.Effect<void, CheckpointError>
+}
+
 /**
- * Saves the checkpoint of `tracker`'s parts under `key`. Saves are serialized and
- * coalesced: a save that waited behind another finds its parts already written and
- * writes nothing, so at most one write runs and one waits, whatever the parts in flight.
+ * The writer of the checkpoint of `tracker`'s parts under `key`. Writes never overlap.
+ * A store that can `append` gets one small write per confirmed part. Otherwise each
+ * part saves the checkpoint whole, coalesced: a save that waited behind another finds
+ * its part already written and writes nothing, so at most one write runs and one
+ * waits, whatever the parts in flight.
  */
 export const writer = (
   checkpoints: CheckpointStore.Service,
   key: string,
   fixed: Fixed,
   tracker: Tracker
-): Effect.Effect<Effect.Effect<void, CheckpointError>> =>
+): Effect.Effect<Writer> =>
   Effect.map(Effect.makeSemaphore(1), (lock) => {
     let written = -1
-    const write = Effect.suspend(() => {
+    const whole = Effect.suspend(() => {
       const count = tracker.eTags.size
       if (count === written) return Effect.void
       const parts = [...tracker.eTags].sort(([a], [b]) => a - b).map(([partNumber, eTag]) => ({ partNumber, eTag }))
@@ -80,5 +90,12 @@ export const writer = (
           })
       )
     })
-    return lock.withPermits(1)(write)
+    const save = lock.withPermits(1)(whole)
+    const append = checkpoints.append
+    return {
+      save,
+      part: append === undefined
+        ? () => save
+        : (partNumber, eTag) => lock.withPermits(1)(append(key, { partNumber, eTag }))
+    }
   })
