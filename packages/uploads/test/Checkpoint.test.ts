@@ -1,6 +1,7 @@
 /**
  * The file store of checkpoints: a checkpoint saved whole, parts appended one line
- * each, a line a crash cut short ignored, and a save folding the lines back in.
+ * each, a line a crash cut short ignored, and a save folding the lines back in; and
+ * what an upload asks of a store, with and without `append`.
  */
 import { it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
@@ -10,7 +11,10 @@ import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
 import { afterAll, assert, describe } from "vitest"
-import { Checkpoint } from "../src/index.js"
+import { Checkpoint, Uploads } from "../src/index.js"
+import { bytesOf, sameBytes, stubUploads } from "./stubs.js"
+
+const MiB = 1024 * 1024
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "uploads-checkpoint-"))
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
@@ -85,5 +89,77 @@ describe("Checkpoint.fileStore", () => {
       const garbled = yield* Effect.flip(store.load(key))
       assert.strictEqual(garbled.reason, "unreadable")
       assert.notInclude(garbled.message, TOKEN)
+    }))
+})
+
+describe("the checkpoint writer", () => {
+  /** A memory store that logs its calls, with or without `append`, beside the upload's events. */
+  const recording = (withAppend: boolean) =>
+    Effect.map(Checkpoint.makeMemory, (memory) => {
+      const log: Array<string> = []
+      const store: Checkpoint.CheckpointStore.Service = {
+        load: memory.load,
+        save: (key, checkpoint) =>
+          Effect.zipRight(
+            memory.save(key, checkpoint),
+            Effect.sync(() => void log.push(`save ${checkpoint.parts.map((part) => part.partNumber).join(",")}`))
+          ),
+        remove: (key) => Effect.zipRight(memory.remove(key), Effect.sync(() => void log.push("remove"))),
+        ...(withAppend
+          ? {
+            append: (key: string, part: Checkpoint.CheckpointPart) =>
+              Effect.gen(function*() {
+                const saved = Option.getOrThrow(yield* memory.load(key))
+                yield* memory.save(key, new Checkpoint.Checkpoint({ ...saved, parts: [...saved.parts, part] }))
+                log.push(`append ${part.partNumber}`)
+              })
+          }
+          : {})
+      }
+      return { store, log }
+    })
+
+  const upload = (withAppend: boolean) =>
+    Effect.gen(function*() {
+      const { log, store } = yield* recording(withAppend)
+      const fake = stubUploads({ partSize: 3 * MiB })
+      const data = bytesOf(8 * MiB + 1)
+      const upload = yield* Uploads.uploadFile(data, {
+        checkpoint: "k",
+        concurrency: 1,
+        onEvent: (event) => {
+          if (event._tag === "PartFinished") log.push(`finished ${event.partNumber}`)
+        }
+      }).pipe(Effect.provide(fake.layer), Effect.provideService(Checkpoint.CheckpointStore, store))
+      assert.isTrue(sameBytes(fake.assembled(upload.upload_id), data))
+      return log
+    })
+
+  it.effect("a store that appends: one whole save, then each part appended before it is reported", () =>
+    Effect.gen(function*() {
+      assert.deepStrictEqual(yield* upload(true), [
+        "save ",
+        "append 1",
+        "finished 1",
+        "append 2",
+        "finished 2",
+        "append 3",
+        "finished 3",
+        "remove"
+      ])
+    }))
+
+  it.effect("a store without append: saved whole after each part, before it is reported", () =>
+    Effect.gen(function*() {
+      assert.deepStrictEqual(yield* upload(false), [
+        "save ",
+        "save 1",
+        "finished 1",
+        "save 1,2",
+        "finished 2",
+        "save 1,2,3",
+        "finished 3",
+        "remove"
+      ])
     }))
 })
