@@ -83,13 +83,16 @@ export declare namespace CheckpointStore {
     /** Replaces the checkpoint under `key`; the old one stays whole if this fails. */
     readonly save: (key: string, checkpoint: Checkpoint) => Effect.Effect<void, CheckpointError>
     /**
-     * Adds one confirmed part to the checkpoint saved under `key`: once it succeeds,
-     * `load` answers the checkpoint with that part. Optional: without it, the whole
-     * checkpoint is saved again after each part (saves never overlap, and one that
-     * waited behind another that already wrote its part is skipped). Worth having where
-     * a save costs the size of the checkpoint, for uploads of thousands of parts.
+     * Adds confirmed parts (one or more: those that finished while the last append
+     * ran) to the checkpoint saved under `key`: once it succeeds, `load` answers the
+     * checkpoint with those parts. Appends never overlap. Optional: without it, the
+     * whole checkpoint is saved again after each part (saves never overlap, and one
+     * that waited behind another that already wrote its part is skipped). Worth having
+     * where a save costs the size of the checkpoint, for uploads of thousands of parts.
      */
-    readonly append?: ((key: string, part: CheckpointPart) => Effect.Effect<void, CheckpointError>) | undefined
+    readonly append?:
+      | ((key: string, parts: ReadonlyArray<CheckpointPart>) => Effect.Effect<void, CheckpointError>)
+      | undefined
     /** Forgets the checkpoint under `key` (nothing happens when there is none). */
     readonly remove: (key: string) => Effect.Effect<void, CheckpointError>
   }
@@ -158,12 +161,16 @@ const decodeFile = (key: string, text: string) =>
     return new Checkpoint({ ...checkpoint, parts: [...parts.values()].sort((a, b) => a.partNumber - b.partNumber) })
   })
 
+/** A part as a line of a file checkpoint. */
+const partLine = (part: CheckpointPart) => JSON.stringify({ partNumber: part.partNumber, eTag: part.eTag }) + "\n"
+
 /**
  * A store of files: the key is the checkpoint's path. A checkpoint is written to a
  * temporary file of mode 0600 beside it and renamed over it, so a crash in the
  * middle of a write leaves the previous checkpoint whole. Each part confirmed later
- * is appended as one line (a few dozen bytes, whatever the number of parts), and a
- * last line a crash cut short is ignored when the checkpoint is read; the next save
+ * is appended as one line (a few dozen bytes, whatever the number of parts; parts that
+ * finish together go in one write), and a last line a crash cut short is ignored when
+ * the checkpoint is read; the next save
  * (a resume saves before sending anything) folds the lines back into one. Needs
  * `node:fs` (Node, Bun, Deno), reached through the package's `#fs` import; where
  * there is none (a browser) every call fails with a `CheckpointError` asking for
@@ -202,16 +209,16 @@ export const fileStore: CheckpointStore.Service = CheckpointStore.of({
         catch: (e) => unwritable(key, e)
       })
     }),
-  append: (key, part) =>
+  append: (key, parts) =>
     Effect.gen(function*() {
       const fsp = yield* files(key, unwritable)
-      const line = JSON.stringify({ partNumber: part.partNumber, eTag: part.eTag }) + "\n"
+      const lines = parts.map(partLine).join("")
       yield* Effect.tryPromise({
         try: async () => {
           // Without O_CREAT: a part is only ever added to a checkpoint that was saved.
           const handle = await fsp.open(key, fsp.constants.O_WRONLY | fsp.constants.O_APPEND)
           try {
-            await handle.writeFile(line)
+            await handle.writeFile(lines)
           } finally {
             await handle.close()
           }

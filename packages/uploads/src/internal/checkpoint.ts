@@ -5,7 +5,7 @@
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import type * as Redacted from "effect/Redacted"
-import { Checkpoint, CheckpointStore, fileStore } from "../Checkpoint.js"
+import { Checkpoint, type CheckpointPart, CheckpointStore, fileStore } from "../Checkpoint.js"
 import type { CheckpointError, SourceError } from "../UploadError.js"
 import type { Tracker } from "./shared.js"
 import type { Sized } from "./source.js"
@@ -65,8 +65,11 @@ export interface Writer {
 
 /**
  * The writer of the checkpoint of `tracker`'s parts under `key`. Writes never overlap.
- * A store that can `append` gets one small write per confirmed part. Otherwise each
- * part saves the checkpoint whole, coalesced: a save that waited behind another finds
+ * A store that can `append` gets the parts that finished while its last append ran in
+ * one append (a group commit: each part still waits for its own line to be written).
+ * A failed append breaks the writer: later parts fail with the same error rather than
+ * write after a line that may be cut short. A store that cannot append saves the
+ * checkpoint whole for each part, coalesced: a save that waited behind another finds
  * its part already written and writes nothing, so at most one write runs and one
  * waits, whatever the parts in flight.
  */
@@ -92,10 +95,27 @@ export const writer = (
     })
     const save = lock.withPermits(1)(whole)
     const append = checkpoints.append
+    if (append === undefined) return { save, part: () => save }
+    let pending: Array<CheckpointPart> = []
+    const appended = new Set<number>()
+    let broken: CheckpointError | undefined
+    const flush = (partNumber: number) =>
+      Effect.suspend((): Effect.Effect<void, CheckpointError> => {
+        if (appended.has(partNumber)) return Effect.void
+        if (broken !== undefined) return Effect.fail(broken)
+        const batch = pending
+        pending = []
+        return append(key, batch).pipe(
+          Effect.tapError((error) => Effect.sync(() => void (broken = error))),
+          Effect.tap(() => Effect.sync(() => batch.forEach((part) => appended.add(part.partNumber))))
+        )
+      })
     return {
       save,
-      part: append === undefined
-        ? () => save
-        : (partNumber, eTag) => lock.withPermits(1)(append(key, { partNumber, eTag }))
+      part: (partNumber, eTag) =>
+        Effect.suspend(() => {
+          pending.push({ partNumber, eTag })
+          return lock.withPermits(1)(flush(partNumber))
+        })
     }
   })
