@@ -441,7 +441,13 @@ if (local.sdk.length === 0) {
   // A sink-only run keeps the last local-store figures, marked with their date.
   try {
     const previous = JSON.parse(fs.readFileSync(path.join(here, "results", "uploads.json"), "utf8"))
-    if (previous.metrics.local_store_previous !== undefined) metrics.local_store_previous = previous.metrics.local_store_previous
+    if (previous.metrics.local_store !== undefined) {
+      metrics.local_store_previous = {
+        date: previous.date,
+        loadavg_1m: previous.metrics.loadavg_1m,
+        ...previous.metrics.local_store
+      }
+    } else if (previous.metrics.local_store_previous !== undefined) metrics.local_store_previous = previous.metrics.local_store_previous
     else if (previous.metrics.sdk_mib_per_s !== undefined) metrics.local_store_previous = { date: previous.date, ...previous.metrics }
   } catch {
     // nothing to keep
