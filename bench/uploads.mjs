@@ -4,6 +4,14 @@
 // front and store), and (c) plain concurrent `fetch` PUTs to minted URLs, the floor. Each
 // run happens in its own child process so peak RSS is comparable.
 //
+// Like with like: the SDK and the raw floor use the same part size (8 MiB) and parts in
+// flight (10), read the same file on disk with positioned reads on one handle into a
+// buffer per part in flight that is reused, and mint each part's URL just before its PUT
+// (the API's contract for streaming sessions). What stays different is what `fetch` does
+// with a `Uint8Array` body: it copies it (the SDK streams its part buffer instead). Peak
+// RSS growth is the highest RSS sampled every 10 ms over the RSS just before the upload,
+// after a GC, in each variant's own process.
+//
 // The same upload also goes to a discard sink (bench/lib/sink.mjs, its own process: the
 // API's upload routes and a storage endpoint that drops the bytes and answers ETags), so
 // the client, not the local store, is the bottleneck: throughput, client CPU seconds per
@@ -170,23 +178,21 @@ const rawFetch = async (env) => {
     const token = { "x-upload-finalize-token": session.finalize_token }
     const partSize = session.part_size
     const count = Math.ceil(size / partSize)
-    const urls = new Map()
-    for (let first = 1; first <= count; first += 100) {
-      const numbers = []
-      for (let n = first; n < Math.min(first + 100, count + 1); n++) numbers.push(n)
-      const minted = await api("POST", `/v1/uploads/${session.upload_id}/parts`, { part_numbers: numbers }, token)
-      for (const part of minted.parts) urls.set(part.part_number, part.url)
-    }
     const handle = await fs.promises.open(env.file, "r")
     const eTags = new Array(count)
     let next = 1
     const worker = async () => {
+      // One buffer per worker, reused part after part, as the SDK reuses its part buffers.
+      const buffer = new Uint8Array(partSize)
       while (next <= count) {
         const n = next++
         const length = Math.min(partSize, size - (n - 1) * partSize)
-        const buffer = new Uint8Array(length)
-        await handle.read(buffer, 0, length, (n - 1) * partSize)
-        const response = await fetch(urls.get(n), { method: "PUT", body: buffer })
+        const bytes = buffer.subarray(0, length)
+        await handle.read(bytes, 0, length, (n - 1) * partSize)
+        // Each part's URL is minted just before its PUT, as the API asks of a client
+        // (and as the SDK does), so the floor makes the same calls.
+        const minted = await api("POST", `/v1/uploads/${session.upload_id}/parts`, { part_numbers: [n] }, token)
+        const response = await fetch(minted.parts[0].url, { method: "PUT", body: bytes })
         await response.arrayBuffer()
         if (!response.ok) throw new Error(`part ${n}: ${response.status}`)
         eTags[n - 1] = response.headers.get("etag")
@@ -435,7 +441,13 @@ if (local.sdk.length === 0) {
   // A sink-only run keeps the last local-store figures, marked with their date.
   try {
     const previous = JSON.parse(fs.readFileSync(path.join(here, "results", "uploads.json"), "utf8"))
-    if (previous.metrics.local_store_previous !== undefined) metrics.local_store_previous = previous.metrics.local_store_previous
+    if (previous.metrics.local_store !== undefined) {
+      metrics.local_store_previous = {
+        date: previous.date,
+        loadavg_1m: previous.metrics.loadavg_1m,
+        ...previous.metrics.local_store
+      }
+    } else if (previous.metrics.local_store_previous !== undefined) metrics.local_store_previous = previous.metrics.local_store_previous
     else if (previous.metrics.sdk_mib_per_s !== undefined) metrics.local_store_previous = { date: previous.date, ...previous.metrics }
   } catch {
     // nothing to keep

@@ -5,7 +5,7 @@
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import type * as Redacted from "effect/Redacted"
-import { Checkpoint, CheckpointStore, fileStore } from "../Checkpoint.js"
+import { Checkpoint, type CheckpointPart, CheckpointStore, fileStore } from "../Checkpoint.js"
 import type { CheckpointError, SourceError } from "../UploadError.js"
 import type { Tracker } from "./shared.js"
 import type { Sized } from "./source.js"
@@ -55,20 +55,33 @@ export interface Fixed {
   readonly createdAt: number
 }
 
+/** Keeps the checkpoint of an upload up to date. */
+export interface Writer {
+  /** Saves the checkpoint whole, with every part `tracker` holds (before any part goes). */
+  readonly save: Effect.Effect<void, CheckpointError>
+  /** Records a part storage confirmed; done before the part is reported finished. */
+  readonly part: (partNumber: number, eTag: string) => Effect.Effect<void, CheckpointError>
+}
+
 /**
- * Saves the checkpoint of `tracker`'s parts under `key`. Saves are serialized and
- * coalesced: a save that waited behind another finds its parts already written and
- * writes nothing, so at most one write runs and one waits, whatever the parts in flight.
+ * The writer of the checkpoint of `tracker`'s parts under `key`. Writes never overlap.
+ * A store that can `append` gets the parts that finished while its last append ran in
+ * one append (a group commit: each part still waits for its own line to be written).
+ * A failed append breaks the writer: later parts fail with the same error rather than
+ * write after a line that may be cut short. A store that cannot append saves the
+ * checkpoint whole for each part, coalesced: a save that waited behind another finds
+ * its part already written and writes nothing, so at most one write runs and one
+ * waits, whatever the parts in flight.
  */
 export const writer = (
   checkpoints: CheckpointStore.Service,
   key: string,
   fixed: Fixed,
   tracker: Tracker
-): Effect.Effect<Effect.Effect<void, CheckpointError>> =>
+): Effect.Effect<Writer> =>
   Effect.map(Effect.makeSemaphore(1), (lock) => {
     let written = -1
-    const write = Effect.suspend(() => {
+    const whole = Effect.suspend(() => {
       const count = tracker.eTags.size
       if (count === written) return Effect.void
       const parts = [...tracker.eTags].sort(([a], [b]) => a - b).map(([partNumber, eTag]) => ({ partNumber, eTag }))
@@ -80,5 +93,29 @@ export const writer = (
           })
       )
     })
-    return lock.withPermits(1)(write)
+    const save = lock.withPermits(1)(whole)
+    const append = checkpoints.append
+    if (append === undefined) return { save, part: () => save }
+    let pending: Array<CheckpointPart> = []
+    const appended = new Set<number>()
+    let broken: CheckpointError | undefined
+    const flush = (partNumber: number) =>
+      Effect.suspend((): Effect.Effect<void, CheckpointError> => {
+        if (appended.has(partNumber)) return Effect.void
+        if (broken !== undefined) return Effect.fail(broken)
+        const batch = pending
+        pending = []
+        return append(key, batch).pipe(
+          Effect.tapError((error) => Effect.sync(() => void (broken = error))),
+          Effect.tap(() => Effect.sync(() => batch.forEach((part) => appended.add(part.partNumber))))
+        )
+      })
+    return {
+      save,
+      part: (partNumber, eTag) =>
+        Effect.suspend(() => {
+          pending.push({ partNumber, eTag })
+          return lock.withPermits(1)(flush(partNumber))
+        })
+    }
   })

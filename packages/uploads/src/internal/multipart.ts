@@ -394,9 +394,10 @@ export const run = <E, R>(
           headers: session.headers,
           createdAt: resumed?.createdAt ?? startedAt
         }, tracker)
-        // Written before any part goes, so a crash from here on resumes this session.
-        yield* save
-        tracker.onComplete = save
+        // Written whole before any part goes, so a crash from here on resumes this
+        // session (and a resumed checkpoint is folded back into one piece).
+        yield* save.save
+        tracker.onComplete = save.part
       }
 
       yield* emit(UploadEvent.SessionOpened({

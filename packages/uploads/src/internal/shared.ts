@@ -114,8 +114,8 @@ export class Tracker {
     return Effect.suspend(() => (this.bytesSent === this.reportedSent ? Effect.void : this.progress()))
   }
 
-  /** Runs after each newly confirmed part, before it is reported (writes the checkpoint). */
-  onComplete: Effect.Effect<void, CheckpointError> = Effect.void
+  /** Runs after each newly confirmed part, before it is reported (records it in the checkpoint). */
+  onComplete: (partNumber: number, eTag: string) => Effect.Effect<void, CheckpointError> = () => Effect.void
 
   /** Counts a part confirmed by an earlier process, without reporting it. */
   restore(partNumber: number, bytes: number, eTag: string): void {
@@ -137,7 +137,7 @@ export class Tracker {
       this.confirm(partNumber, bytes, eTag)
       this.lastConfirmedAt = now
       return Effect.zipRight(
-        this.onComplete,
+        this.onComplete(partNumber, eTag),
         Effect.zipRight(this.emit(UploadEvent.PartFinished({ partNumber, bytes, eTag })), this.progress())
       )
     })
