@@ -47,20 +47,82 @@ export const idleTimeoutOf = (error: HttpClientError.HttpClientError): HotdataEr
 
 /**
  * Fails `stream` when no chunk arrives within `idle` of asking for one: a body that
- * stops moving. The total time is not limited. A race rather than
- * `Stream.timeoutFail`, so an interruption of the reader ends the wait at once.
+ * stops moving. The total time is not limited.
+ *
+ * The cost per chunk is two hand-offs, not a race: one reader fiber pulls `stream` when
+ * asked (no read-ahead), and one watchdog fiber sleeps until the moment the pending ask
+ * would be `idle` old, for the life of the stream. When it finds an ask that old, it
+ * fails it; an interruption of the consumer simply withdraws its ask.
  */
 const idleLimited = <E>(
   stream: Stream.Stream<Uint8Array, E>,
   idle: Duration.Duration,
   onIdle: () => E
 ): Stream.Stream<Uint8Array, E> =>
-  Stream.fromPull(
-    Effect.map(Stream.toPull(stream), (pull) => {
-      const timer = Effect.flatMap(Effect.sleep(idle), () => Effect.fail(Option.some(onIdle())))
-      return Effect.raceFirst(pull, timer)
+  Stream.fromPull(Effect.gen(function*() {
+    type Pulled = Effect.Effect<Chunk.Chunk<Uint8Array>, Option.Option<E>>
+    const pull = yield* Stream.toPull(stream)
+    const clock = yield* Effect.clock
+    const millis = Duration.toMillis(idle)
+    /** The consumer waiting for a chunk, and since when. */
+    let waiting: ((answer: Pulled) => void) | undefined
+    let askedAt = 0
+    /** The reader waiting to be asked. */
+    let idleReader: (() => void) | undefined
+    /** The end (or failure) of the stream, once pulled: every later ask gets it. */
+    let ended: Pulled | undefined
+
+    const answer = (value: Pulled) => {
+      const consumer = waiting
+      waiting = undefined
+      consumer?.(value)
+    }
+    const reader: Effect.Effect<void> = Effect.flatMap(
+      Effect.async<void>((resume) => {
+        if (waiting !== undefined) return resume(Effect.void)
+        idleReader = () => resume(Effect.void)
+        return Effect.sync(() => idleReader = undefined)
+      }),
+      () =>
+        Effect.matchCauseEffect(pull, {
+          onFailure: (cause) => {
+            ended = Effect.failCause(cause)
+            answer(ended)
+            return Effect.void
+          },
+          onSuccess: (chunk) => {
+            answer(Effect.succeed(chunk))
+            return reader
+          }
+        })
+    )
+    yield* Effect.forkScoped(reader)
+
+    const watchdog: Effect.Effect<void> = Effect.suspend(() => {
+      const now = clock.unsafeCurrentTimeMillis()
+      if (waiting !== undefined && now - askedAt >= millis) {
+        ended = Effect.fail(Option.some(onIdle()))
+        answer(ended)
+        return Effect.void
+      }
+      const wait = waiting === undefined ? millis : askedAt + millis - now
+      return Effect.zipRight(Effect.sleep(Duration.millis(wait)), watchdog)
     })
-  )
+    yield* Effect.forkScoped(watchdog)
+
+    return Effect.suspend((): Pulled =>
+      ended ?? Effect.async<Chunk.Chunk<Uint8Array>, Option.Option<E>>((resume) => {
+        waiting = resume
+        askedAt = clock.unsafeCurrentTimeMillis()
+        const wake = idleReader
+        idleReader = undefined
+        wake?.()
+        return Effect.sync(() => {
+          if (waiting === resume) waiting = undefined
+        })
+      })
+    )
+  }))
 
 const concat = (chunks: Chunk.Chunk<Uint8Array>): Uint8Array => {
   if (chunks.length === 1) return Chunk.unsafeHead(chunks)
