@@ -49,10 +49,12 @@ export const idleTimeoutOf = (error: HttpClientError.HttpClientError): HotdataEr
  * Fails `stream` when no chunk arrives within `idle` of asking for one: a body that
  * stops moving. The total time is not limited.
  *
- * The cost per chunk is two hand-offs, not a race: one reader fiber pulls `stream` when
- * asked (no read-ahead), and one watchdog fiber sleeps until the moment the pending ask
- * would be `idle` old, for the life of the stream. When it finds an ask that old, it
- * fails it; an interruption of the consumer simply withdraws its ask.
+ * The cost per chunk is two hand-offs, not a race: one reader fiber pulls `stream` and
+ * keeps at most one chunk ready ahead of the consumer (so a read of the body is pending
+ * while the consumer works on the last chunk, as a piped stream would have it), and one
+ * watchdog fiber sleeps until the moment the pending ask would be `idle` old, for the
+ * life of the stream. When it finds an ask that old, it fails it; an interruption of the
+ * consumer simply withdraws its ask.
  */
 const idleLimited = <E>(
   stream: Stream.Stream<Uint8Array, E>,
@@ -67,42 +69,39 @@ const idleLimited = <E>(
     /** The consumer waiting for a chunk, and since when. */
     let waiting: ((answer: Pulled) => void) | undefined
     let askedAt = 0
-    /** The reader waiting to be asked. */
-    let idleReader: (() => void) | undefined
-    /** The end (or failure) of the stream, once pulled: every later ask gets it. */
+    /** What the reader pulled before it was asked for, and the reader waiting for it to be taken. */
+    let ready: Pulled | undefined
+    let onTaken: (() => void) | undefined
+    /** The end (or failure) of the stream, once handed over: every later ask gets it. */
     let ended: Pulled | undefined
 
-    const answer = (value: Pulled) => {
+    /** Hands `value` to the consumer if it waits, else keeps it until it asks. */
+    const deliver = (value: Pulled): Effect.Effect<void> => {
       const consumer = waiting
-      waiting = undefined
-      consumer?.(value)
+      if (consumer !== undefined) {
+        waiting = undefined
+        consumer(value)
+        return Effect.void
+      }
+      return Effect.async<void>((resume) => {
+        ready = value
+        onTaken = () => resume(Effect.void)
+        return Effect.sync(() => onTaken = undefined)
+      })
     }
-    const reader: Effect.Effect<void> = Effect.flatMap(
-      Effect.async<void>((resume) => {
-        if (waiting !== undefined) return resume(Effect.void)
-        idleReader = () => resume(Effect.void)
-        return Effect.sync(() => idleReader = undefined)
-      }),
-      () =>
-        Effect.matchCauseEffect(pull, {
-          onFailure: (cause) => {
-            ended = Effect.failCause(cause)
-            answer(ended)
-            return Effect.void
-          },
-          onSuccess: (chunk) => {
-            answer(Effect.succeed(chunk))
-            return reader
-          }
-        })
-    )
+    const reader: Effect.Effect<void> = Effect.matchCauseEffect(pull, {
+      onFailure: (cause) => deliver(ended = Effect.failCause(cause)),
+      onSuccess: (chunk) => Effect.zipRight(deliver(Effect.succeed(chunk)), reader)
+    })
     yield* Effect.forkScoped(reader)
 
     const watchdog: Effect.Effect<void> = Effect.suspend(() => {
       const now = clock.unsafeCurrentTimeMillis()
       if (waiting !== undefined && now - askedAt >= millis) {
+        const consumer = waiting
+        waiting = undefined
         ended = Effect.fail(Option.some(onIdle()))
-        answer(ended)
+        consumer(ended)
         return Effect.void
       }
       const wait = waiting === undefined ? millis : askedAt + millis - now
@@ -110,18 +109,24 @@ const idleLimited = <E>(
     })
     yield* Effect.forkScoped(watchdog)
 
-    return Effect.suspend((): Pulled =>
-      ended ?? Effect.async<Chunk.Chunk<Uint8Array>, Option.Option<E>>((resume) => {
+    return Effect.suspend((): Pulled => {
+      if (ended !== undefined) return ended
+      const value = ready
+      if (value !== undefined) {
+        ready = undefined
+        const taken = onTaken
+        onTaken = undefined
+        taken?.()
+        return value
+      }
+      return Effect.async<Chunk.Chunk<Uint8Array>, Option.Option<E>>((resume) => {
         waiting = resume
         askedAt = clock.unsafeCurrentTimeMillis()
-        const wake = idleReader
-        idleReader = undefined
-        wake?.()
         return Effect.sync(() => {
           if (waiting === resume) waiting = undefined
         })
       })
-    )
+    })
   }))
 
 const concat = (chunks: Chunk.Chunk<Uint8Array>): Uint8Array => {
