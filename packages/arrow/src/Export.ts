@@ -108,7 +108,8 @@ export const bytes = (
 /**
  * Streams a result to a file. The bytes go to `<path>.partial` first and are renamed
  * to `path` when the body is complete; on failure or interruption the partial file is
- * removed.
+ * removed. Chunks are gathered into 1 MiB writes (two buffers taking turns, so the next
+ * chunks are read while the last write is in progress); memory stays bounded by them.
  *
  * @example
  * ```ts
