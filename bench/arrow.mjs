@@ -10,11 +10,9 @@
 //
 // Needs the built packages (`pnpm build`).
 import { spawn } from "node:child_process"
-import * as fs from "node:fs"
-import * as os from "node:os"
-import * as path from "node:path"
 import { fileURLToPath } from "node:url"
 import { median, target, writeResults } from "./lib/results.mjs"
+import { startLocalServer } from "./lib/server.mjs"
 
 const SELF = fileURLToPath(import.meta.url)
 const option = (name, fallback) => {
@@ -92,24 +90,6 @@ const measure = async (variant) => {
 // The run (parent process): local server, data, then the measurements.
 // ---------------------------------------------------------------------------------------
 
-const startServer = async (dataDir) => {
-  const bin = fileURLToPath(import.meta.resolve("@hotdata-effect/local/bin"))
-  const child = spawn(process.execPath, [bin, "--port", "0", "--data-dir", dataDir], {
-    stdio: ["ignore", "pipe", "inherit"]
-  })
-  let out = ""
-  const baseUrl = await new Promise((resolve, reject) => {
-    child.once("exit", (code) => reject(new Error(`the local server exited (${code}) before it was ready`)))
-    child.stdout.on("data", (data) => {
-      out += data
-      const match = /base URL:\s+(\S+)/.exec(out)
-      if (match) resolve(match[1])
-    })
-  })
-  const value = (label, fallback) => (new RegExp(`${label}:\\s+(\\S+)`).exec(out) ?? [])[1] ?? fallback
-  return { child, baseUrl, apiKey: value("API key", "local-dev-key"), workspaceId: value("workspace id", "ws_local") }
-}
-
 const run = (variant, env) =>
   new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--expose-gc", SELF, "--measure", variant], {
@@ -134,10 +114,9 @@ const main = async () => {
   const { HotdataClient, Polling } = await import("@hotdata-effect/core")
   const { Effect, Layer, Redacted } = await import("effect")
 
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hotdata-bench-arrow-"))
-  const server = await startServer(dataDir)
+  const server = await startLocalServer("bench-arrow")
   try {
-    console.log(`local server ${server.baseUrl} (pid ${server.child.pid})`)
+    console.log(`local server ${server.baseUrl} (pid ${server.pid})`)
     const layer = HotdataClient.layer({
       apiKey: Redacted.make(server.apiKey),
       workspaceId: server.workspaceId,
@@ -215,8 +194,7 @@ const main = async () => {
     }
     writeResults("arrow", metrics, targets)
   } finally {
-    server.child.kill()
-    fs.rmSync(dataDir, { recursive: true, force: true })
+    await server.stop()
   }
 }
 

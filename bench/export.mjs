@@ -15,6 +15,7 @@ import { Readable } from "node:stream"
 import { pipeline } from "node:stream/promises"
 import { fileURLToPath } from "node:url"
 import { median, target, writeResults } from "./lib/results.mjs"
+import { startLocalServer } from "./lib/server.mjs"
 
 const SELF = fileURLToPath(import.meta.url)
 const MiB = 2 ** 20
@@ -85,22 +86,6 @@ const measure = async (kind, format, file) => {
 // The run (parent process): local server, the result, then the measurements.
 // ---------------------------------------------------------------------------------------
 
-const startServer = async (dataDir) => {
-  const bin = fileURLToPath(import.meta.resolve("@hotdata-effect/local/bin"))
-  const child = spawn(process.execPath, [bin, "--port", "0", "--data-dir", dataDir], { stdio: ["ignore", "pipe", "inherit"] })
-  let out = ""
-  const baseUrl = await new Promise((resolve, reject) => {
-    child.once("exit", (code) => reject(new Error(`the local server exited (${code}) before it was ready`)))
-    child.stdout.on("data", (data) => {
-      out += data
-      const match = /base URL:\s+(\S+)/.exec(out)
-      if (match) resolve(match[1])
-    })
-  })
-  const value = (label, fallback) => (new RegExp(`${label}:\\s+(\\S+)`).exec(out) ?? [])[1] ?? fallback
-  return { child, baseUrl, apiKey: value("API key", "local-dev-key"), workspaceId: value("workspace id", "ws_local") }
-}
-
 const run = (kind, format, file, env) =>
   new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--expose-gc", SELF, "--measure", kind, format, file], {
@@ -124,11 +109,10 @@ const main = async () => {
   const { HotdataClient, Polling } = await import("@hotdata-effect/core")
   const { Effect, Layer, Redacted } = await import("effect")
 
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hotdata-bench-export-"))
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "hotdata-bench-export-out-"))
-  const server = await startServer(dataDir)
+  const server = await startLocalServer("bench-export")
   try {
-    console.log(`local server ${server.baseUrl} (pid ${server.child.pid})`)
+    console.log(`local server ${server.baseUrl} (pid ${server.pid})`)
     const layer = HotdataClient.layer({ apiKey: Redacted.make(server.apiKey), workspaceId: server.workspaceId, baseUrl: server.baseUrl })
       .pipe(Layer.provide(FetchHttpClient.layer))
     const sql = `SELECT i::BIGINT AS id, (i * 0.5)::DOUBLE AS value, 'name-' || i AS name, (i % 7 = 0) AS flag FROM range(${ROWS}) t(i)`
@@ -199,13 +183,7 @@ const main = async () => {
     console.log("\n" + JSON.stringify(metrics, null, 2))
     writeResults("export", metrics, targets)
   } finally {
-    // Wait for the server to go, so it cannot write its state after the folder is removed.
-    if (server.child.exitCode === null) {
-      const gone = new Promise((resolve) => server.child.once("exit", resolve))
-      server.child.kill()
-      await gone
-    }
-    fs.rmSync(dataDir, { recursive: true, force: true })
+    await server.stop()
     fs.rmSync(outDir, { recursive: true, force: true })
   }
 }

@@ -178,6 +178,6 @@ export const bytes = (resultId: string, options: Options): Stream.Stream<Uint8Ar
   Stream.unwrapScoped(
     Effect.map(
       internal.requestReady(resultId, "arrow", options, false),
-      ({ response }) => internal.checkedIpcBytes(resultId, response)
+      ({ response }) => internal.checkedBytes(resultId, "arrow", response)
     )
   )

@@ -13,14 +13,11 @@
 import type * as PlatformError from "@effect/platform/Error"
 import * as FileSystem from "@effect/platform/FileSystem"
 import type { HotdataClient } from "@hotdata-effect/core/HotdataClient"
-import * as Clock from "effect/Clock"
 import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as Exit from "effect/Exit"
-import * as Fiber from "effect/Fiber"
-import * as Schedule from "effect/Schedule"
 import * as Stream from "effect/Stream"
 import type * as ArrowResults from "./ArrowResults.js"
+import * as exportFile from "./internal/exportFile.js"
 import * as internal from "./internal/results.js"
 
 /**
@@ -111,7 +108,8 @@ export const bytes = (
 /**
  * Streams a result to a file. The bytes go to `<path>.partial` first and are renamed
  * to `path` when the body is complete; on failure or interruption the partial file is
- * removed.
+ * removed. Chunks are gathered into 1 MiB writes (two buffers taking turns, so the next
+ * chunks are read while the last write is in progress); memory stays bounded by them.
  *
  * @example
  * ```ts
@@ -134,59 +132,7 @@ export const toFile = (
   path: string,
   options: ToFileOptions
 ): Effect.Effect<Written, ArrowResults.Error | PlatformError.PlatformError, HotdataClient | FileSystem.FileSystem> =>
-  Effect.gen(function*() {
-    const fs = yield* FileSystem.FileSystem
-    const partial = `${path}.partial`
-    let written = 0
-    const totalRowCount = yield* Effect.scoped(
-      Effect.gen(function*() {
-        const { info, response } = yield* internal.requestReady(resultId, options.format, options, false)
-        const onProgress = options.onProgress
-        const length = Number(response.headers["content-length"])
-        const totalBytes = Number.isSafeInteger(length) && length >= 0 ? length : undefined
-        const startedAt = yield* Clock.currentTimeMillis
-        let reported = -1
-        const report = (done: boolean) =>
-          Effect.flatMap(Clock.currentTimeMillis, (now) => {
-            if (onProgress === undefined || (!done && written === reported)) return Effect.void
-            reported = written
-            const seconds = (now - startedAt) / 1000
-            const result = onProgress({
-              bytesWritten: written,
-              totalBytes,
-              percent: totalBytes === undefined ? undefined : totalBytes === 0 ? 100 : (written / totalBytes) * 100,
-              totalRowCount: info.totalRowCount,
-              bytesPerSecond: seconds > 0 ? written / seconds : 0,
-              done
-            })
-            return Effect.isEffect(result) ? result : Effect.void
-          })
-        const ticker = onProgress === undefined ? undefined : yield* Effect.forkScoped(
-          Effect.repeat(
-            Effect.zipRight(
-              Effect.sleep(options.progressInterval ?? "250 millis"),
-              Effect.suspend(() => report(false))
-            ),
-            Schedule.forever
-          )
-        )
-        yield* internal.checkedBytes(resultId, options.format, response).pipe(
-          Stream.tap((chunk) => Effect.sync(() => written += chunk.length)),
-          Stream.run(fs.sink(partial))
-        )
-        if (ticker !== undefined) {
-          yield* Fiber.interrupt(ticker)
-          yield* report(true)
-        }
-        return info.totalRowCount
-      })
-    ).pipe(
-      Effect.onExit((exit) => Exit.isFailure(exit) ? Effect.ignore(fs.remove(partial, { force: true })) : Effect.void)
-    )
-    yield* fs.rename(partial, path)
-    return { path, format: options.format, bytes: written, totalRowCount } satisfies Written
-  }).pipe(
-    Effect.withSpan("Hotdata.Export.toFile", {
-      attributes: { "hotdata.result_id": resultId, "hotdata.format": options.format }
-    })
+  Effect.flatMap(
+    FileSystem.FileSystem,
+    (fs) => exportFile.toFile(resultId, path, options, exportFile.fileSystemFiles(fs))
   )

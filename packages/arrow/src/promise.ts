@@ -23,15 +23,14 @@
  */
 import { nodeFs as fileSystem } from "#fs"
 import * as PlatformError from "@effect/platform/Error"
-import * as FileSystem from "@effect/platform/FileSystem"
 import type { CallOptions, HotdataPromiseClient } from "@hotdata-effect/core/PromiseClient"
 import { runnerOf } from "@hotdata-effect/core/PromiseClient"
 import type { RecordBatch, Table } from "apache-arrow"
 import * as Effect from "effect/Effect"
-import * as Sink from "effect/Sink"
 import * as ArrowQuery from "./ArrowQuery.js"
 import * as ArrowResults from "./ArrowResults.js"
-import * as Export from "./Export.js"
+import type * as Export from "./Export.js"
+import * as exportFile from "./internal/exportFile.js"
 
 /**
  * Runs SQL and yields its result's Arrow record batches as they arrive (`ArrowQuery.stream`).
@@ -100,41 +99,49 @@ const nodeFs = () =>
     : Promise.resolve(fileSystem)
 
 /**
- * The three file operations `Export.toFile` uses, over `node:fs/promises` from the
- * package's `#fs` import (none in a browser: an export there fails with a `SystemError`).
+ * The file operations of an export over `node:fs/promises` from the package's `#fs`
+ * import (none in a browser: an export there fails with a `SystemError`). The file is
+ * written through its own handle, in the large writes the export gathers.
  */
-const exportFileSystem = FileSystem.makeNoop({
-  sink: (path) =>
-    Sink.unwrapScoped(
-      Effect.map(
-        Effect.acquireRelease(
+const nodeFiles: exportFile.Files<PlatformError.PlatformError> = {
+  open: (path) =>
+    Effect.map(
+      Effect.acquireRelease(
+        Effect.tryPromise({
+          try: async () => (await nodeFs()).open(path, "w"),
+          catch: (cause) => systemError("open", path, cause)
+        }),
+        (handle) => Effect.promise(() => handle.close())
+      ),
+      (handle) => ({
+        write: (bytes) =>
           Effect.tryPromise({
-            try: async () => (await nodeFs()).open(path, "w"),
-            catch: (cause) => systemError("open", path, cause)
-          }),
-          (handle) => Effect.promise(() => handle.close())
-        ),
-        (handle) =>
-          Sink.forEach((chunk: Uint8Array) =>
-            Effect.tryPromise({ try: () => handle.write(chunk), catch: (cause) => systemError("write", path, cause) })
-          )
-      )
+            try: async () => {
+              let offset = 0
+              while (offset < bytes.length) {
+                offset += (await handle.write(bytes, offset, bytes.length - offset)).bytesWritten
+              }
+            },
+            catch: (cause) => systemError("write", path, cause)
+          })
+      })
     ),
   rename: (from, to) =>
     Effect.tryPromise({
       try: async () => (await nodeFs()).rename(from, to),
       catch: (cause) => systemError("rename", from, cause)
     }),
-  remove: (path, options) =>
+  remove: (path) =>
     Effect.tryPromise({
-      try: async () => (await nodeFs()).rm(path, { force: options?.force ?? false, recursive: options?.recursive }),
+      try: async () => (await nodeFs()).rm(path, { force: true }),
       catch: (cause) => systemError("remove", path, cause)
     })
-})
+}
 
 /**
  * Streams a stored result to a file in `options.format` (`arrow`, `csv` or `parquet`),
- * through `<path>.partial` renamed when complete (`Export.toFile`). Node only.
+ * through `<path>.partial` renamed when complete (`Export.toFile`, `onProgress` included),
+ * written through a `node:fs` file handle in 1 MiB writes. Node only.
  *
  * @since 0.1.0
  * @category exporting
@@ -143,10 +150,10 @@ export const exportToFile = (
   client: HotdataPromiseClient,
   resultId: string,
   path: string,
-  options: Export.Options,
+  options: Export.ToFileOptions,
   callOptions?: CallOptions
 ): Promise<Export.Written> =>
   runnerOf(client).run(
-    Effect.provideService(Export.toFile(resultId, path, options), FileSystem.FileSystem, exportFileSystem),
+    exportFile.toFile(resultId, path, options, nodeFiles),
     callOptions
   )

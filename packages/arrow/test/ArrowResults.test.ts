@@ -1,4 +1,5 @@
 import { NodeFileSystem } from "@effect/platform-node"
+import * as PlatformError from "@effect/platform/Error"
 import * as FileSystem from "@effect/platform/FileSystem"
 import { describe, it } from "@effect/vitest"
 import { ArrowQuery, ArrowResults, Export } from "@hotdata-effect/arrow"
@@ -24,12 +25,13 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
+import * as Layer from "effect/Layer"
 import * as Stream from "effect/Stream"
 import * as TestClock from "effect/TestClock"
 import * as NodeOs from "node:os"
 import * as NodePath from "node:path"
 import { assert } from "vitest"
-import { chunked, endless, pieces } from "../../../test/kit.js"
+import { bytesOf, chunked, endless, pieces, sameBytes } from "../../../test/kit.js"
 
 /** A request as the stubbed API received it. */
 interface Seen {
@@ -680,5 +682,160 @@ describe("Export", () => {
       assert.strictEqual(parquet._tag, "ArrowDecodeError")
       assert.deepStrictEqual(yield* fs.readDirectory(dir), [])
     }).pipe(Effect.provide(layer), Effect.provide(NodeFileSystem.layer))
+  })
+
+  /** The Node file system, counting the writes made through the files it opens. */
+  const countingFileSystem = (options: { readonly failWrite?: number } = {}) => {
+    const writes: Array<number> = []
+    const layer = Layer.effect(
+      FileSystem.FileSystem,
+      Effect.map(FileSystem.FileSystem, (fs) => ({
+        ...fs,
+        open: (path: string, openOptions?: FileSystem.OpenFileOptions) =>
+          Effect.map(fs.open(path, openOptions), (file): FileSystem.File => ({
+            ...file,
+            writeAll: (bytes) => {
+              writes.push(bytes.length)
+              return writes.length === options.failWrite
+                ? Effect.fail(
+                  new PlatformError.SystemError({
+                    reason: "Unknown",
+                    module: "FileSystem",
+                    method: "writeAll",
+                    pathOrDescriptor: path,
+                    description: "no space left on device"
+                  })
+                )
+                : file.writeAll(bytes)
+            }
+          }))
+      }))
+    ).pipe(Layer.provide(NodeFileSystem.layer))
+    return { writes, layer }
+  }
+
+  it.scoped("writes a body of many small chunks in few large writes, byte for byte, with progress", () => {
+    const body = bytesOf(3 * 1024 * 1024 + 12345)
+    const { layer } = stubbed(() => ({
+      status: 200,
+      headers: { "content-type": "text/csv", "content-length": String(body.length) },
+      body: chunked(body, { size: 1000 })
+    }))
+    const files = countingFileSystem()
+    return Effect.gen(function*() {
+      const fs = yield* FileSystem.FileSystem
+      const dir = yield* tmp
+      const progress: Array<Export.Progress> = []
+      const written = yield* Export.toFile("res_1", NodePath.join(dir, "r.csv"), {
+        ...OPTIONS,
+        format: "csv",
+        onProgress: (p) => {
+          progress.push(p)
+        }
+      })
+      assert.strictEqual(written.bytes, body.length)
+      assert.isTrue(sameBytes(yield* fs.readFile(written.path), body))
+      // 3,158 chunks of 1,000 bytes: four writes of at most 1 MiB.
+      assert.deepStrictEqual(files.writes, [1048576, 1048576, 1048576, 12345])
+      const last = progress[progress.length - 1]!
+      assert.deepInclude(last, { bytesWritten: body.length, totalBytes: body.length, percent: 100, done: true })
+    }).pipe(Effect.provide(layer), Effect.provide(files.layer))
+  })
+
+  it.scoped("writes a chunk larger than its buffer as it is, after what is buffered", () => {
+    const small = bytesOf(5000, 2)
+    const large = bytesOf(2 * 1024 * 1024 + 1, 3)
+    const { layer } = stubbed(() => ({
+      status: 200,
+      headers: { "content-type": "text/csv" },
+      body: pieces([small, large, small])
+    }))
+    const files = countingFileSystem()
+    return Effect.gen(function*() {
+      const fs = yield* FileSystem.FileSystem
+      const dir = yield* tmp
+      const written = yield* Export.toFile("res_1", NodePath.join(dir, "r.csv"), { ...OPTIONS, format: "csv" })
+      const expected = new Uint8Array([...small, ...large, ...small])
+      assert.isTrue(sameBytes(yield* fs.readFile(written.path), expected))
+      assert.strictEqual(files.writes.reduce((a, b) => a + b, 0), expected.length)
+      assert.isAtMost(files.writes.length, 4)
+    }).pipe(Effect.provide(layer), Effect.provide(files.layer))
+  })
+
+  it.scoped("fails with the file system's error when a write fails, and leaves no file", () => {
+    const { layer } = stubbed(() => ({
+      status: 200,
+      headers: { "content-type": "text/csv" },
+      body: chunked(bytesOf(3 * 1024 * 1024), { size: 4096 })
+    }))
+    const files = countingFileSystem({ failWrite: 2 })
+    return Effect.gen(function*() {
+      const fs = yield* FileSystem.FileSystem
+      const dir = yield* tmp
+      const error = yield* Effect.flip(
+        Export.toFile("res_1", NodePath.join(dir, "r.csv"), { ...OPTIONS, format: "csv" })
+      )
+      assert.strictEqual(error._tag, "SystemError")
+      assert.include(error.message, "no space left on device")
+      assert.deepStrictEqual(yield* fs.readDirectory(dir), [])
+    }).pipe(Effect.provide(layer), Effect.provide(files.layer))
+  })
+
+  it.live("interrupting an export aborts the request and removes the partial file", () => {
+    let cancelled = false
+    const { layer } = stubbed(() => ({
+      status: 200,
+      headers: { "content-type": "text/csv" },
+      body: endless(bytesOf(64 * 1024), () => {
+        cancelled = true
+      })
+    }))
+    return Effect.gen(function*() {
+      const fs = yield* FileSystem.FileSystem
+      const dir = yield* tmp
+      const target = NodePath.join(dir, "r.csv")
+      let seen = 0
+      const fiber = yield* Effect.fork(
+        Export.toFile("res_1", target, {
+          ...OPTIONS,
+          format: "csv",
+          onProgress: (p) => {
+            seen = p.bytesWritten
+          },
+          progressInterval: "10 millis"
+        })
+      )
+      // Some of the body is on disk under the partial name before the interruption.
+      while (seen === 0) yield* Effect.sleep("10 millis")
+      assert.isTrue(yield* fs.exists(`${target}.partial`))
+      yield* Fiber.interrupt(fiber)
+      assert.deepStrictEqual(yield* fs.readDirectory(dir), [])
+      assert.isTrue(cancelled)
+    }).pipe(Effect.scoped, Effect.provide(layer), Effect.provide(NodeFileSystem.layer))
+  })
+
+  it.effect("fails with a truncated error naming the idle timeout when the body stalls, and leaves no file", () => {
+    const { layer } = stubbed(() => ({
+      status: 200,
+      headers: { "content-type": "text/csv" },
+      body: new ReadableStream<Uint8Array>({ start: (controller) => controller.enqueue(bytesOf(1000)) })
+    }))
+    return Effect.gen(function*() {
+      const fs = yield* FileSystem.FileSystem
+      const dir = yield* tmp
+      const fiber = yield* Effect.fork(
+        Effect.flip(Export.toFile("res_1", NodePath.join(dir, "r.csv"), { ...OPTIONS, format: "csv" }))
+      )
+      yield* TestClock.adjust("59 seconds")
+      assert.isNull(fiber.unsafePoll())
+      yield* TestClock.adjust("2 seconds")
+      const error = yield* Fiber.join(fiber)
+      assert.strictEqual(error._tag, "ArrowDecodeError")
+      if (error._tag !== "ArrowDecodeError") return
+      assert.strictEqual(error.reason, "truncated")
+      assert.strictEqual(error.bytesRead, 1000)
+      assert.include(error.message, "stopped moving for 1m")
+      assert.deepStrictEqual(yield* fs.readDirectory(dir), [])
+    }).pipe(Effect.scoped, Effect.provide(layer), Effect.provide(NodeFileSystem.layer))
   })
 })

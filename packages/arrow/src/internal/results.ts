@@ -75,6 +75,15 @@ const describe = (u: unknown): string => {
   return messages.length > 0 ? messages.join(": ") : String(u)
 }
 
+/** A read of the body that failed after `bytesRead` bytes, as a `truncated` decode error. */
+export const brokenOff = (resultId: string, bytesRead: number, error: { readonly cause?: unknown }) =>
+  new ArrowError.ArrowDecodeError({
+    resultId,
+    reason: "truncated",
+    bytesRead,
+    message: `result ${resultId}: the body broke off after ${bytesRead} bytes: ${describe(error.cause ?? error)}`
+  })
+
 /** The body as a byte stream, a broken-off read becoming a `truncated` decode error. */
 const body = (
   resultId: string,
@@ -87,93 +96,97 @@ const body = (
         for (const piece of chunk) bytes += piece.length
         return chunk
       }),
-      Stream.mapError((error) =>
-        new ArrowError.ArrowDecodeError({
-          resultId,
-          reason: "truncated",
-          bytesRead: bytes,
-          message: `result ${resultId}: the body broke off after ${bytes} bytes: ${describe(error.cause ?? error)}`
-        })
-      )
+      Stream.mapError((error) => brokenOff(resultId, bytes, error))
     )
   })
 
 /**
- * The raw bytes of an Arrow IPC stream, checked on the way through: the stream fails
- * with `ArrowDecodeError` when the framing is invalid or ends before the end-of-stream
- * marker.
+ * Follows a body in one format as its chunks pass by: `push` answers the failure of
+ * bytes that cannot be that format, `end` the failure of a body that stopped short (an
+ * Arrow stream without its end-of-stream marker, a Parquet file without its `PAR1`
+ * footer). CSV has no end to check.
  */
-export const checkedIpcBytes = (
-  resultId: string,
-  response: HttpClientResponse.HttpClientResponse
-): Stream.Stream<Uint8Array, ArrowError.ArrowDecodeError> =>
-  Stream.suspend(() => {
-    const framing = new IpcFraming()
-    const decodeError = (reason: "malformed" | "truncated", message: string) =>
-      new ArrowError.ArrowDecodeError({ resultId, reason, bytesRead: framing.bytes, message })
-    return body(resultId, response).pipe(
-      Stream.mapChunksEffect((chunk) => {
-        for (const bytes of chunk) {
-          const problem = framing.push(bytes)
-          if (problem !== undefined) {
-            return Effect.fail(
-              decodeError("malformed", `result ${resultId} is not a valid Arrow IPC stream: ${problem}`)
-            )
-          }
-        }
-        return Effect.succeed(chunk)
-      }),
-      Stream.concat(Stream.suspend(() =>
-        framing.complete ? Stream.empty : Stream.fail(decodeError(
-          "truncated",
-          `result ${resultId}: the Arrow stream ended ${framing.position}, after ${framing.bytes} bytes`
-        ))
-      ))
-    )
-  })
+export interface BodyCheck {
+  readonly push: (bytes: Uint8Array) => ArrowError.ArrowDecodeError | undefined
+  readonly end: () => ArrowError.ArrowDecodeError | undefined
+}
 
-/** The raw bytes of a CSV or Parquet body; a Parquet file must end with its `PAR1` footer. */
+const PAR1 = [0x50, 0x41, 0x52, 0x31] as const
+
+/** A fresh {@link BodyCheck} for one body. */
+export const bodyCheck = (resultId: string, format: Format): BodyCheck => {
+  if (format === "csv") return { push: () => undefined, end: () => undefined }
+  if (format === "arrow") {
+    const framing = new IpcFraming()
+    return {
+      push: (bytes) => {
+        const problem = framing.push(bytes)
+        return problem === undefined ? undefined : new ArrowError.ArrowDecodeError({
+          resultId,
+          reason: "malformed",
+          bytesRead: framing.bytes,
+          message: `result ${resultId} is not a valid Arrow IPC stream: ${problem}`
+        })
+      },
+      end: () =>
+        framing.complete ? undefined : new ArrowError.ArrowDecodeError({
+          resultId,
+          reason: "truncated",
+          bytesRead: framing.bytes,
+          message: `result ${resultId}: the Arrow stream ended ${framing.position}, after ${framing.bytes} bytes`
+        })
+    }
+  }
+  // Parquet: the last four bytes seen, oldest first.
+  let bytesRead = 0
+  const tail = new Uint8Array(4)
+  return {
+    push: (bytes) => {
+      bytesRead += bytes.length
+      if (bytes.length >= 4) {
+        tail.set(bytes.subarray(bytes.length - 4))
+      } else {
+        tail.copyWithin(0, bytes.length)
+        tail.set(bytes, 4 - bytes.length)
+      }
+      return undefined
+    },
+    end: () =>
+      bytesRead >= 4 && tail.every((byte, i) => byte === PAR1[i]) ? undefined : new ArrowError.ArrowDecodeError({
+        resultId,
+        reason: "truncated",
+        bytesRead,
+        message: `result ${resultId}: the Parquet file ended after ${bytesRead} bytes without its footer`
+      })
+  }
+}
+
+/**
+ * The raw bytes of a body in `format`, checked on the way through with a
+ * {@link BodyCheck}: the stream fails with `ArrowDecodeError` when the bytes cannot be
+ * that format or end short.
+ */
 export const checkedBytes = (
   resultId: string,
   format: Format,
   response: HttpClientResponse.HttpClientResponse
-): Stream.Stream<Uint8Array, ArrowError.ArrowDecodeError> => {
-  if (format === "arrow") return checkedIpcBytes(resultId, response)
-  if (format === "csv") return body(resultId, response)
-  return Stream.suspend(() => {
-    const counter = { bytes: 0 }
-    let tail = new Uint8Array(0)
+): Stream.Stream<Uint8Array, ArrowError.ArrowDecodeError> =>
+  Stream.suspend(() => {
+    const check = bodyCheck(resultId, format)
     return body(resultId, response).pipe(
-      Stream.mapChunks((chunk) => {
+      Stream.mapChunksEffect((chunk) => {
         for (const bytes of chunk) {
-          counter.bytes += bytes.length
-          const joined = new Uint8Array(Math.min(4, tail.length + bytes.length))
-          const source = bytes.length >= 4 ? bytes.subarray(bytes.length - 4) : concat(tail, bytes)
-          joined.set(source.subarray(source.length - joined.length))
-          tail = joined
+          const problem = check.push(bytes)
+          if (problem !== undefined) return Effect.fail(problem)
         }
-        return chunk
+        return Effect.succeed(chunk)
       }),
-      Stream.concat(Stream.suspend(() =>
-        new TextDecoder().decode(tail) === "PAR1" ? Stream.empty : Stream.fail(
-          new ArrowError.ArrowDecodeError({
-            resultId,
-            reason: "truncated",
-            bytesRead: counter.bytes,
-            message: `result ${resultId}: the Parquet file ended after ${counter.bytes} bytes without its footer`
-          })
-        )
-      ))
+      Stream.concat(Stream.suspend(() => {
+        const problem = check.end()
+        return problem === undefined ? Stream.empty : Stream.fail(problem)
+      }))
     )
   })
-}
-
-const concat = (a: Uint8Array, b: Uint8Array): Uint8Array => {
-  const out = new Uint8Array(a.length + b.length)
-  out.set(a)
-  out.set(b, a.length)
-  return out
-}
 
 /** An open Arrow result: its schema is read, its batches are not. */
 export interface Decoder {

@@ -47,20 +47,87 @@ export const idleTimeoutOf = (error: HttpClientError.HttpClientError): HotdataEr
 
 /**
  * Fails `stream` when no chunk arrives within `idle` of asking for one: a body that
- * stops moving. The total time is not limited. A race rather than
- * `Stream.timeoutFail`, so an interruption of the reader ends the wait at once.
+ * stops moving. The total time is not limited.
+ *
+ * The cost per chunk is two hand-offs, not a race: one reader fiber pulls `stream` and
+ * keeps at most one chunk ready ahead of the consumer (so a read of the body is pending
+ * while the consumer works on the last chunk, as a piped stream would have it), and one
+ * watchdog fiber sleeps until the moment the pending ask would be `idle` old, for the
+ * life of the stream. When it finds an ask that old, it fails it; an interruption of the
+ * consumer simply withdraws its ask.
  */
 const idleLimited = <E>(
   stream: Stream.Stream<Uint8Array, E>,
   idle: Duration.Duration,
   onIdle: () => E
 ): Stream.Stream<Uint8Array, E> =>
-  Stream.fromPull(
-    Effect.map(Stream.toPull(stream), (pull) => {
-      const timer = Effect.flatMap(Effect.sleep(idle), () => Effect.fail(Option.some(onIdle())))
-      return Effect.raceFirst(pull, timer)
+  Stream.fromPull(Effect.gen(function*() {
+    type Pulled = Effect.Effect<Chunk.Chunk<Uint8Array>, Option.Option<E>>
+    const pull = yield* Stream.toPull(stream)
+    const clock = yield* Effect.clock
+    const millis = Duration.toMillis(idle)
+    /** The consumer waiting for a chunk, and since when. */
+    let waiting: ((answer: Pulled) => void) | undefined
+    let askedAt = 0
+    /** What the reader pulled before it was asked for, and the reader waiting for it to be taken. */
+    let ready: Pulled | undefined
+    let onTaken: (() => void) | undefined
+    /** The end (or failure) of the stream, once handed over: every later ask gets it. */
+    let ended: Pulled | undefined
+
+    /** Hands `value` to the consumer if it waits, else keeps it until it asks. */
+    const deliver = (value: Pulled): Effect.Effect<void> => {
+      const consumer = waiting
+      if (consumer !== undefined) {
+        waiting = undefined
+        consumer(value)
+        return Effect.void
+      }
+      return Effect.async<void>((resume) => {
+        ready = value
+        onTaken = () => resume(Effect.void)
+        return Effect.sync(() => onTaken = undefined)
+      })
+    }
+    const reader: Effect.Effect<void> = Effect.matchCauseEffect(pull, {
+      onFailure: (cause) => deliver(ended = Effect.failCause(cause)),
+      onSuccess: (chunk) => Effect.zipRight(deliver(Effect.succeed(chunk)), reader)
     })
-  )
+    yield* Effect.forkScoped(reader)
+
+    const watchdog: Effect.Effect<void> = Effect.suspend(() => {
+      const now = clock.unsafeCurrentTimeMillis()
+      if (waiting !== undefined && now - askedAt >= millis) {
+        const consumer = waiting
+        waiting = undefined
+        ended = Effect.fail(Option.some(onIdle()))
+        consumer(ended)
+        return Effect.void
+      }
+      const wait = waiting === undefined ? millis : askedAt + millis - now
+      return Effect.zipRight(Effect.sleep(Duration.millis(wait)), watchdog)
+    })
+    yield* Effect.forkScoped(watchdog)
+
+    return Effect.suspend((): Pulled => {
+      if (ended !== undefined) return ended
+      const value = ready
+      if (value !== undefined) {
+        ready = undefined
+        const taken = onTaken
+        onTaken = undefined
+        taken?.()
+        return value
+      }
+      return Effect.async<Chunk.Chunk<Uint8Array>, Option.Option<E>>((resume) => {
+        waiting = resume
+        askedAt = clock.unsafeCurrentTimeMillis()
+        return Effect.sync(() => {
+          if (waiting === resume) waiting = undefined
+        })
+      })
+    })
+  }))
 
 const concat = (chunks: Chunk.Chunk<Uint8Array>): Uint8Array => {
   if (chunks.length === 1) return Chunk.unsafeHead(chunks)
