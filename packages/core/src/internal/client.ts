@@ -25,6 +25,7 @@ import * as Operation from "../Operation.js"
 import * as RetryPolicy from "../RetryPolicy.js"
 import * as Idle from "./idle.js"
 import * as Logging from "./logging.js"
+import * as RawBody from "./rawBody.js"
 import * as Secrets from "./secrets.js"
 
 /** @internal */
@@ -50,6 +51,8 @@ export interface ClientConfig {
   readonly retryPolicy: RetryPolicy.RetryPolicy
   /** The minimum level of the SDK's log lines; `undefined` follows the fiber's minimum log level. */
   readonly logLevel?: LogLevel.LogLevel | undefined
+  /** Whether the transport opens no span of its own, so none needs switching off per call. */
+  readonly transportOpensNoSpan?: boolean | undefined
 }
 
 /** The attempt being made of one call, and its log when logging is on (decided once per call). */
@@ -264,7 +267,7 @@ const parseJson = (text: string): Option.Option<unknown> => {
 
 /** The trace id the server attached to a response. */
 export const traceIdOf = (response: HttpClientResponse.HttpClientResponse): string | undefined =>
-  response.headers["x-trace-id"] ?? undefined
+  RawBody.headerOf(response, "x-trace-id")
 
 /** Reads a non-success response into its typed error. */
 export const statusError = (
@@ -283,6 +286,18 @@ export const statusError = (
       retryAfter: Option.getOrUndefined(retryAfter)
     })
   })
+
+/** The decoder of each response schema, made once. */
+const decoders = new WeakMap<Schema.Schema<any, any>, (u: unknown) => Either.Either<unknown, ParseResult.ParseError>>()
+
+const decoderOf = (schema: Schema.Schema<any, any>) => {
+  let decode = decoders.get(schema)
+  if (decode === undefined) {
+    decode = Schema.decodeUnknownEither(schema)
+    decoders.set(schema, decode)
+  }
+  return decode
+}
 
 /** Decodes a success response with the schema the contract gives for its status. */
 const decodeSuccess = (
@@ -307,7 +322,7 @@ const decodeSuccess = (
     if (Option.isNone(json)) {
       return Effect.fail(decodeError(`${operation.id}: the response body is not JSON (HTTP ${response.status})`))
     }
-    const decoded = Schema.decodeUnknownEither(schema)(json.value)
+    const decoded = decoderOf(schema)(json.value)
     return decoded._tag === "Right"
       ? Effect.succeed(decoded.right)
       : Effect.fail(decodeError(`${operation.id}: ${formatParseError(decoded.left)}`))
@@ -456,7 +471,11 @@ const logged = <A, R>(
 export const makeExecutor = (httpClient: HttpClient.HttpClient, config: ClientConfig): Executor => {
   // Each call opens its own span (see withPolicies); the transport's span would only
   // repeat it, and would record every header.
-  const client = HttpClient.withTracerDisabledWhen(httpClient, () => true)
+  // (Switching it off costs two fiber-ref updates per call, skipped when the transport
+  // is known to open none.)
+  const client = config.transportOpensNoSpan === true
+    ? httpClient
+    : HttpClient.withTracerDisabledWhen(httpClient, () => true)
   const scopedClient = HttpClient.withScope(client)
 
   // One attempt of a call: build, send under the policies, map a non-2xx status to its error.

@@ -261,8 +261,16 @@ const execute = (defaults: Context.Context<never>) => (request: HttpClientReques
  */
 export const make = (defaults: Context.Context<never>): HttpClient.HttpClient => {
   const run = execute(defaults)
-  return HttpClient.makeWith(
+  const client = HttpClient.makeWith(
     (request: Effect.Effect<HttpClientRequest.HttpClientRequest>) => Effect.flatMap(request, run),
     Effect.succeed
   )
+  untraced.add(client)
+  return client
 }
+
+/** The clients made by {@link make}: they open no span of their own. */
+const untraced = new WeakSet<HttpClient.HttpClient>()
+
+/** Whether `client` is one of this module's, which opens no span (and so needs no switching off). */
+export const opensNoSpan = (client: HttpClient.HttpClient): boolean => untraced.has(client)
