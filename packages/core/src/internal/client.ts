@@ -190,7 +190,8 @@ const idempotencyKeyOf = (
 export const buildRequest = (
   operation: Operation.Operation,
   args: CallArgs,
-  config: Pick<ClientConfig, "workspaceId">
+  config: Pick<ClientConfig, "workspaceId">,
+  accept?: string
 ): Either.Either<HttpClientRequest.HttpClientRequest, HotdataError.InvalidRequest> => {
   const invalid = (message: string) =>
     Either.left(new HotdataError.InvalidRequest({ operation: operation.id, message }))
@@ -216,6 +217,7 @@ export const buildRequest = (
   }
   const key = idempotencyKeyOf(operation, args)
   if (key !== undefined && Either.isLeft(key)) return invalid(key.left)
+  const headers: Record<string, string> = {}
   for (const header of operation.headers) {
     if (operation.idempotencyKey?.in === "header" && header.name === operation.idempotencyKey.name) continue
     const value = options[header.key]
@@ -224,17 +226,20 @@ export const buildRequest = (
       continue
     }
     if (!Predicate.isString(value)) return invalid(`\`${header.key}\` (header ${header.name}) must be a string`)
-    request = HttpClientRequest.setHeader(request, header.name, value)
+    headers[header.name.toLowerCase()] = value
   }
   if (operation.workspaceScoped) {
     if (config.workspaceId === undefined || config.workspaceId === "") {
       return invalid("a workspace id is required for this operation: set `workspaceId` on the client")
     }
-    request = HttpClientRequest.setHeader(request, "x-workspace-id", config.workspaceId)
+    headers["x-workspace-id"] = config.workspaceId
   }
   if (key !== undefined && operation.idempotencyKey?.in === "header") {
-    request = HttpClientRequest.setHeader(request, operation.idempotencyKey.name, key.right)
+    headers[operation.idempotencyKey.name.toLowerCase()] = key.right
   }
+  if (accept !== undefined) headers["accept"] = accept
+  // One copy of the headers for all of them.
+  request = HttpClientRequest.setHeaders(request, headers)
   if (operation.payload !== undefined) {
     let body: unknown = {}
     if (args.payload === undefined) {
@@ -483,10 +488,11 @@ export const makeExecutor = (httpClient: HttpClient.HttpClient, config: ClientCo
     transport: HttpClient.HttpClient.With<HttpClientError.HttpClientError, R>,
     operation: Operation.Operation,
     args: CallArgs,
+    accept: string | undefined,
     prepare: (request: HttpClientRequest.HttpClientRequest) => HttpClientRequest.HttpClientRequest,
     onSuccess: (response: HttpClientResponse.HttpClientResponse) => Effect.Effect<A, HotdataError.HotdataError>
   ): Effect.Effect<A, HotdataError.HotdataError, R> => {
-    const built = buildRequest(operation, args, config)
+    const built = buildRequest(operation, args, config, accept)
     if (built._tag === "Left") return Effect.fail(built.left)
     return withPolicies(
       operation,
@@ -515,19 +521,20 @@ export const makeExecutor = (httpClient: HttpClient.HttpClient, config: ClientCo
   }
 
   const call: Executor["call"] = (operation, args) =>
-    send(client, operation, args, HttpClientRequest.acceptJson, (response) => decodeSuccess(operation, response))
+    send(client, operation, args, "application/json", identity, (response) => decodeSuccess(operation, response))
 
   const callWithStatus: Executor["callWithStatus"] = (operation, args) =>
     send(
       client,
       operation,
       args,
-      HttpClientRequest.acceptJson,
+      "application/json",
+      identity,
       (response) => Effect.map(decodeSuccess(operation, response), (body) => ({ status: response.status, body }))
     )
 
   const response: Executor["response"] = (operation, args, transform) =>
-    send(scopedClient, operation, args, transform ?? identity, Effect.succeed)
+    send(scopedClient, operation, args, undefined, transform ?? identity, Effect.succeed)
 
   return { config, httpClient, call, callWithStatus, response }
 }
