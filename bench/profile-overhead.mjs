@@ -2,9 +2,11 @@
 // same keep-alive server (a separate process), under the V8 CPU profiler, then prints the
 // self time of the call path grouped by function and by file.
 //
-//   node bench/profile-overhead.mjs [--variant sdkLean|sdkFetch|raw] [--calls 20000] [--top 40]
+//   node bench/profile-overhead.mjs [--variant sdkLean|sdkFetch|raw] [--calls 20000] [--top 40] [--stub]
 //   node bench/profile-overhead.mjs --summarize <file.cpuprofile> --calls <calls it ran>
 //
+// With --stub, `fetch` is an in-process function answering at once with the same body: the
+// profile then holds the SDK's own cost without the network's (and without its noise).
 // The profile is written to bench/tmp/profiles/ (not committed).
 import { fork, spawnSync } from "node:child_process"
 import * as fs from "node:fs"
@@ -17,6 +19,7 @@ const arg = (name, fallback) => {
 const VARIANT = arg("variant", "sdkLean")
 const CALLS = Number(arg("calls", 20000))
 const TOP = Number(arg("top", 40))
+const STUB = process.argv.includes("--stub")
 const here = path.dirname(new URL(import.meta.url).pathname)
 const dir = path.join(here, "tmp", "profiles")
 
@@ -25,6 +28,17 @@ const run = async (port) => {
   const { FetchTransport, HotdataClient } = await import("@hotdata-effect/core")
   const { Effect, Layer, ManagedRuntime, Redacted } = await import("effect")
   const baseUrl = `http://127.0.0.1:${port}`
+  const body = JSON.stringify({
+    id: "data_bench",
+    name: "bench",
+    default_catalog: "default",
+    default_schema: "main",
+    default_connection_id: "conn_bench",
+    created_at: "2026-01-01T00:00:00Z",
+    attachments: []
+  })
+  const answer = { "content-type": "application/json", "content-length": String(body.length), "x-trace-id": "t" }
+  const fetch = STUB ? async () => new Response(body, { status: 200, headers: answer }) : globalThis.fetch
   const loop = async (once, n) => {
     for (let i = 0; i < n / 10; i++) await once() // warm-up
     const start = performance.now()
@@ -43,7 +57,8 @@ const run = async (port) => {
   } else {
     const transport = VARIANT === "sdkFetch" ? FetchHttpClient.layer : FetchTransport.layer
     const layer = HotdataClient.layer({ apiKey: Redacted.make("bench-key"), workspaceId: "ws_bench", baseUrl }).pipe(
-      Layer.provide(transport)
+      Layer.provide(transport),
+      Layer.provide(Layer.succeed(FetchHttpClient.Fetch, fetch))
     )
     const runtime = ManagedRuntime.make(layer)
     const context = await runtime.runPromise(Effect.context())
@@ -118,8 +133,8 @@ if (process.argv[2] === "--summarize") {
 } else if (process.argv[2] === "--child") {
   await run(Number(arg("port", 0)))
 } else {
-  const server = fork(path.join(here, "overhead.mjs"), ["--serve"], { stdio: "inherit" })
-  const { port } = await new Promise((resolve) => server.once("message", resolve))
+  const server = STUB ? undefined : fork(path.join(here, "overhead.mjs"), ["--serve"], { stdio: "inherit" })
+  const { port } = server === undefined ? { port: 1 } : await new Promise((resolve) => server.once("message", resolve))
   fs.mkdirSync(dir, { recursive: true })
   const name = `${VARIANT}-${Date.now()}.cpuprofile`
   const child = spawnSync(process.execPath, [
@@ -133,9 +148,10 @@ if (process.argv[2] === "--summarize") {
     "--variant",
     VARIANT,
     "--calls",
-    String(CALLS)
+    String(CALLS),
+    ...(STUB ? ["--stub"] : [])
   ], { stdio: "inherit" })
-  server.kill()
+  server?.kill()
   if (child.status !== 0) process.exit(child.status ?? 1)
   summarize(path.join(dir, name), CALLS * 1.1)
 }
