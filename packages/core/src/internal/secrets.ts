@@ -137,7 +137,10 @@ const invalidHeaderChar = /[^\t\x20-\x7e\x80-\xff]/
 export const unsendable = (
   request: HttpClientRequest.HttpClientRequest
 ): { readonly reason: "Encode" | "InvalidUrl"; readonly description: string } | undefined => {
-  for (const [name, value] of Object.entries(request.headers)) {
+  const headers = request.headers
+  for (const name in headers) {
+    const value = headers[name]!
+    if (!invalidHeaderChar.test(value)) continue
     const bad = invalidHeaderChar.exec(value)
     if (bad !== null) {
       return {
