@@ -14,6 +14,9 @@
 // time are reported, with the client process's CPU time per call next to them.
 //
 //   node bench/overhead.mjs [--calls 2000] [--rounds 7] [--runtimes node20,node24,bun]
+//
+// Where a call's time goes: bench/profile-overhead.mjs (a CPU profile of one variant's
+// loop, summed by group and function); the findings are in docs/design.md, "Per-call cost".
 import { fork, spawn } from "node:child_process"
 import * as os from "node:os"
 import { install, RUNTIMES } from "../test/runtimes/runtimes.mjs"

@@ -30,6 +30,7 @@ import * as Operations from "./generated/Operations.js"
 import * as HotdataError from "./HotdataError.js"
 import * as HotdataTest from "./HotdataTest.js"
 import * as internal from "./internal/client.js"
+import * as FetchTransportInternal from "./internal/fetchTransport.js"
 import * as Idle from "./internal/idle.js"
 import * as Logging from "./internal/logging.js"
 import * as Secrets from "./internal/secrets.js"
@@ -218,24 +219,20 @@ const build = (
     const transform = options.transformClient ?? ((client: HttpClient.HttpClient) => client)
     // Request mappings run in the order they are added: the guard comes last, so it sees
     // each request as the transport will.
-    const httpClient = Secrets.guardRequests(transform(captureResponses(withExtraHeaders(
-      HttpClient.mapRequest(
-        transport,
-        (request) =>
-          request.pipe(
-            HttpClientRequest.prependUrl(baseUrl),
-            HttpClientRequest.bearerToken(apiKey),
-            HttpClientRequest.setHeader("user-agent", userAgent)
-          )
-      )
-    ))))
+    // The headers every request carries, built once.
+    const sdkHeaders = { authorization: `Bearer ${Redacted.value(apiKey)}`, "user-agent": userAgent }
+    const httpClient = Secrets.guardRequests(
+      transform(captureResponses(withSdkHeaders(transport, baseUrl, sdkHeaders)))
+    )
     const executor = internal.makeExecutor(httpClient, {
       baseUrl,
       workspaceId: options.workspaceId,
       timeout: options.timeout === undefined ? Duration.infinity : Duration.decode(options.timeout),
       idleTimeout: options.idleTimeout === undefined ? Idle.DEFAULT_IDLE_TIMEOUT : Duration.decode(options.idleTimeout),
       retryPolicy: options.retryPolicy ?? RetryPolicy.defaultPolicy,
-      logLevel
+      logLevel,
+      // A `transformClient` may put a client of its own in front of the transport.
+      transportOpensNoSpan: options.transformClient === undefined && FetchTransportInternal.opensNoSpan(transport)
     })
     const groups: Record<string, Record<string, unknown>> = {}
     for (const operation of Object.values(Operations.all) as ReadonlyArray<Operation.Operation>) {
@@ -448,21 +445,23 @@ export const layerTest = (
 
 const currentHeaders = FiberRef.unsafeMake<Readonly<Record<string, string>>>({})
 
-/** Adds the headers set by {@link withHeaders} to every request, where the SDK has not set them. */
-const withExtraHeaders = (client: HttpClient.HttpClient): HttpClient.HttpClient =>
-  HttpClient.mapRequestEffect(
-    client,
-    (request) =>
-      Effect.map(FiberRef.get(currentHeaders), (headers) =>
-        Object.keys(headers).length === 0 ? request : HttpClientRequest.setHeaders(
-          request,
-          Object.fromEntries(
-            Object.entries(headers).filter(([name]) =>
-              request.headers[name.toLowerCase()] === undefined
-            )
-          )
-        ))
-  )
+/**
+ * Puts every request under `baseUrl` with the SDK's own headers, then adds the headers
+ * set by {@link withHeaders} where the SDK has not set them: one request mapping.
+ */
+const withSdkHeaders = (
+  client: HttpClient.HttpClient,
+  baseUrl: string,
+  sdkHeaders: Readonly<Record<string, string>>
+): HttpClient.HttpClient =>
+  HttpClient.mapRequestEffect(client, (request) =>
+    Effect.map(FiberRef.get(currentHeaders), (headers) => {
+      const own = HttpClientRequest.setHeaders(HttpClientRequest.prependUrl(request, baseUrl), sdkHeaders)
+      return Object.keys(headers).length === 0 ? own : HttpClientRequest.setHeaders(
+        own,
+        Object.fromEntries(Object.entries(headers).filter(([name]) => own.headers[name.toLowerCase()] === undefined))
+      )
+    }))
 
 /**
  * Runs an effect with extra request headers on every Hotdata call inside it (nested

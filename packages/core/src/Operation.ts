@@ -138,6 +138,8 @@ export const checkPathParam = (value: unknown): string | undefined => {
   return undefined
 }
 
+const unreservedOnly = /^[A-Za-z0-9\-._~]*$/
+
 const hex = (byte: number) => `%${byte.toString(16).toUpperCase().padStart(2, "0")}`
 const utf8 = new TextEncoder()
 
@@ -150,6 +152,7 @@ const utf8 = new TextEncoder()
  * @category utils
  */
 export const encodePathSegment = (value: string, all = false): string => {
+  if (!all && unreservedOnly.test(value)) return value
   let out = ""
   for (const byte of utf8.encode(value)) {
     const unreserved = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) ||
@@ -167,8 +170,25 @@ export const encodePathSegment = (value: string, all = false): string => {
  * @since 0.1.0
  * @category utils
  */
-export const renderPath = (operation: Operation, params: Readonly<Record<string, string>>): string =>
-  operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
+export const renderPath = (operation: Operation, params: Readonly<Record<string, string>>): string => {
+  const parts = templateOf(operation)
+  let out = parts[0] as string
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i] as string
     const value = params[name] ?? ""
-    return encodePathSegment(value, operation.reservedPathValues?.[name]?.includes(value) === true)
-  })
+    out += encodePathSegment(value, operation.reservedPathValues?.[name]?.includes(value) === true) + parts[i + 1]
+  }
+  return out
+}
+
+/** The path template of each operation split once: literal, name, literal, ..., literal. */
+const templates = new WeakMap<Operation, ReadonlyArray<string>>()
+
+const templateOf = (operation: Operation): ReadonlyArray<string> => {
+  let parts = templates.get(operation)
+  if (parts === undefined) {
+    parts = operation.path.split(/\{([^}]+)\}/)
+    templates.set(operation, parts)
+  }
+  return parts
+}

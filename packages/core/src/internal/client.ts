@@ -25,6 +25,7 @@ import * as Operation from "../Operation.js"
 import * as RetryPolicy from "../RetryPolicy.js"
 import * as Idle from "./idle.js"
 import * as Logging from "./logging.js"
+import * as RawBody from "./rawBody.js"
 import * as Secrets from "./secrets.js"
 
 /** @internal */
@@ -50,6 +51,8 @@ export interface ClientConfig {
   readonly retryPolicy: RetryPolicy.RetryPolicy
   /** The minimum level of the SDK's log lines; `undefined` follows the fiber's minimum log level. */
   readonly logLevel?: LogLevel.LogLevel | undefined
+  /** Whether the transport opens no span of its own, so none needs switching off per call. */
+  readonly transportOpensNoSpan?: boolean | undefined
 }
 
 /** The attempt being made of one call, and its log when logging is on (decided once per call). */
@@ -187,7 +190,8 @@ const idempotencyKeyOf = (
 export const buildRequest = (
   operation: Operation.Operation,
   args: CallArgs,
-  config: Pick<ClientConfig, "workspaceId">
+  config: Pick<ClientConfig, "workspaceId">,
+  accept?: string
 ): Either.Either<HttpClientRequest.HttpClientRequest, HotdataError.InvalidRequest> => {
   const invalid = (message: string) =>
     Either.left(new HotdataError.InvalidRequest({ operation: operation.id, message }))
@@ -213,6 +217,7 @@ export const buildRequest = (
   }
   const key = idempotencyKeyOf(operation, args)
   if (key !== undefined && Either.isLeft(key)) return invalid(key.left)
+  const headers: Record<string, string> = {}
   for (const header of operation.headers) {
     if (operation.idempotencyKey?.in === "header" && header.name === operation.idempotencyKey.name) continue
     const value = options[header.key]
@@ -221,17 +226,20 @@ export const buildRequest = (
       continue
     }
     if (!Predicate.isString(value)) return invalid(`\`${header.key}\` (header ${header.name}) must be a string`)
-    request = HttpClientRequest.setHeader(request, header.name, value)
+    headers[header.name.toLowerCase()] = value
   }
   if (operation.workspaceScoped) {
     if (config.workspaceId === undefined || config.workspaceId === "") {
       return invalid("a workspace id is required for this operation: set `workspaceId` on the client")
     }
-    request = HttpClientRequest.setHeader(request, "x-workspace-id", config.workspaceId)
+    headers["x-workspace-id"] = config.workspaceId
   }
   if (key !== undefined && operation.idempotencyKey?.in === "header") {
-    request = HttpClientRequest.setHeader(request, operation.idempotencyKey.name, key.right)
+    headers[operation.idempotencyKey.name.toLowerCase()] = key.right
   }
+  if (accept !== undefined) headers["accept"] = accept
+  // One copy of the headers for all of them.
+  request = HttpClientRequest.setHeaders(request, headers)
   if (operation.payload !== undefined) {
     let body: unknown = {}
     if (args.payload === undefined) {
@@ -264,7 +272,7 @@ const parseJson = (text: string): Option.Option<unknown> => {
 
 /** The trace id the server attached to a response. */
 export const traceIdOf = (response: HttpClientResponse.HttpClientResponse): string | undefined =>
-  response.headers["x-trace-id"] ?? undefined
+  RawBody.headerOf(response, "x-trace-id")
 
 /** Reads a non-success response into its typed error. */
 export const statusError = (
@@ -283,6 +291,18 @@ export const statusError = (
       retryAfter: Option.getOrUndefined(retryAfter)
     })
   })
+
+/** The decoder of each response schema, made once. */
+const decoders = new WeakMap<Schema.Schema<any, any>, (u: unknown) => Either.Either<unknown, ParseResult.ParseError>>()
+
+const decoderOf = (schema: Schema.Schema<any, any>) => {
+  let decode = decoders.get(schema)
+  if (decode === undefined) {
+    decode = Schema.decodeUnknownEither(schema)
+    decoders.set(schema, decode)
+  }
+  return decode
+}
 
 /** Decodes a success response with the schema the contract gives for its status. */
 const decodeSuccess = (
@@ -307,7 +327,7 @@ const decodeSuccess = (
     if (Option.isNone(json)) {
       return Effect.fail(decodeError(`${operation.id}: the response body is not JSON (HTTP ${response.status})`))
     }
-    const decoded = Schema.decodeUnknownEither(schema)(json.value)
+    const decoded = decoderOf(schema)(json.value)
     return decoded._tag === "Right"
       ? Effect.succeed(decoded.right)
       : Effect.fail(decodeError(`${operation.id}: ${formatParseError(decoded.left)}`))
@@ -456,7 +476,11 @@ const logged = <A, R>(
 export const makeExecutor = (httpClient: HttpClient.HttpClient, config: ClientConfig): Executor => {
   // Each call opens its own span (see withPolicies); the transport's span would only
   // repeat it, and would record every header.
-  const client = HttpClient.withTracerDisabledWhen(httpClient, () => true)
+  // (Switching it off costs two fiber-ref updates per call, skipped when the transport
+  // is known to open none.)
+  const client = config.transportOpensNoSpan === true
+    ? httpClient
+    : HttpClient.withTracerDisabledWhen(httpClient, () => true)
   const scopedClient = HttpClient.withScope(client)
 
   // One attempt of a call: build, send under the policies, map a non-2xx status to its error.
@@ -464,10 +488,11 @@ export const makeExecutor = (httpClient: HttpClient.HttpClient, config: ClientCo
     transport: HttpClient.HttpClient.With<HttpClientError.HttpClientError, R>,
     operation: Operation.Operation,
     args: CallArgs,
+    accept: string | undefined,
     prepare: (request: HttpClientRequest.HttpClientRequest) => HttpClientRequest.HttpClientRequest,
     onSuccess: (response: HttpClientResponse.HttpClientResponse) => Effect.Effect<A, HotdataError.HotdataError>
   ): Effect.Effect<A, HotdataError.HotdataError, R> => {
-    const built = buildRequest(operation, args, config)
+    const built = buildRequest(operation, args, config, accept)
     if (built._tag === "Left") return Effect.fail(built.left)
     return withPolicies(
       operation,
@@ -496,19 +521,20 @@ export const makeExecutor = (httpClient: HttpClient.HttpClient, config: ClientCo
   }
 
   const call: Executor["call"] = (operation, args) =>
-    send(client, operation, args, HttpClientRequest.acceptJson, (response) => decodeSuccess(operation, response))
+    send(client, operation, args, "application/json", identity, (response) => decodeSuccess(operation, response))
 
   const callWithStatus: Executor["callWithStatus"] = (operation, args) =>
     send(
       client,
       operation,
       args,
-      HttpClientRequest.acceptJson,
+      "application/json",
+      identity,
       (response) => Effect.map(decodeSuccess(operation, response), (body) => ({ status: response.status, body }))
     )
 
   const response: Executor["response"] = (operation, args, transform) =>
-    send(scopedClient, operation, args, transform ?? identity, Effect.succeed)
+    send(scopedClient, operation, args, undefined, transform ?? identity, Effect.succeed)
 
   return { config, httpClient, call, callWithStatus, response }
 }

@@ -14,6 +14,7 @@ import { globalValue } from "effect/GlobalValue"
 import * as Inspectable from "effect/Inspectable"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
+import * as RawBody from "./rawBody.js"
 
 /**
  * The controllers `HttpClient.withScope` registers for the requests it sends: the scope
@@ -40,17 +41,6 @@ export interface IdleLimit {
 
 const utf8 = new TextDecoder()
 
-const concat = (chunks: Array<Uint8Array>, size: number): Uint8Array => {
-  if (chunks.length === 1) return chunks[0]!
-  const out = new Uint8Array(size)
-  let offset = 0
-  for (const chunk of chunks) {
-    out.set(chunk, offset)
-    offset += chunk.length
-  }
-  return out
-}
-
 /** A web `Response` as an `HttpClientResponse`, reading its body without a stream unless asked to. */
 export class FetchResponse extends Inspectable.Class implements HttpClientResponse.HttpClientResponse {
   readonly [HttpIncomingMessage.TypeId]: HttpIncomingMessage.TypeId = HttpIncomingMessage.TypeId
@@ -76,55 +66,18 @@ export class FetchResponse extends Inspectable.Class implements HttpClientRespon
     return new FetchResponse(this.request, this.source, this.controller, limit)
   }
 
-  /**
-   * The whole body under the idle limit, read with the body's own reader and one timer
-   * that checks, when it fires, how long ago the last chunk came.
-   */
+  /** The whole body under the idle limit: the body's own reader and one timer. */
   private readLimited(idle: IdleLimit): Promise<Uint8Array> {
-    return this.limited ??= new Promise<Uint8Array>((resolve, reject) => {
-      const body = this.source.body
-      if (body === null) return resolve(new Uint8Array(0))
-      const reader = body.getReader()
-      const chunks: Array<Uint8Array> = []
-      let size = 0
-      let last = Date.now()
-      let settled = false
-      let timer: ReturnType<typeof setTimeout> | undefined
-      const check = () => {
-        const quiet = Date.now() - last
-        if (quiet < idle.millis) {
-          timer = setTimeout(check, idle.millis - quiet)
-          return
-        }
-        settled = true
-        reject(idle.onIdle(this))
-        this.controller.abort()
-      }
-      timer = setTimeout(check, idle.millis)
-      const pump = (): void => {
-        reader.read().then(
-          (next) => {
-            if (settled) return
-            if (next.done) {
-              settled = true
-              clearTimeout(timer)
-              return resolve(concat(chunks, size))
-            }
-            chunks.push(next.value)
-            size += next.value.length
-            last = Date.now()
-            pump()
-          },
-          (cause) => {
-            if (settled) return
-            settled = true
-            clearTimeout(timer)
-            reject(cause)
-          }
-        )
-      }
-      pump()
-    })
+    return this.limited ??= RawBody.readWeb(
+      this.source.body,
+      { millis: idle.millis, onIdle: () => idle.onIdle(this) },
+      () => this.controller.abort()
+    )
+  }
+
+  /** One header, read from the web `Response` without building the whole `Headers`. */
+  header(name: string): string | undefined {
+    return this.cachedHeaders === undefined ? this.source.headers.get(name) ?? undefined : this.cachedHeaders[name]
   }
 
   get status(): number {
@@ -308,8 +261,16 @@ const execute = (defaults: Context.Context<never>) => (request: HttpClientReques
  */
 export const make = (defaults: Context.Context<never>): HttpClient.HttpClient => {
   const run = execute(defaults)
-  return HttpClient.makeWith(
+  const client = HttpClient.makeWith(
     (request: Effect.Effect<HttpClientRequest.HttpClientRequest>) => Effect.flatMap(request, run),
     Effect.succeed
   )
+  untraced.add(client)
+  return client
 }
+
+/** The clients made by {@link make}: they open no span of their own. */
+const untraced = new WeakSet<HttpClient.HttpClient>()
+
+/** Whether `client` is one of this module's, which opens no span (and so needs no switching off). */
+export const opensNoSpan = (client: HttpClient.HttpClient): boolean => untraced.has(client)

@@ -3,6 +3,8 @@ import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as UrlParams from "@effect/platform/UrlParams"
 import * as Chunk from "effect/Chunk"
 import * as Clock from "effect/Clock"
+import * as Context from "effect/Context"
+import * as DefaultServices from "effect/DefaultServices"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as FiberRef from "effect/FiberRef"
@@ -11,6 +13,9 @@ import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 import * as HotdataError from "../HotdataError.js"
 import { FetchResponse } from "./fetchTransport.js"
+import * as RawBody from "./rawBody.js"
+
+const utf8 = new TextDecoder()
 
 /** The default limit on how long a response body may stop moving. */
 export const DEFAULT_IDLE_TIMEOUT: Duration.Duration = Duration.seconds(60)
@@ -130,17 +135,13 @@ const idleLimited = <E>(
   }))
 
 const concat = (chunks: Chunk.Chunk<Uint8Array>): Uint8Array => {
-  if (chunks.length === 1) return Chunk.unsafeHead(chunks)
   let size = 0
   for (const chunk of chunks) size += chunk.length
-  const out = new Uint8Array(size)
-  let offset = 0
-  for (const chunk of chunks) {
-    out.set(chunk, offset)
-    offset += chunk.length
-  }
-  return out
+  return RawBody.concat(Chunk.toReadonlyArray(chunks), size)
 }
+
+/** The clock of a fiber that no one replaced: its time is the system's, its timers are `setTimeout`. */
+const liveClock = Context.get(DefaultServices.liveServices, Clock.Clock)
 
 /**
  * Whether HTTP says the response has no body (a HEAD request, 204, 205, 304, or
@@ -148,7 +149,7 @@ const concat = (chunks: Chunk.Chunk<Uint8Array>): Uint8Array => {
  */
 const hasNoBody = (response: HttpClientResponse.HttpClientResponse): boolean =>
   response.request.method === "HEAD" || response.status === 204 || response.status === 205 ||
-  response.status === 304 || response.headers["content-length"] === "0"
+  response.status === 304 || RawBody.headerOf(response, "content-length") === "0"
 
 /**
  * The response with every read of its body (`stream`, `text`, `json`, `arrayBuffer`,
@@ -170,13 +171,27 @@ export const withIdleTimeout = (
     })
   }
   const stream = idleLimited(response.stream, idle, () => idleError(operation, response, idle))
-  // The whole body, under the idle limit: one watchdog for the whole read, woken at the
-  // latest moment the body could stall, rather than a timer per chunk (the common small
-  // body arrives in one or two chunks; a timer each would double the cost of a call).
-  // Should the platform refuse to stream a body it holds none of, the plain read says
-  // what it holds.
   const idleMillis = Duration.toMillis(idle)
-  const bytes = <A>(plain: Effect.Effect<A, HttpClientError.ResponseError>, read: (bytes: Uint8Array) => A) =>
+  const decodeFailure = (cause: unknown) =>
+    new HttpClientError.ResponseError({ request: response.request, response, reason: "Decode", cause })
+  // A response of a transport the SDK knows is read from the body it holds underneath,
+  // with one timer (see `RawBody`), when the fiber's clock is the system's.
+  const source = RawBody.sourceOf(response)
+  let whole: Promise<Uint8Array> | undefined
+  const direct = <A>(read: (bytes: Uint8Array) => A) =>
+    Effect.async<A, HttpClientError.ResponseError>((resume) => {
+      whole ??= RawBody.read(source!, { millis: idleMillis, onIdle: () => idleError(operation, response, idle) })
+      whole.then(
+        (bytes) => resume(Effect.succeed(read(bytes))),
+        (cause) => resume(Effect.fail(cause instanceof HttpClientError.ResponseError ? cause : decodeFailure(cause)))
+      )
+      return Effect.sync(() => source!.abort())
+    })
+  // Otherwise, the whole body under the idle limit through `stream`: one watchdog for the
+  // whole read, woken at the latest moment the body could stall, rather than a timer per
+  // chunk. Should the platform refuse to stream a body it holds none of, the plain read
+  // says what it holds.
+  const streamed = <A>(plain: Effect.Effect<A, HttpClientError.ResponseError>, read: (bytes: Uint8Array) => A) =>
     Effect.flatMap(Clock.currentTimeMillis, (start) => {
       let moved = false
       let last = start
@@ -203,11 +218,20 @@ export const withIdleTimeout = (
         )
       )
     })
+  const bytes = <A>(plain: Effect.Effect<A, HttpClientError.ResponseError>, read: (bytes: Uint8Array) => A) =>
+    source === undefined
+      ? streamed(plain, read)
+      : Effect.clockWith((clock) => clock === liveClock ? direct(read) : streamed(plain, read))
   let text: Effect.Effect<string, HttpClientError.ResponseError> | undefined
   const readText = () =>
-    text ??= Effect.runSync(Effect.cached(bytes(response.text, (body) => new TextDecoder().decode(body))))
-  const decodeFailure = (cause: unknown) =>
-    new HttpClientError.ResponseError({ request: response.request, response, reason: "Decode", cause })
+    text ??= source === undefined
+      ? Effect.runSync(Effect.cached(streamed(response.text, (body) => utf8.decode(body))))
+      : Effect.clockWith((clock) =>
+        clock === liveClock
+          ? direct((body) => utf8.decode(body))
+          : (slowText ??= Effect.runSync(Effect.cached(streamed(response.text, (body) => utf8.decode(body)))))
+      )
+  let slowText: Effect.Effect<string, HttpClientError.ResponseError> | undefined
   return Object.create(response, {
     stream: { value: stream, enumerable: true },
     text: { get: readText, enumerable: true },

@@ -137,7 +137,10 @@ const invalidHeaderChar = /[^\t\x20-\x7e\x80-\xff]/
 export const unsendable = (
   request: HttpClientRequest.HttpClientRequest
 ): { readonly reason: "Encode" | "InvalidUrl"; readonly description: string } | undefined => {
-  for (const [name, value] of Object.entries(request.headers)) {
+  const headers = request.headers
+  for (const name in headers) {
+    const value = headers[name]!
+    if (!invalidHeaderChar.test(value)) continue
     const bad = invalidHeaderChar.exec(value)
     if (bad !== null) {
       return {
@@ -147,6 +150,8 @@ export const unsendable = (
       }
     }
   }
+  const origin = originOf(request.url)
+  if (origin !== undefined && origin === lastSendableOrigin) return undefined
   let url: URL
   try {
     url = new URL(request.url)
@@ -159,8 +164,24 @@ export const unsendable = (
   if (url.username !== "" || url.password !== "") {
     return { reason: "InvalidUrl", description: "the request URL carries credentials (user:password@)" }
   }
+  lastSendableOrigin = origin
   return undefined
 }
+
+/**
+ * The scheme and authority of a URL, up to and with the first `/` after `://`. Whether a
+ * URL parses, its scheme and its credentials are all decided there: what follows is
+ * path, query and fragment, which URL parsing escapes rather than refuses.
+ */
+const originOf = (url: string): string | undefined => {
+  const scheme = url.indexOf("://")
+  if (scheme === -1) return undefined
+  const slash = url.indexOf("/", scheme + 3)
+  return slash === -1 ? undefined : url.slice(0, slash + 1)
+}
+
+/** The origin of the last URL found sendable: the next request to it needs no URL parse. */
+let lastSendableOrigin: string | undefined
 
 /**
  * Refuses, before the transport sees it, a request that cannot be sent (see

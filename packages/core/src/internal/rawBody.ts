@@ -1,0 +1,189 @@
+import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as Predicate from "effect/Predicate"
+
+/**
+ * What a response holds underneath, for the transports the SDK knows: the web `Response`
+ * of a fetch transport (`FetchHttpClient`, `HttpClientResponse.fromWeb`) or the undici
+ * answer of `NodeHttpClient.layerUndici` (a Node `Readable` body, plain headers). A read
+ * through it needs no Effect stream: reading a small body through `response.stream`
+ * costs several times the whole request.
+ */
+
+/** A Node `Readable`, as much of it as a whole-body read uses. */
+interface NodeBody {
+  on(event: string, listener: (...args: Array<any>) => void): unknown
+  off(event: string, listener: (...args: Array<any>) => void): unknown
+  destroy(error?: Error): unknown
+}
+
+/** The body a transport holds, with the way to end its request early. */
+export type Source =
+  | { readonly _tag: "Web"; readonly body: ReadableStream<Uint8Array> | null; readonly abort: () => void }
+  | { readonly _tag: "Node"; readonly body: NodeBody; readonly abort: () => void }
+
+const hasWebResponse = typeof globalThis.Response === "function"
+
+const isNodeBody = (u: unknown): u is NodeBody =>
+  Predicate.isObject(u) && Predicate.isFunction((u as Partial<NodeBody>).on) &&
+  Predicate.isFunction((u as Partial<NodeBody>).off) && Predicate.isFunction((u as Partial<NodeBody>).destroy)
+
+/** The response the platform's interrupt-aware wrapper holds, and that wrapper's controller. */
+const unwrap = (response: HttpClientResponse.HttpClientResponse) => {
+  const outer = response as unknown as { readonly original?: unknown; readonly controller?: unknown }
+  const inner = Predicate.isObject(outer.original) ? outer.original : response
+  const controller = outer.controller instanceof AbortController ? outer.controller : undefined
+  return { inner: inner as { readonly source?: unknown }, controller }
+}
+
+/** The body `response` holds underneath, when its transport is one the SDK knows. */
+export const sourceOf = (response: HttpClientResponse.HttpClientResponse): Source | undefined => {
+  const { controller, inner } = unwrap(response)
+  const source = inner.source
+  const abort = () => controller?.abort()
+  if (hasWebResponse && source instanceof globalThis.Response) return { _tag: "Web", body: source.body, abort }
+  if (Predicate.isObject(source) && Predicate.isNumber((source as { statusCode?: unknown }).statusCode)) {
+    const body = (source as { body?: unknown }).body
+    if (isNodeBody(body)) return { _tag: "Node", body, abort }
+  }
+  return undefined
+}
+
+/**
+ * One header of `response`, read from what its transport holds when it is one the SDK
+ * knows (building the platform's `Headers` copies every header), else from `headers`.
+ */
+export const headerOf = (response: HttpClientResponse.HttpClientResponse, name: string): string | undefined => {
+  const own = (response as { readonly header?: unknown }).header
+  if (Predicate.isFunction(own)) return (own as (name: string) => string | undefined).call(response, name)
+  const source = unwrap(response).inner.source
+  if (hasWebResponse && source instanceof globalThis.Response) return source.headers.get(name) ?? undefined
+  return response.headers[name] ?? undefined
+}
+
+export const concat = (chunks: ReadonlyArray<Uint8Array>, size: number): Uint8Array => {
+  if (chunks.length === 1) return chunks[0]!
+  const out = new Uint8Array(size)
+  let offset = 0
+  for (const chunk of chunks) {
+    out.set(chunk, offset)
+    offset += chunk.length
+  }
+  return out
+}
+
+/**
+ * A limit on how long a body may stop moving: after `millis` without a chunk the read
+ * fails with `onIdle()` and the request is ended with `abort`.
+ */
+export interface IdleLimit {
+  readonly millis: number
+  readonly onIdle: () => unknown
+}
+
+/**
+ * One timer for the whole read, which checks when it fires how long ago the last chunk
+ * came and sleeps again for the rest: a chunk costs a clock read, not a timer.
+ */
+const watch = (limit: IdleLimit, onIdle: () => void) => {
+  let last = Date.now()
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const check = () => {
+    const quiet = Date.now() - last
+    if (quiet < limit.millis) timer = setTimeout(check, limit.millis - quiet)
+    else onIdle()
+  }
+  timer = setTimeout(check, limit.millis)
+  return {
+    moved: () => {
+      last = Date.now()
+    },
+    stop: () => clearTimeout(timer)
+  }
+}
+
+/** Reads a web body whole under `limit`; `abort` ends the request when the body stalls. */
+export const readWeb = (
+  body: ReadableStream<Uint8Array> | null,
+  limit: IdleLimit,
+  abort: () => void
+): Promise<Uint8Array> =>
+  new Promise<Uint8Array>((resolve, reject) => {
+    if (body === null) return resolve(new Uint8Array(0))
+    const reader = body.getReader()
+    const chunks: Array<Uint8Array> = []
+    let size = 0
+    let settled = false
+    const watchdog = watch(limit, () => {
+      settled = true
+      reject(limit.onIdle())
+      reader.cancel().catch(() => undefined)
+      abort()
+    })
+    const pump = (): void => {
+      reader.read().then(
+        (next) => {
+          if (settled) return
+          if (next.done) {
+            settled = true
+            watchdog.stop()
+            return resolve(concat(chunks, size))
+          }
+          chunks.push(next.value)
+          size += next.value.length
+          watchdog.moved()
+          pump()
+        },
+        (cause) => {
+          if (settled) return
+          settled = true
+          watchdog.stop()
+          reject(cause)
+        }
+      )
+    }
+    pump()
+  })
+
+/** Reads a Node `Readable` body whole under `limit`; `abort` ends the request when the body stalls. */
+export const readNode = (body: NodeBody, limit: IdleLimit, abort: () => void): Promise<Uint8Array> =>
+  new Promise<Uint8Array>((resolve, reject) => {
+    const chunks: Array<Uint8Array> = []
+    let size = 0
+    let settled = false
+    const finish = () => {
+      settled = true
+      watchdog.stop()
+      body.off("data", onData)
+      body.off("end", onEnd)
+      body.off("error", onError)
+    }
+    const onData = (chunk: Uint8Array) => {
+      chunks.push(chunk)
+      size += chunk.length
+      watchdog.moved()
+    }
+    const onEnd = () => {
+      if (settled) return
+      finish()
+      resolve(concat(chunks, size))
+    }
+    const onError = (cause: unknown) => {
+      if (settled) return
+      finish()
+      reject(cause)
+    }
+    const watchdog = watch(limit, () => {
+      const error = limit.onIdle()
+      finish()
+      reject(error)
+      body.destroy()
+      abort()
+    })
+    body.on("data", onData)
+    body.on("end", onEnd)
+    body.on("error", onError)
+  })
+
+/** Reads the body `source` holds, whole, under `limit`. */
+export const read = (source: Source, limit: IdleLimit): Promise<Uint8Array> =>
+  source._tag === "Web" ? readWeb(source.body, limit, source.abort) : readNode(source.body, limit, source.abort)
