@@ -12,7 +12,7 @@
 import { spawn } from "node:child_process"
 import { fileURLToPath } from "node:url"
 import { median, target, writeResults } from "./lib/results.mjs"
-import { startLocalServer } from "./lib/server.mjs"
+import { keepResult, startLocalServer } from "./lib/server.mjs"
 
 const SELF = fileURLToPath(import.meta.url)
 const option = (name, fallback) => {
@@ -110,29 +110,11 @@ const main = async () => {
   const JSON_REPS = Number(option("json-reps", REPS))
   const VARIANTS = option("variants", "arrow,json,raw").split(",")
 
-  const { FetchHttpClient } = await import("@effect/platform")
-  const { HotdataClient, Polling } = await import("@hotdata-effect/core")
-  const { Effect, Layer, Redacted } = await import("effect")
-
   const server = await startLocalServer("bench-arrow")
   try {
     console.log(`local server ${server.baseUrl} (pid ${server.pid})`)
-    const layer = HotdataClient.layer({
-      apiKey: Redacted.make(server.apiKey),
-      workspaceId: server.workspaceId,
-      baseUrl: server.baseUrl
-    }).pipe(Layer.provide(FetchHttpClient.layer))
     const sql = `SELECT i::BIGINT AS id, (i * 0.5)::DOUBLE AS value, 'name-' || i AS name FROM range(${ROWS}) t(i)`
-    const setup = await Effect.runPromise(
-      Effect.gen(function*() {
-        const client = yield* HotdataClient.HotdataClient
-        const database = yield* client.databases.create({ name: "bench-arrow" })
-        const answer = yield* client.query.execute({ sql }, { database_id: database.id })
-        if (answer.status !== 200 || !answer.body.result_id) throw new Error("the query kept no result")
-        yield* Polling.result(answer.body.result_id, { databaseId: database.id, deadline: "10 minutes" })
-        return { databaseId: database.id, resultId: answer.body.result_id }
-      }).pipe(Effect.provide(layer))
-    )
+    const setup = await keepResult(server, "bench-arrow", sql)
     console.log(`result ${setup.resultId}: ${ROWS} rows (int64, float64, utf8)`)
     const env = {
       BENCH_BASE_URL: server.baseUrl,

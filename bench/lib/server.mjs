@@ -49,3 +49,29 @@ export const startLocalServer = async (name = "bench") => {
     throw error
   }
 }
+
+/**
+ * Runs `sql` in a new database named `name` on `server` and waits until its result is kept,
+ * so that the benchmarks read the same stored result in every variant.
+ * @returns {Promise<{ databaseId: string, resultId: string }>}
+ */
+export const keepResult = async (server, name, sql) => {
+  const { FetchHttpClient } = await import("@effect/platform")
+  const { HotdataClient, Polling } = await import("@hotdata-effect/core")
+  const { Effect, Layer, Redacted } = await import("effect")
+  const layer = HotdataClient.layer({
+    apiKey: Redacted.make(server.apiKey),
+    workspaceId: server.workspaceId,
+    baseUrl: server.baseUrl
+  }).pipe(Layer.provide(FetchHttpClient.layer))
+  return Effect.runPromise(
+    Effect.gen(function*() {
+      const client = yield* HotdataClient.HotdataClient
+      const database = yield* client.databases.create({ name })
+      const answer = yield* client.query.execute({ sql }, { database_id: database.id })
+      if (answer.status !== 200 || !answer.body.result_id) throw new Error("the query kept no result")
+      yield* Polling.result(answer.body.result_id, { databaseId: database.id, deadline: "10 minutes" })
+      return { databaseId: database.id, resultId: answer.body.result_id }
+    }).pipe(Effect.provide(layer))
+  )
+}
