@@ -20,6 +20,7 @@
 import { fork, spawn } from "node:child_process"
 import * as os from "node:os"
 import { install, RUNTIMES } from "../test/runtimes/runtimes.mjs"
+import { DATABASE_BODY, DATABASE_HEADERS } from "./lib/answer.mjs"
 import { median, target, writeResults } from "./lib/results.mjs"
 
 const arg = (name, fallback) => {
@@ -35,18 +36,9 @@ const RECOMMENDED = { node20: "sdkLean", node24: "sdkLean", bun: "sdkLean" }
 
 const serve = async () => {
   const http = await import("node:http")
-  const body = JSON.stringify({
-    id: "data_bench",
-    name: "bench",
-    default_catalog: "default",
-    default_schema: "main",
-    default_connection_id: "conn_bench",
-    created_at: "2026-01-01T00:00:00Z",
-    attachments: []
-  })
   const server = http.createServer((req, res) => {
-    res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body), "x-trace-id": "t" })
-    res.end(body)
+    res.writeHead(200, DATABASE_HEADERS)
+    res.end(DATABASE_BODY)
   })
   server.keepAliveTimeout = 60_000
   server.listen(0, "127.0.0.1", () => process.send({ port: server.address().port }))

@@ -11,6 +11,7 @@
 import { fork, spawnSync } from "node:child_process"
 import * as fs from "node:fs"
 import * as path from "node:path"
+import { DATABASE_BODY, DATABASE_HEADERS } from "./lib/answer.mjs"
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`)
@@ -28,17 +29,7 @@ const run = async (port) => {
   const { FetchTransport, HotdataClient } = await import("@hotdata-effect/core")
   const { Effect, Layer, ManagedRuntime, Redacted } = await import("effect")
   const baseUrl = `http://127.0.0.1:${port}`
-  const body = JSON.stringify({
-    id: "data_bench",
-    name: "bench",
-    default_catalog: "default",
-    default_schema: "main",
-    default_connection_id: "conn_bench",
-    created_at: "2026-01-01T00:00:00Z",
-    attachments: []
-  })
-  const answer = { "content-type": "application/json", "content-length": String(body.length), "x-trace-id": "t" }
-  const fetch = STUB ? async () => new Response(body, { status: 200, headers: answer }) : globalThis.fetch
+  const fetch = STUB ? async () => new Response(DATABASE_BODY, { status: 200, headers: DATABASE_HEADERS }) : globalThis.fetch
   const loop = async (once, n) => {
     for (let i = 0; i < n / 10; i++) await once() // warm-up
     const start = performance.now()
