@@ -9,7 +9,7 @@
  * @since 0.1.0
  */
 import * as HttpClient from "@effect/platform/HttpClient"
-import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as Config from "effect/Config"
 import * as ConfigError from "effect/ConfigError"
@@ -216,24 +216,30 @@ const build = (
 ): HotdataClient.Service => {
   {
     const userAgent = options.userAgent ?? `hotdata-effect/${VERSION}`
-    const transform = options.transformClient ?? ((client: HttpClient.HttpClient) => client)
-    // Request mappings run in the order they are added: the guard comes last, so it sees
-    // each request as the transport will.
-    // The headers every request carries, built once.
-    const sdkHeaders = { authorization: `Bearer ${Redacted.value(apiKey)}`, "user-agent": userAgent }
-    const httpClient = Secrets.guardRequests(
-      transform(captureResponses(withSdkHeaders(transport, baseUrl, sdkHeaders)))
+    // The executor puts each request under the base URL with the SDK's headers, the trace
+    // context and the `withHeaders` headers. A `transformClient` sees requests so, and a
+    // guard after it refuses what it made unsendable; without one, the executor refuses
+    // unsendable requests itself, with no request mapping around the transport.
+    const transform = options.transformClient
+    const lean = transform === undefined ? FetchTransportInternal.defaultsOf(transport) : undefined
+    const executor = internal.makeExecutor(
+      transform === undefined ? transport : Secrets.guardRequests(transform(transport)),
+      {
+        baseUrl,
+        workspaceId: options.workspaceId,
+        timeout: options.timeout === undefined ? Duration.infinity : Duration.decode(options.timeout),
+        idleTimeout: options.idleTimeout === undefined
+          ? Idle.DEFAULT_IDLE_TIMEOUT
+          : Duration.decode(options.idleTimeout),
+        retryPolicy: options.retryPolicy ?? RetryPolicy.defaultPolicy,
+        logLevel,
+        // A `transformClient` may put a client of its own in front of the transport.
+        transportOpensNoSpan: lean !== undefined,
+        lean,
+        sdkHeaders: { authorization: `Bearer ${Redacted.value(apiKey)}`, "user-agent": userAgent },
+        guard: transform === undefined
+      }
     )
-    const executor = internal.makeExecutor(httpClient, {
-      baseUrl,
-      workspaceId: options.workspaceId,
-      timeout: options.timeout === undefined ? Duration.infinity : Duration.decode(options.timeout),
-      idleTimeout: options.idleTimeout === undefined ? Idle.DEFAULT_IDLE_TIMEOUT : Duration.decode(options.idleTimeout),
-      retryPolicy: options.retryPolicy ?? RetryPolicy.defaultPolicy,
-      logLevel,
-      // A `transformClient` may put a client of its own in front of the transport.
-      transportOpensNoSpan: options.transformClient === undefined && FetchTransportInternal.opensNoSpan(transport)
-    })
     const groups: Record<string, Record<string, unknown>> = {}
     for (const operation of Object.values(Operations.all) as ReadonlyArray<Operation.Operation>) {
       const group = (groups[operation.group] ??= {})
@@ -443,26 +449,6 @@ export const layerTest = (
   }))
 }
 
-const currentHeaders = FiberRef.unsafeMake<Readonly<Record<string, string>>>({})
-
-/**
- * Puts every request under `baseUrl` with the SDK's own headers, then adds the headers
- * set by {@link withHeaders} where the SDK has not set them: one request mapping.
- */
-const withSdkHeaders = (
-  client: HttpClient.HttpClient,
-  baseUrl: string,
-  sdkHeaders: Readonly<Record<string, string>>
-): HttpClient.HttpClient =>
-  HttpClient.mapRequestEffect(client, (request) =>
-    Effect.map(FiberRef.get(currentHeaders), (headers) => {
-      const own = HttpClientRequest.setHeaders(HttpClientRequest.prependUrl(request, baseUrl), sdkHeaders)
-      return Object.keys(headers).length === 0 ? own : HttpClientRequest.setHeaders(
-        own,
-        Object.fromEntries(Object.entries(headers).filter(([name]) => own.headers[name.toLowerCase()] === undefined))
-      )
-    }))
-
 /**
  * Runs an effect with extra request headers on every Hotdata call inside it (nested
  * calls add to the outer ones). The SDK's own headers (authorization, workspace,
@@ -478,8 +464,8 @@ export const withHeaders: {
   2,
   <A, E, R>(self: Effect.Effect<A, E, R>, headers: Readonly<Record<string, string>>): Effect.Effect<A, E, R> =>
     Effect.flatMap(
-      FiberRef.get(currentHeaders),
-      (outer) => Effect.locally(self, currentHeaders, { ...outer, ...headers })
+      FiberRef.get(internal.currentHeaders),
+      (outer) => Effect.locally(self, internal.currentHeaders, { ...outer, ...headers })
     )
 )
 
@@ -507,24 +493,6 @@ export interface WithResponse<A> {
   readonly response: ResponseInfo
 }
 
-const currentCapture = FiberRef.unsafeMake<Option.Option<Ref.Ref<Option.Option<ResponseInfo>>>>(Option.none())
-
-/** Records each response's status and headers for {@link withResponse}. */
-const captureResponses = (client: HttpClient.HttpClient): HttpClient.HttpClient =>
-  HttpClient.tap(
-    client,
-    (response) =>
-      Effect.flatMap(FiberRef.get(currentCapture), (capture) =>
-        Option.isNone(capture) ? Effect.void : Ref.set(
-          capture.value,
-          Option.some({
-            status: response.status,
-            headers: response.headers,
-            traceId: response.headers["x-trace-id"] ?? undefined
-          })
-        ))
-  )
-
 /**
  * Runs an effect and returns its value with the HTTP response of the last Hotdata call
  * inside it (after retries: the one that answered). Fails with `DecodeError` when the
@@ -551,7 +519,7 @@ export const withResponse = <A, E, R>(
   Effect.flatMap(
     Ref.make(Option.none<ResponseInfo>()),
     (ref) =>
-      Effect.flatMap(Effect.locally(self, currentCapture, Option.some(ref)), (data) =>
+      Effect.flatMap(Effect.locally(self, internal.currentCapture, Option.some(ref)), (data) =>
         Effect.flatMap(Ref.get(ref), (info) =>
           Option.isSome(info)
             ? Effect.succeed({ data, response: info.value })

@@ -148,11 +148,7 @@ describe("no secret in any error, cause or span, whatever the transport throws",
           const { printed, tracer } = yield* recordingTracer
           const base = yield* HttpClient.HttpClient
           const executor = internal.makeExecutor(
-            HttpClient.mapRequest(base, (request) =>
-              request.pipe(
-                HttpClientRequest.prependUrl(server.url),
-                HttpClientRequest.setHeader("authorization", `Bearer ${key}`)
-              )),
+            HttpClient.mapRequest(base, HttpClientRequest.setHeader("authorization", `Bearer ${key}`)),
             {
               baseUrl: server.url,
               workspaceId: "ws",

@@ -1,10 +1,11 @@
 import * as HttpClient from "@effect/platform/HttpClient"
-import type * as HttpClientError from "@effect/platform/HttpClientError"
+import * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as HttpTraceContext from "@effect/platform/HttpTraceContext"
 import * as Chunk from "effect/Chunk"
 import * as Clock from "effect/Clock"
+import type * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
@@ -15,6 +16,7 @@ import type * as LogLevel from "effect/LogLevel"
 import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Predicate from "effect/Predicate"
+import * as Ref from "effect/Ref"
 import * as Schedule from "effect/Schedule"
 import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
@@ -23,6 +25,8 @@ import type * as Tracer from "effect/Tracer"
 import * as HotdataError from "../HotdataError.js"
 import * as Operation from "../Operation.js"
 import * as RetryPolicy from "../RetryPolicy.js"
+import * as FastDecode from "./fastDecode.js"
+import * as FetchTransport from "./fetchTransport.js"
 import * as Idle from "./idle.js"
 import * as Logging from "./logging.js"
 import * as RawBody from "./rawBody.js"
@@ -40,7 +44,19 @@ export const currentTimeout = globalValue(
   () => FiberRef.unsafeMake<Option.Option<Duration.Duration>>(Option.none())
 )
 
-import type { CallArgs } from "../HotdataClient.js"
+/** @internal The extra request headers of `HotdataClient.withHeaders`. */
+export const currentHeaders = globalValue(
+  "@hotdata-effect/core/HotdataClient/currentHeaders",
+  () => FiberRef.unsafeMake<Readonly<Record<string, string>>>({})
+)
+
+/** @internal Where `HotdataClient.withResponse` records the responses of the calls inside it. */
+export const currentCapture = globalValue(
+  "@hotdata-effect/core/HotdataClient/currentCapture",
+  () => FiberRef.unsafeMake<Option.Option<Ref.Ref<Option.Option<ResponseInfo>>>>(Option.none())
+)
+
+import type { CallArgs, ResponseInfo } from "../HotdataClient.js"
 
 export interface ClientConfig {
   readonly baseUrl: string
@@ -53,12 +69,33 @@ export interface ClientConfig {
   readonly logLevel?: LogLevel.LogLevel | undefined
   /** Whether the transport opens no span of its own, so none needs switching off per call. */
   readonly transportOpensNoSpan?: boolean | undefined
+  /** The headers every request carries (authorization, user agent), over the operation's own. */
+  readonly sdkHeaders?: Readonly<Record<string, string>> | undefined
+  /**
+   * Whether the executor refuses a request that cannot be sent (see `Secrets.unsendable`)
+   * before handing it to the client; off when the client checks requests itself (after a
+   * `transformClient`).
+   */
+  readonly guard?: boolean | undefined
+  /**
+   * The defaults of the transport when it is the SDK's lean fetch client, sent to with
+   * nothing in front of it: a call then sends and reads its answer in one step (see
+   * `FetchTransport.sendWhole`).
+   */
+  readonly lean?: Context.Context<never> | undefined
 }
 
-/** The attempt being made of one call, and its log when logging is on (decided once per call). */
+/**
+ * The attempt being made of one call, with what the calling fiber decided for all of its
+ * attempts: its log when logging is on, its idle timeout, where `withResponse` records.
+ */
 interface Attempts {
   attempt: number
   readonly log: Logging.CallLog | undefined
+  readonly idleTimeout: Duration.Duration
+  readonly capture: Option.Option<Ref.Ref<Option.Option<ResponseInfo>>>
+  /** The services of the calling fiber, for a transport that reads them per request. */
+  readonly services: Context.Context<never>
 }
 
 const statusOf = (error: HotdataError.HotdataError): number | undefined =>
@@ -186,11 +223,36 @@ const idempotencyKeyOf = (
   return Either.right(globalThis.crypto.randomUUID())
 }
 
+/** The part of `url` after `baseUrl`: the rendered path and query. */
+const pathOf = (url: string, baseUrl: string): string => url.startsWith(baseUrl) ? url.slice(baseUrl.length) : url
+
+/** `path` under `baseUrl`, with one `/` between them. */
+const joinUrl = (baseUrl: string, path: string): string =>
+  baseUrl === "" ? path : baseUrl.endsWith("/") && path.startsWith("/") ? baseUrl + path.slice(1) : baseUrl + path
+
+/**
+ * The headers a call adds when it is sent: the trace context of its span, then the
+ * `withHeaders` headers of the calling fiber where the request has none of that name.
+ */
+const callHeaders = (
+  request: HttpClientRequest.HttpClientRequest,
+  trace: Readonly<Record<string, string>> | undefined,
+  extra: Readonly<Record<string, string>>
+): HttpClientRequest.HttpClientRequest => {
+  let added: Record<string, string> | undefined = trace === undefined ? undefined : { ...trace }
+  for (const name in extra) {
+    const lower = name.toLowerCase()
+    if (request.headers[lower] !== undefined || (added !== undefined && added[lower] !== undefined)) continue
+    ;(added ??= {})[lower] = extra[name]!
+  }
+  return added === undefined ? request : HttpClientRequest.setHeaders(request, added)
+}
+
 /** Encodes the arguments of a call into an HTTP request, or names what is wrong. */
 export const buildRequest = (
   operation: Operation.Operation,
   args: CallArgs,
-  config: Pick<ClientConfig, "workspaceId">,
+  config: Pick<ClientConfig, "workspaceId" | "baseUrl" | "sdkHeaders">,
   accept?: string
 ): Either.Either<HttpClientRequest.HttpClientRequest, HotdataError.InvalidRequest> => {
   const invalid = (message: string) =>
@@ -203,7 +265,9 @@ export const buildRequest = (
     if (problem !== undefined) return invalid(`path parameter \`${name}\` ${problem}`)
     pathValues[name] = value as string
   }
-  let request = HttpClientRequest.make(operation.method)(Operation.renderPath(operation, pathValues))
+  let request = HttpClientRequest.make(operation.method)(
+    joinUrl(config.baseUrl, Operation.renderPath(operation, pathValues))
+  )
   const options = args.options ?? {}
   for (const param of operation.query) {
     const value = options[param.name]
@@ -238,6 +302,7 @@ export const buildRequest = (
     headers[operation.idempotencyKey.name.toLowerCase()] = key.right
   }
   if (accept !== undefined) headers["accept"] = accept
+  if (config.sdkHeaders !== undefined) Object.assign(headers, config.sdkHeaders)
   // One copy of the headers for all of them.
   request = HttpClientRequest.setHeaders(request, headers)
   if (operation.payload !== undefined) {
@@ -295,43 +360,51 @@ export const statusError = (
 /** The decoder of each response schema, made once. */
 const decoders = new WeakMap<Schema.Schema<any, any>, (u: unknown) => Either.Either<unknown, ParseResult.ParseError>>()
 
-const decoderOf = (schema: Schema.Schema<any, any>) => {
+/**
+ * The decoder of `schema`: its compiled plain decoder (see `FastDecode`) where it has one,
+ * with the schema's own decoder for what that one does not decode, which says what is wrong.
+ */
+export const decoderOf = (schema: Schema.Schema<any, any>) => {
   let decode = decoders.get(schema)
   if (decode === undefined) {
-    decode = Schema.decodeUnknownEither(schema)
+    const slow = Schema.decodeUnknownEither(schema)
+    const fast = FastDecode.compile(schema.ast)
+    decode = fast === undefined ? slow : (u) => {
+      const value = fast(u)
+      return value === FastDecode.MISMATCH ? slow(u) : Either.right(value)
+    }
     decoders.set(schema, decode)
   }
   return decode
 }
 
-/** Decodes a success response with the schema the contract gives for its status. */
-const decodeSuccess = (
+/** Decodes the body of a success response with the schema the contract gives for its status. */
+const decodeText = (
   operation: Operation.Operation,
-  response: HttpClientResponse.HttpClientResponse
-): Effect.Effect<unknown, HotdataError.HotdataError> => {
+  response: HttpClientResponse.HttpClientResponse,
+  text: string
+): Either.Either<unknown, HotdataError.DecodeError> => {
   const documented = operation.success.find((r) => r.status === response.status) ?? operation.success[0]
   const schema = documented?.schema
-  return Effect.flatMap(readText(operation.id, response), (text) => {
-    if (schema === undefined) return Effect.void
-    const decodeError = (message: string) => {
-      const traceId = traceIdOf(response)
-      return new HotdataError.DecodeError({
-        operation: operation.id,
-        status: response.status,
-        message,
-        snippet: HotdataError.snippet(text),
-        ...(traceId !== undefined ? { traceId } : {})
-      })
-    }
-    const json = parseJson(text)
-    if (Option.isNone(json)) {
-      return Effect.fail(decodeError(`${operation.id}: the response body is not JSON (HTTP ${response.status})`))
-    }
-    const decoded = decoderOf(schema)(json.value)
-    return decoded._tag === "Right"
-      ? Effect.succeed(decoded.right)
-      : Effect.fail(decodeError(`${operation.id}: ${formatParseError(decoded.left)}`))
-  })
+  if (schema === undefined) return Either.right(undefined)
+  const decodeError = (message: string) => {
+    const traceId = traceIdOf(response)
+    return new HotdataError.DecodeError({
+      operation: operation.id,
+      status: response.status,
+      message,
+      snippet: HotdataError.snippet(text),
+      ...(traceId !== undefined ? { traceId } : {})
+    })
+  }
+  const json = parseJson(text)
+  if (Option.isNone(json)) {
+    return Either.left(decodeError(`${operation.id}: the response body is not JSON (HTTP ${response.status})`))
+  }
+  const decoded = decoderOf(schema)(json.value)
+  return decoded._tag === "Right"
+    ? decoded as Either.Either<unknown, never>
+    : Either.left(decodeError(`${operation.id}: ${formatParseError(decoded.left)}`))
 }
 
 export interface Executor {
@@ -394,9 +467,11 @@ const withPolicies = <A, R>(
       const timeout = Option.getOrElse(fiber.getFiberRef(currentTimeout), () => config.timeout)
       const policy = Option.getOrElse(fiber.getFiberRef(currentRetryPolicy), () => config.retryPolicy)
       // The API span stands for the HTTP call: propagate it to the server.
-      const traced = fiber.getFiberRef(HttpClient.currentTracerPropagation)
-        ? HttpClientRequest.setHeaders(request, HttpTraceContext.toHeaders(span))
-        : request
+      const traced = callHeaders(
+        request,
+        fiber.getFiberRef(HttpClient.currentTracerPropagation) ? HttpTraceContext.toHeaders(span) : undefined,
+        fiber.getFiberRef(currentHeaders)
+      )
       const attempts: Attempts = {
         attempt: 1,
         log: Logging.enabled(fiber, config.logLevel)
@@ -404,10 +479,13 @@ const withPolicies = <A, R>(
             operation: operation.id,
             method: operation.method,
             route: operation.path,
-            path: request.url,
+            path: pathOf(request.url, config.baseUrl),
             forced: config.logLevel
           }
-          : undefined
+          : undefined,
+        idleTimeout: Option.getOrElse(fiber.getFiberRef(Idle.currentIdleTimeout), () => config.idleTimeout),
+        capture: fiber.getFiberRef(currentCapture),
+        services: fiber.getFiberRef(FiberRef.currentContext)
       }
       const once = attempt(traced, span, attempts)
       // A race against a timer rather than `Effect.timeoutFail`: when a call runs inside a
@@ -483,55 +561,118 @@ export const makeExecutor = (httpClient: HttpClient.HttpClient, config: ClientCo
     : HttpClient.withTracerDisabledWhen(httpClient, () => true)
   const scopedClient = HttpClient.withScope(client)
 
-  // One attempt of a call: build, send under the policies, map a non-2xx status to its error.
+  const lean = config.lean
+
+  /**
+   * Records `response` on the call's span and, inside `withResponse`, in its capture, then
+   * goes on with `outcome`: the decoded body, or the error of a non-2xx status.
+   */
+  const answer = <A>(
+    operation: Operation.Operation,
+    response: HttpClientResponse.HttpClientResponse,
+    span: Tracer.Span,
+    attempts: Attempts,
+    onSuccess: (response: HttpClientResponse.HttpClientResponse) => Effect.Effect<A, HotdataError.HotdataError>
+  ): Effect.Effect<A, HotdataError.HotdataError> => {
+    span.attribute("http.response.status_code", response.status)
+    const traceId = traceIdOf(response)
+    if (traceId !== undefined) span.attribute("hotdata.trace_id", traceId)
+    const outcome = response.status >= 200 && response.status < 300
+      ? onSuccess(response)
+      : statusError(operation.id, response)
+    return Option.isNone(attempts.capture) ? outcome : Effect.zipRight(
+      Ref.set(attempts.capture.value, Option.some({ status: response.status, headers: response.headers, traceId })),
+      outcome
+    )
+  }
+
+  /**
+   * One call: build, then each attempt sends under the policies and maps a non-2xx status
+   * to its error. `onSuccess` reads a 2xx answer; `decodeWhole`, when given, decodes the
+   * text of a whole 2xx body, which lets a lean fetch transport send and read in one step.
+   */
   const send = <A, R>(
     transport: HttpClient.HttpClient.With<HttpClientError.HttpClientError, R>,
     operation: Operation.Operation,
     args: CallArgs,
     accept: string | undefined,
     prepare: (request: HttpClientRequest.HttpClientRequest) => HttpClientRequest.HttpClientRequest,
-    onSuccess: (response: HttpClientResponse.HttpClientResponse) => Effect.Effect<A, HotdataError.HotdataError>
+    onSuccess: (response: HttpClientResponse.HttpClientResponse) => Effect.Effect<A, HotdataError.HotdataError>,
+    decodeWhole?: (
+      response: HttpClientResponse.HttpClientResponse,
+      text: string
+    ) => Effect.Effect<A, HotdataError.HotdataError>
   ): Effect.Effect<A, HotdataError.HotdataError, R> => {
     const built = buildRequest(operation, args, config, accept)
     if (built._tag === "Left") return Effect.fail(built.left)
+    const toError = (error: HttpClientError.HttpClientError) => fromHttpClientError(operation.id, error)
     return withPolicies(
       operation,
       config,
       args,
       prepare(built.right),
-      (request, span, attempts) =>
-        Effect.withFiberRuntime((fiber) => {
-          const idleTimeout = Option.getOrElse(fiber.getFiberRef(Idle.currentIdleTimeout), () => config.idleTimeout)
-          const sent = Effect.mapError(transport.execute(request), (error) => fromHttpClientError(operation.id, error))
-          const answered = (raw: HttpClientResponse.HttpClientResponse) => {
-            // Every read of the body, here or by the caller of `response`, stops when it stalls.
-            const response = Idle.withIdleTimeout(operation.id, raw, idleTimeout)
-            span.attribute("http.response.status_code", response.status)
-            const traceId = traceIdOf(response)
-            if (traceId !== undefined) span.attribute("hotdata.trace_id", traceId)
-            return response.status >= 200 && response.status < 300
-              ? onSuccess(response)
-              : statusError(operation.id, response)
-          }
-          const log = attempts.log
-          if (log === undefined) return Effect.flatMap(sent, answered)
-          return logged(log, attempts.attempt, sent, answered)
-        })
+      (request, span, attempts) => {
+        const problem = config.guard === true ? Secrets.unsendable(request) : undefined
+        if (problem !== undefined && attempts.log === undefined) {
+          return Effect.fail(toError(new HttpClientError.RequestError({ request, ...problem })))
+        }
+        if (lean !== undefined && decodeWhole !== undefined && problem === undefined && attempts.log === undefined) {
+          return FetchTransport.sendWhole(
+            lean,
+            attempts.services,
+            request,
+            Idle.fetchLimit(operation.id, attempts.idleTimeout),
+            toError,
+            (response, text) => answer(operation, response, span, attempts, (response) => decodeWhole(response, text))
+          )
+        }
+        const sent = problem === undefined
+          ? Effect.mapError(transport.execute(request), toError)
+          : Effect.fail(toError(new HttpClientError.RequestError({ request, ...problem })))
+        // Every read of the body, here or by the caller of `response`, stops when it stalls.
+        const answered = (response: HttpClientResponse.HttpClientResponse) =>
+          answer(
+            operation,
+            Idle.withIdleTimeout(operation.id, response, attempts.idleTimeout),
+            span,
+            attempts,
+            onSuccess
+          )
+        const log = attempts.log
+        if (log === undefined) return Effect.flatMap(sent, answered)
+        // Built when each attempt starts: its number changes between attempts.
+        return Effect.suspend(() => logged(log, attempts.attempt, sent, answered))
+      }
     )
   }
 
-  const call: Executor["call"] = (operation, args) =>
-    send(client, operation, args, "application/json", identity, (response) => decodeSuccess(operation, response))
-
-  const callWithStatus: Executor["callWithStatus"] = (operation, args) =>
-    send(
+  const call: Executor["call"] = (operation, args) => {
+    const decode = (response: HttpClientResponse.HttpClientResponse, text: string) =>
+      decodeText(operation, response, text)
+    return send(
       client,
       operation,
       args,
       "application/json",
       identity,
-      (response) => Effect.map(decodeSuccess(operation, response), (body) => ({ status: response.status, body }))
+      (response) => Effect.flatMap(readText(operation.id, response), (text) => decode(response, text)),
+      decode
     )
+  }
+
+  const callWithStatus: Executor["callWithStatus"] = (operation, args) => {
+    const decode = (response: HttpClientResponse.HttpClientResponse, text: string) =>
+      Either.map(decodeText(operation, response, text), (body) => ({ status: response.status, body }))
+    return send(
+      client,
+      operation,
+      args,
+      "application/json",
+      identity,
+      (response) => Effect.flatMap(readText(operation.id, response), (text) => decode(response, text)),
+      decode
+    )
+  }
 
   const response: Executor["response"] = (operation, args, transform) =>
     send(scopedClient, operation, args, undefined, transform ?? identity, Effect.succeed)

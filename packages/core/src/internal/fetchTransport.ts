@@ -68,11 +68,25 @@ export class FetchResponse extends Inspectable.Class implements HttpClientRespon
 
   /** The whole body under the idle limit: the body's own reader and one timer. */
   private readLimited(idle: IdleLimit): Promise<Uint8Array> {
+    const length = Number(this.source.headers.get("content-length") ?? Number.NaN)
     return this.limited ??= RawBody.readWeb(
       this.source.body,
       { millis: idle.millis, onIdle: () => idle.onIdle(this) },
-      () => this.controller.abort()
+      () => this.controller.abort(),
+      Number.isSafeInteger(length) && length > 0 && this.source.headers.get("content-encoding") === null
+        ? length
+        : undefined
     )
+  }
+
+  /** The whole body as text (under the idle limit when there is one); read once. */
+  readText(): Promise<string> {
+    const idle = this.idle
+    return (this.bodies.text ??=
+      (idle === undefined ? this.source.text() : this.readLimited(idle).then((bytes) => utf8.decode(bytes)))
+        .catch((cause) => {
+          throw cause instanceof HttpClientError.ResponseError ? cause : this.decodeError(cause)
+        })) as Promise<string>
   }
 
   /** One header, read from the web `Response` without building the whole `Headers`. */
@@ -107,12 +121,10 @@ export class FetchResponse extends Inspectable.Class implements HttpClientRespon
   private read<A>(kind: "text" | "arrayBuffer" | "formData"): Effect.Effect<A, HttpClientError.ResponseError> {
     return Effect.async<A, HttpClientError.ResponseError>((resume) => {
       const idle = this.idle
-      const body = (this.bodies[kind] ??= idle === undefined || kind === "formData"
+      const body = (kind === "text" ? this.readText() : this.bodies[kind] ??= idle === undefined || kind === "formData"
         ? this.source[kind]()
         : this.readLimited(idle).then((bytes) =>
-          kind === "text"
-            ? utf8.decode(bytes)
-            : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)
+          bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)
         )) as Promise<A>
       body.then(
         (value) => resume(Effect.succeed(value)),
@@ -190,69 +202,145 @@ export class FetchResponse extends Inspectable.Class implements HttpClientRespon
   }
 }
 
+/** What `fetch` is called with for one request: the function, the URL, the options and the body. */
+interface Prepared {
+  readonly fetch: typeof globalThis.fetch
+  readonly url: URL
+  readonly init: RequestInit | undefined
+  readonly body: BodyInit | null
+}
+
+/** Starts `fetch`; `controller` aborts it (the scope's controller for a scoped request). */
+const start = (request: HttpClientRequest.HttpClientRequest, prepared: Prepared) => {
+  const controller = scopedRequests.get(request) ?? new AbortController()
+  const init = prepared.init
+  let headers: Headers.Headers = init?.headers === undefined
+    ? request.headers
+    : Headers.merge(Headers.fromInput(init.headers as unknown as Headers.Input), request.headers)
+  // fetch sets the length of what it sends itself.
+  if (headers["content-length"] !== undefined) headers = Headers.remove(headers, "content-length")
+  const options: RequestInit & { duplex?: "half" } = {
+    ...init,
+    method: request.method,
+    headers,
+    body: prepared.body,
+    signal: controller.signal
+  }
+  if (request.body._tag === "Stream") options.duplex = "half"
+  let response: Promise<Response>
+  try {
+    response = prepared.fetch(prepared.url, options)
+  } catch (cause) {
+    response = Promise.reject(cause)
+  }
+  return { controller, response }
+}
+
+const transportError = (request: HttpClientRequest.HttpClientRequest, cause: unknown) =>
+  new HttpClientError.RequestError({ request, reason: "Transport", cause })
+
 const send = (
   request: HttpClientRequest.HttpClientRequest,
-  url: URL,
-  fetch: typeof globalThis.fetch,
-  init: RequestInit | undefined,
-  body: BodyInit | null
+  prepared: Prepared
 ): Effect.Effect<HttpClientResponse.HttpClientResponse, HttpClientError.RequestError> =>
   Effect.async((resume) => {
-    const scoped = scopedRequests.get(request)
-    const controller = scoped ?? new AbortController()
-    let headers: Headers.Headers = init?.headers === undefined
-      ? request.headers
-      : Headers.merge(Headers.fromInput(init.headers as unknown as Headers.Input), request.headers)
-    // fetch sets the length of what it sends itself.
-    if (headers["content-length"] !== undefined) headers = Headers.remove(headers, "content-length")
-    const options: RequestInit & { duplex?: "half" } = {
-      ...init,
-      method: request.method,
-      headers,
-      body,
-      signal: controller.signal
-    }
-    if (request.body._tag === "Stream") options.duplex = "half"
-    let response: Promise<Response>
-    try {
-      response = fetch(url, options)
-    } catch (cause) {
-      response = Promise.reject(cause)
-    }
+    const { controller, response } = start(request, prepared)
     response.then(
       (source) => resume(Effect.succeed(new FetchResponse(request, source, controller))),
-      (cause) => resume(Effect.fail(new HttpClientError.RequestError({ request, reason: "Transport", cause })))
+      (cause) => resume(Effect.fail(transportError(request, cause)))
     )
     return Effect.sync(() => controller.abort())
   })
 
+/**
+ * What `fetch` is called with for `request` from a fiber whose services are `services`,
+ * or why the request cannot be sent. A streamed body needs an effect to become a
+ * `ReadableStream`: its body is left `null` here, for the caller to fill.
+ */
+const prepare = (
+  defaults: Context.Context<never>,
+  services: Context.Context<never>,
+  request: HttpClientRequest.HttpClientRequest
+): Prepared | HttpClientError.RequestError => {
+  const url = UrlParams.makeUrl(request.url, request.urlParams, request.hash)
+  if (url._tag === "Left") return new HttpClientError.RequestError({ request, reason: "InvalidUrl", cause: url.left })
+  const fetch: typeof globalThis.fetch = services.unsafeMap.get(FetchHttpClient.Fetch.key) ??
+    defaults.unsafeMap.get(FetchHttpClient.Fetch.key) ?? globalThis.fetch
+  const init: RequestInit | undefined = services.unsafeMap.get(FetchHttpClient.RequestInit.key) ??
+    defaults.unsafeMap.get(FetchHttpClient.RequestInit.key)
+  const body = request.body
+  switch (body._tag) {
+    case "Raw":
+      return { fetch, url: url.right, init, body: body.body as BodyInit }
+    case "Uint8Array":
+      return { fetch, url: url.right, init, body: body.body as Uint8Array<ArrayBuffer> }
+    case "FormData":
+      return { fetch, url: url.right, init, body: body.formData }
+    case "Empty":
+    case "Stream":
+      return { fetch, url: url.right, init, body: null }
+  }
+}
+
 const execute = (defaults: Context.Context<never>) => (request: HttpClientRequest.HttpClientRequest) =>
   Effect.withFiberRuntime<HttpClientResponse.HttpClientResponse, HttpClientError.HttpClientError>((fiber) => {
-    const url = UrlParams.makeUrl(request.url, request.urlParams, request.hash)
-    if (url._tag === "Left") {
-      return Effect.fail(new HttpClientError.RequestError({ request, reason: "InvalidUrl", cause: url.left }))
-    }
-    const services = fiber.getFiberRef(FiberRef.currentContext).unsafeMap
-    const fetch: typeof globalThis.fetch = services.get(FetchHttpClient.Fetch.key) ??
-      defaults.unsafeMap.get(FetchHttpClient.Fetch.key) ?? globalThis.fetch
-    const init: RequestInit | undefined = services.get(FetchHttpClient.RequestInit.key) ??
-      defaults.unsafeMap.get(FetchHttpClient.RequestInit.key)
+    const services = fiber.getFiberRef(FiberRef.currentContext)
+    const prepared = prepare(defaults, services, request)
+    if (prepared instanceof HttpClientError.RequestError) return Effect.fail(prepared)
     const body = request.body
-    switch (body._tag) {
-      case "Raw":
-        return send(request, url.right, fetch, init, body.body as BodyInit)
-      case "Uint8Array":
-        return send(request, url.right, fetch, init, body.body as Uint8Array<ArrayBuffer>)
-      case "FormData":
-        return send(request, url.right, fetch, init, body.formData)
-      case "Stream":
-        return Effect.flatMap(
-          Stream.toReadableStreamEffect(body.stream),
-          (stream) => send(request, url.right, fetch, init, stream)
+    if (body._tag !== "Stream") return send(request, prepared)
+    return Effect.flatMap(
+      Stream.toReadableStreamEffect(body.stream),
+      (stream) => send(request, { ...prepared, body: stream })
+    )
+  })
+
+/**
+ * Sends `request` as the lean client made with `defaults` would, from a fiber whose
+ * services are `services`, and reads the whole body (under `idle` when given) before
+ * answering with `onWhole` of the response and its text (the response's own `text`
+ * answers with the same): one step where `execute` then `text` take several. Failures
+ * of the transport and of the read go through `onError`. Interrupting it aborts the
+ * request.
+ */
+export const sendWhole = <A, E>(
+  defaults: Context.Context<never>,
+  services: Context.Context<never>,
+  request: HttpClientRequest.HttpClientRequest,
+  idle: IdleLimit | undefined,
+  onError: (error: HttpClientError.HttpClientError) => E,
+  onWhole: (response: FetchResponse, text: string) => Effect.Effect<A, E>
+): Effect.Effect<A, E> => {
+  const prepared = prepare(defaults, services, request)
+  if (prepared instanceof HttpClientError.RequestError) return Effect.fail(onError(prepared))
+  const body = request.body
+  if (body._tag !== "Stream") return whole(request, prepared, idle, onError, onWhole)
+  return Effect.flatMap(
+    Stream.toReadableStreamEffect(body.stream),
+    (stream) => whole(request, { ...prepared, body: stream }, idle, onError, onWhole)
+  )
+}
+
+const whole = <A, E>(
+  request: HttpClientRequest.HttpClientRequest,
+  prepared: Prepared,
+  idle: IdleLimit | undefined,
+  onError: (error: HttpClientError.HttpClientError) => E,
+  onWhole: (response: FetchResponse, text: string) => Effect.Effect<A, E>
+): Effect.Effect<A, E> =>
+  Effect.async((resume) => {
+    const { controller, response } = start(request, prepared)
+    response.then(
+      (source) => {
+        const fetched = new FetchResponse(request, source, controller, idle)
+        fetched.readText().then(
+          (text) => resume(onWhole(fetched, text)),
+          (cause) => resume(Effect.fail(onError(cause)))
         )
-      case "Empty":
-        return send(request, url.right, fetch, init, null)
-    }
+      },
+      (cause) => resume(Effect.fail(onError(transportError(request, cause))))
+    )
+    return Effect.sync(() => controller.abort())
   })
 
 /**
@@ -265,12 +353,15 @@ export const make = (defaults: Context.Context<never>): HttpClient.HttpClient =>
     (request: Effect.Effect<HttpClientRequest.HttpClientRequest>) => Effect.flatMap(request, run),
     Effect.succeed
   )
-  untraced.add(client)
+  lean.set(client, defaults)
   return client
 }
 
-/** The clients made by {@link make}: they open no span of their own. */
-const untraced = new WeakSet<HttpClient.HttpClient>()
+/** The clients made by {@link make}, with their defaults. */
+const lean = new WeakMap<HttpClient.HttpClient, Context.Context<never>>()
 
-/** Whether `client` is one of this module's, which opens no span (and so needs no switching off). */
-export const opensNoSpan = (client: HttpClient.HttpClient): boolean => untraced.has(client)
+/**
+ * The defaults of `client` when it is one of this module's: such a client opens no span
+ * (so needs none switched off), and {@link sendWhole} sends as it does.
+ */
+export const defaultsOf = (client: HttpClient.HttpClient): Context.Context<never> | undefined => lean.get(client)

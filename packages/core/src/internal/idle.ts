@@ -12,7 +12,7 @@ import { globalValue } from "effect/GlobalValue"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 import * as HotdataError from "../HotdataError.js"
-import { FetchResponse } from "./fetchTransport.js"
+import { FetchResponse, type IdleLimit } from "./fetchTransport.js"
 import * as RawBody from "./rawBody.js"
 
 const utf8 = new TextDecoder()
@@ -151,6 +151,16 @@ const hasNoBody = (response: HttpClientResponse.HttpClientResponse): boolean =>
   response.request.method === "HEAD" || response.status === 204 || response.status === 205 ||
   response.status === 304 || RawBody.headerOf(response, "content-length") === "0"
 
+/** The idle limit of the lean fetch transport's reads, `undefined` when `idle` is infinite. */
+export const fetchLimit = (operation: string, idle: Duration.Duration): IdleLimit | undefined =>
+  Duration.isFinite(idle)
+    ? {
+      millis: Duration.toMillis(idle),
+      onIdle: (self) => idleError(operation, self, idle),
+      limitStream: (self, stream) => idleLimited(stream, idle, () => idleError(operation, self, idle))
+    }
+    : undefined
+
 /**
  * The response with every read of its body (`stream`, `text`, `json`, `arrayBuffer`,
  * `urlParamsBody`) failing once the body has not moved for `idle`. The status and
@@ -162,14 +172,8 @@ export const withIdleTimeout = (
   idle: Duration.Duration
 ): HttpClientResponse.HttpClientResponse => {
   if (!Duration.isFinite(idle) || hasNoBody(response)) return response
-  if (response instanceof FetchResponse) {
-    // The lean fetch transport limits its own reads: one timer per read, no stream.
-    return response.withIdleLimit({
-      millis: Duration.toMillis(idle),
-      onIdle: (self) => idleError(operation, self, idle),
-      limitStream: (self, stream) => idleLimited(stream, idle, () => idleError(operation, self, idle))
-    })
-  }
+  // The lean fetch transport limits its own reads: one timer per read, no stream.
+  if (response instanceof FetchResponse) return response.withIdleLimit(fetchLimit(operation, idle)!)
   const stream = idleLimited(response.stream, idle, () => idleError(operation, response, idle))
   const idleMillis = Duration.toMillis(idle)
   const decodeFailure = (cause: unknown) =>

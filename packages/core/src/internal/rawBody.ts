@@ -101,11 +101,17 @@ const watch = (limit: IdleLimit, onIdle: () => void) => {
   }
 }
 
-/** Reads a web body whole under `limit`; `abort` ends the request when the body stalls. */
+/**
+ * Reads a web body whole under `limit`; `abort` ends the request when the body stalls.
+ * With `length` (a valid `content-length`), the read ends as soon as that many bytes
+ * have come, without waiting for the stream to say it is done (for a small body that
+ * is a second read, and on some runtimes a hop between threads).
+ */
 export const readWeb = (
   body: ReadableStream<Uint8Array> | null,
   limit: IdleLimit,
-  abort: () => void
+  abort: () => void,
+  length?: number
 ): Promise<Uint8Array> =>
   new Promise<Uint8Array>((resolve, reject) => {
     if (body === null) return resolve(new Uint8Array(0))
@@ -130,6 +136,12 @@ export const readWeb = (
           }
           chunks.push(next.value)
           size += next.value.length
+          if (size === length) {
+            settled = true
+            watchdog.stop()
+            reader.releaseLock()
+            return resolve(concat(chunks, size))
+          }
           watchdog.moved()
           pump()
         },
