@@ -187,6 +187,97 @@ describe("FetchTransport", () => {
         Layer.provide(FetchTransport.layer)
       )
 
+    const database = (extra: Record<string, unknown> = {}) =>
+      JSON.stringify({
+        id: "data_1",
+        name: "sales",
+        default_catalog: "default",
+        default_schema: "main",
+        default_connection_id: "conn_1",
+        created_at: "2026-01-01T00:00:00Z",
+        attachments: [],
+        ...extra
+      })
+
+    it.scopedLive("retries a decoded call after 503 and 429, one failure after another, and records the answer", () =>
+      Effect.gen(function*() {
+        const answers: Array<(res: http.ServerResponse) => void> = [
+          (res) => res.writeHead(503, { "content-type": "application/json" }).end("{\"error\":\"busy\"}"),
+          (res) => res.writeHead(429, { "retry-after": "0" }).end(),
+          (res) => res.writeHead(200, { "content-type": "application/json", "x-trace-id": "trace-3" }).end(database())
+        ]
+        let seen = 0
+        const { url } = yield* serve((_, res) => answers[Math.min(seen++, answers.length - 1)]!(res))
+        const { data, response } = yield* Effect.flatMap(
+          HotdataClient.HotdataClient,
+          (c) => HotdataClient.withResponse(c.databases.get("data_1"))
+        ).pipe(
+          HotdataClient.withRetryPolicy(RetryPolicy.make({ baseDelay: "1 millis", jitter: 0 })),
+          Effect.provide(layerFor(url))
+        )
+        assert.strictEqual(data.id, "data_1")
+        assert.strictEqual(seen, 3)
+        assert.strictEqual(response.status, 200)
+        assert.strictEqual(response.traceId, "trace-3")
+      }))
+
+    it.scoped("a decoded call fails once on 404 and on an answer that does not decode, naming the field", () =>
+      Effect.gen(function*() {
+        let seen = 0
+        const { url } = yield* serve((req, res) => {
+          seen++
+          if (req.url?.includes("missing")) return res.writeHead(404, { "content-type": "application/json" }).end("{}")
+          res.writeHead(200, { "content-type": "application/json" }).end(database({ name: 42 }))
+        })
+        const get = (id: string) =>
+          Effect.flatMap(HotdataClient.HotdataClient, (c) => c.databases.get(id)).pipe(
+            HotdataClient.withRetryPolicy(RetryPolicy.make({ baseDelay: "1 millis" })),
+            Effect.provide(layerFor(url)),
+            Effect.flip
+          )
+        const notFound = yield* get("missing")
+        assert.strictEqual(notFound._tag, "NotFound")
+        const undecodable = yield* get("data_1")
+        assert.strictEqual(undecodable._tag, "DecodeError")
+        assert.include(undecodable.message, "name")
+        assert.strictEqual(seen, 2)
+      }))
+
+    it.scoped("a header a call adds that no HTTP header can carry fails the call before anything is sent", () =>
+      Effect.gen(function*() {
+        let seen = 0
+        const { url } = yield* serve((_, res) => {
+          seen++
+          res.writeHead(200, { "content-type": "application/json" }).end(database())
+        })
+        const error = yield* Effect.flatMap(HotdataClient.HotdataClient, (c) => c.databases.get("data_1")).pipe(
+          HotdataClient.withHeaders({ "x-note": "a\r\nb" }),
+          Effect.provide(layerFor(url)),
+          Effect.flip
+        )
+        assert.strictEqual(error._tag, "InvalidRequest")
+        assert.include(error.message, "x-note")
+        assert.strictEqual(seen, 0)
+      }))
+
+    it.scoped("interrupting a decoded call waiting for its answer aborts the request", () =>
+      Effect.gen(function*() {
+        const { closed, watch } = yield* closeSignal
+        const arrived = yield* Deferred.make<void>()
+        const { url } = yield* serve((_, res) => {
+          watch(res)
+          Deferred.unsafeDone(arrived, Effect.void)
+        })
+        const fiber = yield* Effect.fork(
+          Effect.flatMap(HotdataClient.HotdataClient, (c) => c.databases.get("data_1")).pipe(
+            Effect.provide(layerFor(url))
+          )
+        )
+        yield* Deferred.await(arrived)
+        yield* Fiber.interrupt(fiber)
+        yield* Deferred.await(closed)
+      }))
+
     it.scoped("decodes a call and classifies transport failures", () =>
       Effect.gen(function*() {
         const { server, url } = yield* serve((req, res) => {

@@ -326,8 +326,8 @@ export const buildRequest = (
 const readText = (operation: string, response: HttpClientResponse.HttpClientResponse) =>
   Effect.mapError(response.text, (error) => fromHttpClientError(operation, error))
 
+/** The JSON value of `text`; none for anything else, an empty or blank text included. */
 const parseJson = (text: string): Option.Option<unknown> => {
-  if (text.trim() === "") return Option.none()
   try {
     return Option.some(JSON.parse(text))
   } catch {
@@ -455,7 +455,8 @@ const withPolicies = <A, R>(
   attempt: (
     request: HttpClientRequest.HttpClientRequest,
     span: Tracer.Span,
-    attempts: Attempts
+    attempts: Attempts,
+    onFailure: ((error: HotdataError.HotdataError) => Effect.Effect<A, HotdataError.HotdataError, R>) | undefined
   ) => Effect.Effect<A, HotdataError.HotdataError, R>
 ): Effect.Effect<A, HotdataError.HotdataError, R> =>
   Effect.useSpan(`Hotdata.${operation.id}`, {
@@ -487,24 +488,31 @@ const withPolicies = <A, R>(
         capture: fiber.getFiberRef(currentCapture),
         services: fiber.getFiberRef(FiberRef.currentContext)
       }
-      const once = attempt(traced, span, attempts)
-      // A race against a timer rather than `Effect.timeoutFail`: when a call runs inside a
+      const retryable = (error: HotdataError.HotdataError) => RetryPolicy.isRetryable(error, operation)
+      // One attempt, its failures going to `onFailure`. Without a timeout the attempt hands
+      // them over itself (an answer decoded at once needs no catch around it); with one, a
+      // race against a timer rather than `Effect.timeoutFail`: when a call runs inside a
       // concurrent `Effect.forEach` whose sibling fails, `timeoutFail` holds the
       // interruption until its whole duration has passed, a race ends at once.
-      const timed = Duration.isFinite(timeout)
-        ? Effect.raceFirst(
-          once,
-          Effect.flatMap(Effect.sleep(timeout), () =>
-            Effect.fail(
-              new HotdataError.TimeoutError({
-                operation: operation.id,
-                timeout,
-                message: `${operation.id} did not complete within ${Duration.format(timeout)}`
-              })
-            ))
-        )
-        : once
-      const retryable = (error: HotdataError.HotdataError) => RetryPolicy.isRetryable(error, operation)
+      const run = (
+        onFailure: (error: HotdataError.HotdataError) => Effect.Effect<A, HotdataError.HotdataError, R>
+      ): Effect.Effect<A, HotdataError.HotdataError, R> =>
+        Duration.isFinite(timeout)
+          ? Effect.catchAll(
+            Effect.raceFirst(
+              attempt(traced, span, attempts, undefined),
+              Effect.flatMap(Effect.sleep(timeout), () =>
+                Effect.fail(
+                  new HotdataError.TimeoutError({
+                    operation: operation.id,
+                    timeout,
+                    message: `${operation.id} did not complete within ${Duration.format(timeout)}`
+                  })
+                ))
+            ),
+            onFailure
+          )
+          : attempt(traced, span, attempts, onFailure)
       const loop = (
         driver: Schedule.ScheduleDriver<unknown, HotdataError.HotdataError>,
         error: HotdataError.HotdataError
@@ -514,16 +522,18 @@ const withPolicies = <A, R>(
           onSuccess: () => {
             attempts.attempt++
             span.attribute("hotdata.retries", attempts.attempt - 1)
-            const again = Effect.catchAll(timed, (next) => retryable(next) ? loop(driver, next) : Effect.fail(next))
+            const again = run((next) => retryable(next) ? loop(driver, next) : Effect.fail(next))
             return attempts.log === undefined
               ? again
               : Effect.zipRight(Logging.retry(attempts.log, attempts.attempt, error._tag, statusOf(error)), again)
           }
         })
-      return Effect.catchAll(timed, (error) =>
+      // The retry machinery is set up once an attempt has failed.
+      return run((error) =>
         retryable(error)
           ? Effect.flatMap(Schedule.driver(policy), (driver) => loop(driver, error))
-          : Effect.fail(error))
+          : Effect.fail(error)
+      )
     }))
 
 /** One attempt with its request line, then its answer or failure line. */
@@ -562,6 +572,15 @@ export const makeExecutor = (httpClient: HttpClient.HttpClient, config: ClientCo
   const scopedClient = HttpClient.withScope(client)
 
   const lean = config.lean
+  // The headers every request carries with the same values are checked once here; each
+  // call checks the rest of its request.
+  const fixedHeaders: Record<string, string> = { ...config.sdkHeaders }
+  if (config.workspaceId !== undefined && config.workspaceId !== "") fixedHeaders["x-workspace-id"] = config.workspaceId
+  const checked =
+    Secrets.unsendable(HttpClientRequest.setHeaders(HttpClientRequest.get("http://localhost/"), fixedHeaders)) ===
+        undefined
+      ? new Set(Object.keys(fixedHeaders))
+      : undefined
 
   /**
    * Records `response` on the call's span and, inside `withResponse`, in its capture, then
@@ -611,10 +630,12 @@ export const makeExecutor = (httpClient: HttpClient.HttpClient, config: ClientCo
       config,
       args,
       prepare(built.right),
-      (request, span, attempts) => {
-        const problem = config.guard === true ? Secrets.unsendable(request) : undefined
+      (request, span, attempts, onFailure) => {
+        const failed = (error: HotdataError.HotdataError) =>
+          onFailure === undefined ? Effect.fail(error) : onFailure(error)
+        const problem = config.guard === true ? Secrets.unsendable(request, checked) : undefined
         if (problem !== undefined && attempts.log === undefined) {
-          return Effect.fail(toError(new HttpClientError.RequestError({ request, ...problem })))
+          return failed(toError(new HttpClientError.RequestError({ request, ...problem })))
         }
         if (lean !== undefined && decodeWhole !== undefined && problem === undefined && attempts.log === undefined) {
           return FetchTransport.sendWhole(
@@ -622,8 +643,16 @@ export const makeExecutor = (httpClient: HttpClient.HttpClient, config: ClientCo
             attempts.services,
             request,
             Idle.fetchLimit(operation.id, attempts.idleTimeout),
-            toError,
-            (response, text) => answer(operation, response, span, attempts, (response) => decodeWhole(response, text))
+            config.guard === true,
+            (error) => failed(toError(error)),
+            (response, text) => {
+              const outcome = answer(operation, response, span, attempts, (response) => decodeWhole(response, text))
+              // A decoded answer is an `Either`: its failure is handed over without a catch.
+              if (onFailure === undefined || (Either.isEither(outcome) && Either.isRight(outcome))) return outcome
+              return Either.isEither(outcome)
+                ? onFailure((outcome as Either.Left<HotdataError.HotdataError, A>).left)
+                : Effect.catchAll(outcome, onFailure)
+            }
           )
         }
         const sent = problem === undefined
@@ -639,9 +668,11 @@ export const makeExecutor = (httpClient: HttpClient.HttpClient, config: ClientCo
             onSuccess
           )
         const log = attempts.log
-        if (log === undefined) return Effect.flatMap(sent, answered)
-        // Built when each attempt starts: its number changes between attempts.
-        return Effect.suspend(() => logged(log, attempts.attempt, sent, answered))
+        const once = log === undefined
+          ? Effect.flatMap(sent, answered)
+          // Built when each attempt starts: its number changes between attempts.
+          : Effect.suspend(() => logged(log, attempts.attempt, sent, answered))
+        return onFailure === undefined ? once : Effect.catchAll(once, onFailure)
       }
     )
   }

@@ -9,6 +9,7 @@ import * as HttpIncomingMessage from "@effect/platform/HttpIncomingMessage"
 import * as UrlParams from "@effect/platform/UrlParams"
 import type * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as FiberRef from "effect/FiberRef"
 import { globalValue } from "effect/GlobalValue"
 import * as Inspectable from "effect/Inspectable"
@@ -205,7 +206,7 @@ export class FetchResponse extends Inspectable.Class implements HttpClientRespon
 /** What `fetch` is called with for one request: the function, the URL, the options and the body. */
 interface Prepared {
   readonly fetch: typeof globalThis.fetch
-  readonly url: URL
+  readonly url: URL | string
   readonly init: RequestInit | undefined
   readonly body: BodyInit | null
 }
@@ -255,14 +256,19 @@ const send = (
 /**
  * What `fetch` is called with for `request` from a fiber whose services are `services`,
  * or why the request cannot be sent. A streamed body needs an effect to become a
- * `ReadableStream`: its body is left `null` here, for the caller to fill.
+ * `ReadableStream`: its body is left `null` here, for the caller to fill. `checked` says
+ * the URL was already found sendable (see `Secrets.unsendable`).
  */
 const prepare = (
   defaults: Context.Context<never>,
   services: Context.Context<never>,
-  request: HttpClientRequest.HttpClientRequest
+  request: HttpClientRequest.HttpClientRequest,
+  checked = false
 ): Prepared | HttpClientError.RequestError => {
-  const url = UrlParams.makeUrl(request.url, request.urlParams, request.hash)
+  // A URL already found sendable, with nothing to add, goes as it is: `fetch` parses it once.
+  const url = checked && request.urlParams.length === 0 && request.hash._tag === "None"
+    ? Either.right(request.url)
+    : UrlParams.makeUrl(request.url, request.urlParams, request.hash)
   if (url._tag === "Left") return new HttpClientError.RequestError({ request, reason: "InvalidUrl", cause: url.left })
   const fetch: typeof globalThis.fetch = services.unsafeMap.get(FetchHttpClient.Fetch.key) ??
     defaults.unsafeMap.get(FetchHttpClient.Fetch.key) ?? globalThis.fetch
@@ -299,20 +305,21 @@ const execute = (defaults: Context.Context<never>) => (request: HttpClientReques
  * Sends `request` as the lean client made with `defaults` would, from a fiber whose
  * services are `services`, and reads the whole body (under `idle` when given) before
  * answering with `onWhole` of the response and its text (the response's own `text`
- * answers with the same): one step where `execute` then `text` take several. Failures
- * of the transport and of the read go through `onError`. Interrupting it aborts the
- * request.
+ * answers with the same): one step where `execute` then `text` take several. A failure
+ * of the transport or of the read goes on with `onError`. `checked` says the URL was
+ * already found sendable. Interrupting it aborts the request.
  */
-export const sendWhole = <A, E>(
+export const sendWhole = <A, E, R>(
   defaults: Context.Context<never>,
   services: Context.Context<never>,
   request: HttpClientRequest.HttpClientRequest,
   idle: IdleLimit | undefined,
-  onError: (error: HttpClientError.HttpClientError) => E,
-  onWhole: (response: FetchResponse, text: string) => Effect.Effect<A, E>
-): Effect.Effect<A, E> => {
-  const prepared = prepare(defaults, services, request)
-  if (prepared instanceof HttpClientError.RequestError) return Effect.fail(onError(prepared))
+  checked: boolean,
+  onError: (error: HttpClientError.HttpClientError) => Effect.Effect<A, E, R>,
+  onWhole: (response: FetchResponse, text: string) => Effect.Effect<A, E, R>
+): Effect.Effect<A, E, R> => {
+  const prepared = prepare(defaults, services, request, checked)
+  if (prepared instanceof HttpClientError.RequestError) return onError(prepared)
   const body = request.body
   if (body._tag !== "Stream") return whole(request, prepared, idle, onError, onWhole)
   return Effect.flatMap(
@@ -321,24 +328,24 @@ export const sendWhole = <A, E>(
   )
 }
 
-const whole = <A, E>(
+const whole = <A, E, R>(
   request: HttpClientRequest.HttpClientRequest,
   prepared: Prepared,
   idle: IdleLimit | undefined,
-  onError: (error: HttpClientError.HttpClientError) => E,
-  onWhole: (response: FetchResponse, text: string) => Effect.Effect<A, E>
-): Effect.Effect<A, E> =>
-  Effect.async((resume) => {
+  onError: (error: HttpClientError.HttpClientError) => Effect.Effect<A, E, R>,
+  onWhole: (response: FetchResponse, text: string) => Effect.Effect<A, E, R>
+): Effect.Effect<A, E, R> =>
+  Effect.async<A, E, R>((resume) => {
     const { controller, response } = start(request, prepared)
     response.then(
       (source) => {
         const fetched = new FetchResponse(request, source, controller, idle)
         fetched.readText().then(
           (text) => resume(onWhole(fetched, text)),
-          (cause) => resume(Effect.fail(onError(cause)))
+          (cause) => resume(onError(cause))
         )
       },
-      (cause) => resume(Effect.fail(onError(transportError(request, cause))))
+      (cause) => resume(onError(transportError(request, cause)))
     )
     return Effect.sync(() => controller.abort())
   })

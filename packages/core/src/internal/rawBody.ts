@@ -137,9 +137,10 @@ export const readWeb = (
           chunks.push(next.value)
           size += next.value.length
           if (size === length) {
+            // All of it: the stream's own end is not waited for (the reader is left to
+            // the garbage collector with the body).
             settled = true
             watchdog.stop()
-            reader.releaseLock()
             return resolve(concat(chunks, size))
           }
           watchdog.moved()

@@ -132,13 +132,16 @@ const invalidHeaderChar = /[^\t\x20-\x7e\x80-\xff]/
  * Why a request can never be sent as it is, or `undefined`: a header value with a line
  * break, NUL, other control character or a character above U+00FF; a URL that does
  * not parse, uses another scheme than http(s) or carries credentials. Such a request
- * fails the same way however often it is sent.
+ * fails the same way however often it is sent. Headers named in `checked` are taken as
+ * already found sendable.
  */
 export const unsendable = (
-  request: HttpClientRequest.HttpClientRequest
+  request: HttpClientRequest.HttpClientRequest,
+  checked?: ReadonlySet<string>
 ): { readonly reason: "Encode" | "InvalidUrl"; readonly description: string } | undefined => {
   const headers = request.headers
   for (const name in headers) {
+    if (checked !== undefined && checked.has(name)) continue
     const value = headers[name]!
     if (!invalidHeaderChar.test(value)) continue
     const bad = invalidHeaderChar.exec(value)
