@@ -1,4 +1,5 @@
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import * as HttpClient from "@effect/platform/HttpClient"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer, Redacted } from "effect"
 import { HotdataClient, HotdataError } from "../src/index.js"
@@ -50,4 +51,19 @@ describe("HotdataClient.withResponse and withHeaders", () => {
       assert.strictEqual(seen[0]!.headers.get("x-b"), "2")
       assert.isNull(seen[1]!.headers.get("x-a"))
     }).pipe(Effect.provide(ClientLive)))
+
+  it.effect("a call's effect run again outside withHeaders carries none of its headers", () =>
+    Effect.gen(function*() {
+      const client = yield* HotdataClient.HotdataClient
+      seen.length = 0
+      const list = client.databases.list()
+      yield* list.pipe(HotdataClient.withHeaders({ "x-a": "1" }))
+      yield* list
+      assert.strictEqual(seen[0]!.headers.get("x-a"), "1")
+      assert.isNull(seen[1]!.headers.get("x-a"))
+    }).pipe(
+      // Without trace headers too, where a call adds nothing else to its headers.
+      Effect.locally(HttpClient.currentTracerPropagation, false),
+      Effect.provide(ClientLive)
+    ))
 })

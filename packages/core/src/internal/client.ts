@@ -10,7 +10,6 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as FiberRef from "effect/FiberRef"
-import { identity } from "effect/Function"
 import { globalValue } from "effect/GlobalValue"
 import type * as LogLevel from "effect/LogLevel"
 import * as Option from "effect/Option"
@@ -231,21 +230,38 @@ const joinUrl = (baseUrl: string, path: string): string =>
   baseUrl === "" ? path : baseUrl.endsWith("/") && path.startsWith("/") ? baseUrl + path.slice(1) : baseUrl + path
 
 /**
- * The headers a call adds when it is sent: the trace context of its span, then the
- * `withHeaders` headers of the calling fiber where the request has none of that name.
+ * A call's request as its arguments build it: the request without its headers, the
+ * headers, and the names of those whose values came from the caller (the only ones a
+ * call checks for characters no header can carry: the others are the SDK's own).
  */
-const callHeaders = (
-  request: HttpClientRequest.HttpClientRequest,
+export interface Built {
+  readonly request: HttpClientRequest.HttpClientRequest
+  readonly headers: Record<string, string>
+  readonly given: ReadonlyArray<string>
+}
+
+/**
+ * The request of a call as it is sent, its headers set in one copy: those it was built
+ * with, the trace context of its span, then the `withHeaders` headers of the calling
+ * fiber where it has none of that name. `given` gains the names of the last.
+ */
+const finishRequest = (
+  built: Built,
   trace: Readonly<Record<string, string>> | undefined,
   extra: Readonly<Record<string, string>>
-): HttpClientRequest.HttpClientRequest => {
-  let added: Record<string, string> | undefined = trace === undefined ? undefined : { ...trace }
+): { readonly request: HttpClientRequest.HttpClientRequest; readonly given: ReadonlyArray<string> } => {
+  // `built` is shared by every run of the call's effect: copied before it is added to.
+  let headers = trace === undefined ? built.headers : { ...built.headers, ...trace }
+  let given = built.given
   for (const name in extra) {
     const lower = name.toLowerCase()
-    if (request.headers[lower] !== undefined || (added !== undefined && added[lower] !== undefined)) continue
-    ;(added ??= {})[lower] = extra[name]!
+    if (headers[lower] !== undefined) continue
+    if (headers === built.headers) headers = { ...headers }
+    if (given === built.given) given = [...given]
+    ;(given as Array<string>).push(lower)
+    headers[lower] = extra[name]!
   }
-  return added === undefined ? request : HttpClientRequest.setHeaders(request, added)
+  return { request: HttpClientRequest.setHeaders(built.request, headers), given }
 }
 
 /** Encodes the arguments of a call into an HTTP request, or names what is wrong. */
@@ -254,7 +270,7 @@ export const buildRequest = (
   args: CallArgs,
   config: Pick<ClientConfig, "workspaceId" | "baseUrl" | "sdkHeaders">,
   accept?: string
-): Either.Either<HttpClientRequest.HttpClientRequest, HotdataError.InvalidRequest> => {
+): Either.Either<Built, HotdataError.InvalidRequest> => {
   const invalid = (message: string) =>
     Either.left(new HotdataError.InvalidRequest({ operation: operation.id, message }))
   const pathValues: Record<string, string> = {}
@@ -282,6 +298,7 @@ export const buildRequest = (
   const key = idempotencyKeyOf(operation, args)
   if (key !== undefined && Either.isLeft(key)) return invalid(key.left)
   const headers: Record<string, string> = {}
+  const given: Array<string> = []
   for (const header of operation.headers) {
     if (operation.idempotencyKey?.in === "header" && header.name === operation.idempotencyKey.name) continue
     const value = options[header.key]
@@ -290,7 +307,9 @@ export const buildRequest = (
       continue
     }
     if (!Predicate.isString(value)) return invalid(`\`${header.key}\` (header ${header.name}) must be a string`)
-    headers[header.name.toLowerCase()] = value
+    const name = header.name.toLowerCase()
+    headers[name] = value
+    given.push(name)
   }
   if (operation.workspaceScoped) {
     if (config.workspaceId === undefined || config.workspaceId === "") {
@@ -299,12 +318,12 @@ export const buildRequest = (
     headers["x-workspace-id"] = config.workspaceId
   }
   if (key !== undefined && operation.idempotencyKey?.in === "header") {
-    headers[operation.idempotencyKey.name.toLowerCase()] = key.right
+    const name = operation.idempotencyKey.name.toLowerCase()
+    headers[name] = key.right
+    given.push(name)
   }
   if (accept !== undefined) headers["accept"] = accept
   if (config.sdkHeaders !== undefined) Object.assign(headers, config.sdkHeaders)
-  // One copy of the headers for all of them.
-  request = HttpClientRequest.setHeaders(request, headers)
   if (operation.payload !== undefined) {
     let body: unknown = {}
     if (args.payload === undefined) {
@@ -320,7 +339,7 @@ export const buildRequest = (
     }
     request = HttpClientRequest.bodyUnsafeJson(request, body)
   }
-  return Either.right(request)
+  return Either.right({ request, headers, given })
 }
 
 const readText = (operation: string, response: HttpClientResponse.HttpClientResponse) =>
@@ -451,9 +470,11 @@ const withPolicies = <A, R>(
   operation: Operation.Operation,
   config: ClientConfig,
   args: CallArgs,
-  request: HttpClientRequest.HttpClientRequest,
+  built: Built,
+  prepare: ((request: HttpClientRequest.HttpClientRequest) => HttpClientRequest.HttpClientRequest) | undefined,
   attempt: (
     request: HttpClientRequest.HttpClientRequest,
+    given: ReadonlyArray<string> | undefined,
     span: Tracer.Span,
     attempts: Attempts,
     onFailure: ((error: HotdataError.HotdataError) => Effect.Effect<A, HotdataError.HotdataError, R>) | undefined
@@ -465,14 +486,20 @@ const withPolicies = <A, R>(
     attributes: spanAttributes(operation, config, args)
   }, (span) =>
     Effect.withFiberRuntime<A, HotdataError.HotdataError, R>((fiber) => {
-      const timeout = Option.getOrElse(fiber.getFiberRef(currentTimeout), () => config.timeout)
-      const policy = Option.getOrElse(fiber.getFiberRef(currentRetryPolicy), () => config.retryPolicy)
+      const timeoutSetting = fiber.getFiberRef(currentTimeout)
+      const timeout = timeoutSetting._tag === "Some" ? timeoutSetting.value : config.timeout
+      const policySetting = fiber.getFiberRef(currentRetryPolicy)
+      const policy = policySetting._tag === "Some" ? policySetting.value : config.retryPolicy
+      const idleSetting = fiber.getFiberRef(Idle.currentIdleTimeout)
       // The API span stands for the HTTP call: propagate it to the server.
-      const traced = callHeaders(
-        request,
+      const finished = finishRequest(
+        built,
         fiber.getFiberRef(HttpClient.currentTracerPropagation) ? HttpTraceContext.toHeaders(span) : undefined,
         fiber.getFiberRef(currentHeaders)
       )
+      // A request changed by its caller is checked whole; otherwise only what the caller gave.
+      const traced = prepare === undefined ? finished.request : prepare(finished.request)
+      const given = prepare === undefined ? finished.given : undefined
       const attempts: Attempts = {
         attempt: 1,
         log: Logging.enabled(fiber, config.logLevel)
@@ -480,11 +507,11 @@ const withPolicies = <A, R>(
             operation: operation.id,
             method: operation.method,
             route: operation.path,
-            path: pathOf(request.url, config.baseUrl),
+            path: pathOf(built.request.url, config.baseUrl),
             forced: config.logLevel
           }
           : undefined,
-        idleTimeout: Option.getOrElse(fiber.getFiberRef(Idle.currentIdleTimeout), () => config.idleTimeout),
+        idleTimeout: idleSetting._tag === "Some" ? idleSetting.value : config.idleTimeout,
         capture: fiber.getFiberRef(currentCapture),
         services: fiber.getFiberRef(FiberRef.currentContext)
       }
@@ -500,7 +527,7 @@ const withPolicies = <A, R>(
         Duration.isFinite(timeout)
           ? Effect.catchAll(
             Effect.raceFirst(
-              attempt(traced, span, attempts, undefined),
+              attempt(traced, given, span, attempts, undefined),
               Effect.flatMap(Effect.sleep(timeout), () =>
                 Effect.fail(
                   new HotdataError.TimeoutError({
@@ -512,7 +539,7 @@ const withPolicies = <A, R>(
             ),
             onFailure
           )
-          : attempt(traced, span, attempts, onFailure)
+          : attempt(traced, given, span, attempts, onFailure)
       const loop = (
         driver: Schedule.ScheduleDriver<unknown, HotdataError.HotdataError>,
         error: HotdataError.HotdataError
@@ -572,15 +599,14 @@ export const makeExecutor = (httpClient: HttpClient.HttpClient, config: ClientCo
   const scopedClient = HttpClient.withScope(client)
 
   const lean = config.lean
-  // The headers every request carries with the same values are checked once here; each
-  // call checks the rest of its request.
+  // The headers every request carries with the same values are checked once here; then
+  // each call checks its URL and the headers its caller gave (see `Built`). Should one of
+  // them be unsendable, every call is checked whole, and fails naming it.
   const fixedHeaders: Record<string, string> = { ...config.sdkHeaders }
   if (config.workspaceId !== undefined && config.workspaceId !== "") fixedHeaders["x-workspace-id"] = config.workspaceId
-  const checked =
+  const fixedHeadersSendable =
     Secrets.unsendable(HttpClientRequest.setHeaders(HttpClientRequest.get("http://localhost/"), fixedHeaders)) ===
-        undefined
-      ? new Set(Object.keys(fixedHeaders))
-      : undefined
+      undefined
 
   /**
    * Records `response` on the call's span and, inside `withResponse`, in its capture, then
@@ -615,7 +641,7 @@ export const makeExecutor = (httpClient: HttpClient.HttpClient, config: ClientCo
     operation: Operation.Operation,
     args: CallArgs,
     accept: string | undefined,
-    prepare: (request: HttpClientRequest.HttpClientRequest) => HttpClientRequest.HttpClientRequest,
+    prepare: ((request: HttpClientRequest.HttpClientRequest) => HttpClientRequest.HttpClientRequest) | undefined,
     onSuccess: (response: HttpClientResponse.HttpClientResponse) => Effect.Effect<A, HotdataError.HotdataError>,
     decodeWhole?: (
       response: HttpClientResponse.HttpClientResponse,
@@ -629,11 +655,14 @@ export const makeExecutor = (httpClient: HttpClient.HttpClient, config: ClientCo
       operation,
       config,
       args,
-      prepare(built.right),
-      (request, span, attempts, onFailure) => {
+      built.right,
+      prepare,
+      (request, given, span, attempts, onFailure) => {
         const failed = (error: HotdataError.HotdataError) =>
           onFailure === undefined ? Effect.fail(error) : onFailure(error)
-        const problem = config.guard === true ? Secrets.unsendable(request, checked) : undefined
+        const problem = config.guard === true
+          ? Secrets.unsendable(request, fixedHeadersSendable ? given : undefined)
+          : undefined
         if (problem !== undefined && attempts.log === undefined) {
           return failed(toError(new HttpClientError.RequestError({ request, ...problem })))
         }
@@ -685,7 +714,7 @@ export const makeExecutor = (httpClient: HttpClient.HttpClient, config: ClientCo
       operation,
       args,
       "application/json",
-      identity,
+      undefined,
       (response) => Effect.flatMap(readText(operation.id, response), (text) => decode(response, text)),
       decode
     )
@@ -699,14 +728,14 @@ export const makeExecutor = (httpClient: HttpClient.HttpClient, config: ClientCo
       operation,
       args,
       "application/json",
-      identity,
+      undefined,
       (response) => Effect.flatMap(readText(operation.id, response), (text) => decode(response, text)),
       decode
     )
   }
 
   const response: Executor["response"] = (operation, args, transform) =>
-    send(scopedClient, operation, args, undefined, transform ?? identity, Effect.succeed)
+    send(scopedClient, operation, args, undefined, transform, Effect.succeed)
 
   return { config, httpClient, call, callWithStatus, response }
 }

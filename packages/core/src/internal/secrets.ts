@@ -132,17 +132,17 @@ const invalidHeaderChar = /[^\t\x20-\x7e\x80-\xff]/
  * Why a request can never be sent as it is, or `undefined`: a header value with a line
  * break, NUL, other control character or a character above U+00FF; a URL that does
  * not parse, uses another scheme than http(s) or carries credentials. Such a request
- * fails the same way however often it is sent. Headers named in `checked` are taken as
- * already found sendable.
+ * fails the same way however often it is sent. With `only`, just the headers it names
+ * are looked at (the others were found sendable before).
  */
 export const unsendable = (
   request: HttpClientRequest.HttpClientRequest,
-  checked?: ReadonlySet<string>
+  only?: ReadonlyArray<string>
 ): { readonly reason: "Encode" | "InvalidUrl"; readonly description: string } | undefined => {
   const headers = request.headers
-  for (const name in headers) {
-    if (checked !== undefined && checked.has(name)) continue
-    const value = headers[name]!
+  for (const name of only ?? Object.keys(headers)) {
+    const value = headers[name]
+    if (value === undefined) continue
     if (!invalidHeaderChar.test(value)) continue
     const bad = invalidHeaderChar.exec(value)
     if (bad !== null) {
