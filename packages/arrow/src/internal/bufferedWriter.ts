@@ -13,10 +13,12 @@ import type * as Scope from "effect/Scope"
  */
 export interface BufferedWriter<E> {
   /**
-   * Takes `bytes` (copied, or written as they are when large). The effect waits only when
-   * a full buffer must wait for the write before it; it fails with that write's error.
+   * Takes `bytes` (copied, or written as they are when large). Answers `undefined` when
+   * the bytes were only copied, which is the case of most chunks: no effect to run. The
+   * effect it answers otherwise starts a write, waiting first for the write before it
+   * when there is one; it fails with that write's error.
    */
-  readonly write: (bytes: Uint8Array) => Effect.Effect<void, E>
+  readonly write: (bytes: Uint8Array) => Effect.Effect<void, E> | undefined
   /** Writes what is buffered and waits for every write to finish. */
   readonly flush: Effect.Effect<void, E>
   /** The bytes whose writes have finished. */
@@ -81,7 +83,7 @@ export const make = <E>(
     }
 
     return {
-      write: (bytes) => Effect.suspend(() => take(bytes, 0) ?? Effect.void),
+      write: (bytes) => take(bytes, 0),
       flush: Effect.suspend(() => {
         const last = filled > 0 ? dispatch(buffers[index]!.subarray(0, filled), true) : Effect.void
         return Effect.zipRight(

@@ -1,15 +1,13 @@
 import type * as PlatformError from "@effect/platform/Error"
 import type * as FileSystem from "@effect/platform/FileSystem"
 import type { HotdataClient } from "@hotdata-effect/core/HotdataClient"
-import * as Chunk from "effect/Chunk"
+import * as Results from "@hotdata-effect/core/Results"
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
-import * as Option from "effect/Option"
 import * as Schedule from "effect/Schedule"
 import type * as Scope from "effect/Scope"
-import * as Stream from "effect/Stream"
 import type * as ArrowResults from "../ArrowResults.js"
 import type { ToFileOptions, Written } from "../Export.js"
 import * as BufferedWriter from "./bufferedWriter.js"
@@ -43,10 +41,12 @@ export const fileSystemFiles = (fs: FileSystem.FileSystem): Files<PlatformError.
  * Streams a result to `path` through `<path>.partial`, renamed into place once the body
  * is complete and checked; on failure or interruption the partial file is removed.
  *
- * The body is pulled chunk by chunk from the response (under the client's idle timeout)
- * and handed to a {@link BufferedWriter.BufferedWriter}: the file sees few large writes,
- * and the next chunks are read while the last write is in progress. Progress is a count
- * reported by a ticker, never work per chunk.
+ * The body is read with the core's `Results.bodyReader` (under the client's idle
+ * timeout), whose chunks are checked and handed to a {@link BufferedWriter.BufferedWriter}
+ * as they arrive, synchronously: an effect runs only when a buffer is full and its write
+ * must start, so a 1 MiB write costs a few effects, not a few per chunk. The file sees
+ * few large writes, and the next chunks are read while the last write is in progress.
+ * Progress is a count reported by a ticker, never work per chunk.
  */
 export const toFile = <E>(
   resultId: string,
@@ -95,24 +95,31 @@ export const toFile = <E>(
           )
         )
 
-        const pull = yield* Stream.toPull(response.stream)
-        const take = (bytes: Uint8Array): Effect.Effect<void, ArrowResults.Error | E> => {
-          const problem = check.push(bytes)
-          if (problem !== undefined) return Effect.fail(problem)
+        const reader = yield* Results.bodyReader(response)
+        // Chunks are checked and copied as they arrive, with no effect per chunk: a read
+        // ends only to start a write (or at the end, or on a malformed body).
+        let problem: ArrowResults.Error | undefined
+        let started: Effect.Effect<void, E> | undefined
+        const take = (bytes: Uint8Array): boolean => {
+          problem = check.push(bytes)
+          if (problem !== undefined) return false
           received += bytes.length
-          return writer.write(bytes)
+          started = writer.write(bytes)
+          return started === undefined
         }
-        const copy: Effect.Effect<void, ArrowResults.Error | E> = Effect.matchEffect(pull, {
-          onFailure: (error): Effect.Effect<void, ArrowResults.Error | E> => {
-            if (Option.isSome(error)) return Effect.fail(internal.brokenOff(resultId, received, error.value))
-            const problem = check.end()
-            return problem === undefined ? writer.flush : Effect.fail(problem)
-          },
-          onSuccess: (chunk) =>
-            Effect.zipRight(
-              chunk.length === 1 ? take(Chunk.unsafeHead(chunk)) : Effect.forEach(chunk, take, { discard: true }),
-              copy
-            )
+        const copy: Effect.Effect<void, ArrowResults.Error | E> = Effect.matchEffect(reader.read(take), {
+          onFailure: (error) => Effect.fail(internal.brokenOff(resultId, received, error)),
+          onSuccess: (more): Effect.Effect<void, ArrowResults.Error | E> => {
+            if (problem !== undefined) return Effect.fail(problem)
+            if (started !== undefined) {
+              const write = started
+              started = undefined
+              return Effect.zipRight(write, copy)
+            }
+            if (more) return copy
+            const short = check.end()
+            return short === undefined ? writer.flush : Effect.fail(short)
+          }
         })
         yield* copy
 
