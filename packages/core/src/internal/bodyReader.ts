@@ -67,31 +67,30 @@ const fromWeb = (
             return false
           }
         }
+        const onRead = (result: ReadableStreamReadResult<Uint8Array>) => {
+          reading = false
+          if (ended !== undefined) return
+          if (result.done) return finish(ENDED)
+          if (take === undefined) {
+            ahead = result.value
+            return
+          }
+          const more = offer(result.value)
+          if (ended !== undefined) return
+          read()
+          if (more) askedAt = Date.now()
+          else answer(MORE)
+        }
+        const onError = (cause: unknown) => {
+          reading = false
+          if (ended !== undefined) return
+          finish(Effect.fail(
+            new HttpClientError.ResponseError({ request: response.request, response, reason: "Decode", cause })
+          ))
+        }
         const read = () => {
           reading = true
-          reader.read().then(
-            (result) => {
-              reading = false
-              if (ended !== undefined) return
-              if (result.done) return finish(ENDED)
-              if (take === undefined) {
-                ahead = result.value
-                return
-              }
-              const more = offer(result.value)
-              if (ended !== undefined) return
-              read()
-              if (more) askedAt = Date.now()
-              else answer(MORE)
-            },
-            (cause) => {
-              reading = false
-              if (ended !== undefined) return
-              finish(Effect.fail(
-                new HttpClientError.ResponseError({ request: response.request, response, reason: "Decode", cause })
-              ))
-            }
-          )
+          reader.read().then(onRead, onError)
         }
         const check = () => {
           timer = undefined
