@@ -65,6 +65,8 @@ export const toFile = <E>(
     const totalRowCount = yield* Effect.scoped(
       Effect.gen(function*() {
         const { info, response } = yield* internal.requestReady(resultId, options.format, options, false)
+        // The reader starts reading ahead at once, while the file is being opened.
+        const reader = yield* Results.bodyReader(response)
         const file = yield* files.open(partial)
         const writer = BufferedWriter.make(file.write, WRITE_SIZE)
         const check = internal.bodyCheck(resultId, options.format)
@@ -100,7 +102,6 @@ export const toFile = <E>(
           )
         )
 
-        const reader = yield* Results.bodyReader(response)
         // Chunks are checked and copied as they arrive, with no effect per chunk: a read
         // ends only to start a write (or at the end, or on a malformed body).
         let problem: ArrowResults.Error | undefined

@@ -190,7 +190,8 @@ export const withIdleTimeout = (
     bodyLimits.set(limited, { millis: Duration.toMillis(idle), onIdle: () => idleError(operation, limited, idle) })
     return limited
   }
-  const stream = idleLimited(response.stream, idle, () => idleError(operation, response, idle))
+  // Built when first asked for: a body read whole, or with `bodyReader`, never needs it.
+  let stream: Stream.Stream<Uint8Array, HttpClientError.ResponseError> | undefined
   const idleMillis = Duration.toMillis(idle)
   const decodeFailure = (cause: unknown) =>
     new HttpClientError.ResponseError({ request: response.request, response, reason: "Decode", cause })
@@ -253,7 +254,10 @@ export const withIdleTimeout = (
       )
   let slowText: Effect.Effect<string, HttpClientError.ResponseError> | undefined
   const limited: HttpClientResponse.HttpClientResponse = Object.create(response, {
-    stream: { value: stream, enumerable: true },
+    stream: {
+      get: () => stream ??= idleLimited(response.stream, idle, () => idleError(operation, response, idle)),
+      enumerable: true
+    },
     text: { get: readText, enumerable: true },
     json: {
       get: () =>
