@@ -108,8 +108,8 @@ export const bytes = (
 /**
  * Streams a result to a file. The bytes go to `<path>.partial` first and are renamed
  * to `path` when the body is complete; on failure or interruption the partial file is
- * removed. Chunks are gathered into 1 MiB writes (two buffers taking turns, so the next
- * chunks are read while the last write is in progress); memory stays bounded by them.
+ * removed. Chunks are gathered into 512 KiB writes made one at a time (the body keeps
+ * arriving into the transport's buffers meanwhile); memory stays bounded by one buffer.
  *
  * @example
  * ```ts

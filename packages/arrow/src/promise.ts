@@ -141,7 +141,7 @@ const nodeFiles: exportFile.Files<PlatformError.PlatformError> = {
 /**
  * Streams a stored result to a file in `options.format` (`arrow`, `csv` or `parquet`),
  * through `<path>.partial` renamed when complete (`Export.toFile`, `onProgress` included),
- * written through a `node:fs` file handle in 1 MiB writes. Node only.
+ * written through a `node:fs` file handle in 512 KiB writes. Node only.
  *
  * @since 0.1.0
  * @category exporting

@@ -735,8 +735,8 @@ describe("Export", () => {
       })
       assert.strictEqual(written.bytes, body.length)
       assert.isTrue(sameBytes(yield* fs.readFile(written.path), body))
-      // 3,158 chunks of 1,000 bytes: four writes of at most 1 MiB.
-      assert.deepStrictEqual(files.writes, [1048576, 1048576, 1048576, 12345])
+      // 3,158 chunks of 1,000 bytes: seven writes of at most 512 KiB.
+      assert.deepStrictEqual(files.writes, [...Array(6).fill(524288), 12345])
       const last = progress[progress.length - 1]!
       assert.deepInclude(last, { bytesWritten: body.length, totalBytes: body.length, percent: 100, done: true })
     }).pipe(Effect.provide(layer), Effect.provide(files.layer))
@@ -811,6 +811,50 @@ describe("Export", () => {
       yield* Fiber.interrupt(fiber)
       assert.deepStrictEqual(yield* fs.readDirectory(dir), [])
       assert.isTrue(cancelled)
+    }).pipe(Effect.scoped, Effect.provide(layer), Effect.provide(NodeFileSystem.layer))
+  })
+
+  it.live("on the live clock: a body that breaks off fails as truncated after the bytes read, and leaves no file", () => {
+    const { layer } = stubbed(() => ({
+      status: 200,
+      headers: { "content-type": "text/csv" },
+      body: chunked(bytesOf(20000), { size: 1000, failAfter: 5000 })
+    }))
+    return Effect.gen(function*() {
+      const fs = yield* FileSystem.FileSystem
+      const dir = yield* tmp
+      const error = yield* Effect.flip(
+        Export.toFile("res_1", NodePath.join(dir, "r.csv"), { ...OPTIONS, format: "csv" })
+      )
+      assert.strictEqual(error._tag, "ArrowDecodeError")
+      if (error._tag !== "ArrowDecodeError") return
+      assert.strictEqual(error.reason, "truncated")
+      assert.strictEqual(error.bytesRead, 5000)
+      assert.include(error.message, "other side closed")
+      assert.deepStrictEqual(yield* fs.readDirectory(dir), [])
+    }).pipe(Effect.scoped, Effect.provide(layer), Effect.provide(NodeFileSystem.layer))
+  })
+
+  it.live("on the live clock: a body that stalls fails at the idle timeout, and leaves no file", () => {
+    const { layer } = stubbed(() => ({
+      status: 200,
+      headers: { "content-type": "text/csv" },
+      body: new ReadableStream<Uint8Array>({ start: (controller) => controller.enqueue(bytesOf(1000)) })
+    }))
+    return Effect.gen(function*() {
+      const fs = yield* FileSystem.FileSystem
+      const dir = yield* tmp
+      const error = yield* Effect.flip(
+        Export.toFile("res_1", NodePath.join(dir, "r.csv"), { ...OPTIONS, format: "csv" }).pipe(
+          HotdataClient.withIdleTimeout("200 millis")
+        )
+      )
+      assert.strictEqual(error._tag, "ArrowDecodeError")
+      if (error._tag !== "ArrowDecodeError") return
+      assert.strictEqual(error.reason, "truncated")
+      assert.strictEqual(error.bytesRead, 1000)
+      assert.include(error.message, "stopped moving for 200ms")
+      assert.deepStrictEqual(yield* fs.readDirectory(dir), [])
     }).pipe(Effect.scoped, Effect.provide(layer), Effect.provide(NodeFileSystem.layer))
   })
 

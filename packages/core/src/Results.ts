@@ -7,6 +7,7 @@
  *
  * @since 0.1.0
  */
+import type * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as Clock from "effect/Clock"
@@ -20,6 +21,7 @@ import * as Operations from "./generated/Operations.js"
 import * as Schemas from "./generated/Schemas.js"
 import { HotdataClient } from "./HotdataClient.js"
 import * as HotdataError from "./HotdataError.js"
+import * as bodyReaderInternal from "./internal/bodyReader.js"
 
 /**
  * The result (or the query run behind it) is still being computed: the server answered
@@ -272,3 +274,37 @@ export const json = (
   Effect.scoped(
     Effect.map(request(resultId, { ...options, format: "json" }), (ready) => ({ body: ready.body!, info: ready.info }))
   )
+
+/**
+ * Reads the body of a ready answer chunk by chunk, under the client's idle timeout, for
+ * a consumer that pulls (a file writer, a decoder).
+ *
+ * `read(take)` hands the chunks to `take` as they arrive (synchronously, in order) until
+ * `take` answers `false` or the body ends, and succeeds with whether the body has more
+ * (`true` when `take` stopped, `false` at the end); `take` must not keep a chunk past the
+ * call unless it copies it or owns it from then on. A read fails with a `ResponseError`
+ * when the body breaks off, or when the body stops moving for the idle timeout while a
+ * read waits (its `cause` is then the `TimeoutError`); time spent between reads does not
+ * count. The reader lives in the current scope: closing it before the body has ended
+ * aborts the request.
+ *
+ * A fetch transport's body is read from its web reader, one read ahead, with one timer
+ * for the whole body and no effect per chunk; other transports (or a fiber under a test
+ * clock) read through `response.stream`.
+ *
+ * @since 0.1.0
+ * @category reading
+ */
+export interface BodyReader {
+  readonly read: (take: (chunk: Uint8Array) => boolean) => Effect.Effect<boolean, HttpClientError.ResponseError>
+}
+
+/**
+ * A {@link BodyReader} over the body of `response`, a response of {@link request}.
+ *
+ * @since 0.1.0
+ * @category reading
+ */
+export const bodyReader = (
+  response: HttpClientResponse.HttpClientResponse
+): Effect.Effect<BodyReader, never, Scope.Scope> => bodyReaderInternal.make(response)

@@ -141,7 +141,19 @@ const concat = (chunks: Chunk.Chunk<Uint8Array>): Uint8Array => {
 }
 
 /** The clock of a fiber that no one replaced: its time is the system's, its timers are `setTimeout`. */
-const liveClock = Context.get(DefaultServices.liveServices, Clock.Clock)
+export const liveClock = Context.get(DefaultServices.liveServices, Clock.Clock)
+
+/** The limit {@link withIdleTimeout} put on a response's body, in milliseconds, with its failure. */
+export interface BodyLimit {
+  readonly millis: number
+  readonly onIdle: () => HttpClientError.ResponseError
+}
+
+const bodyLimits = new WeakMap<HttpClientResponse.HttpClientResponse, BodyLimit>()
+
+/** The idle limit on the body of `response`, when {@link withIdleTimeout} put one on it. */
+export const bodyLimitOf = (response: HttpClientResponse.HttpClientResponse): BodyLimit | undefined =>
+  bodyLimits.get(response)
 
 /**
  * Whether HTTP says the response has no body (a HEAD request, 204, 205, 304, or
@@ -172,9 +184,14 @@ export const withIdleTimeout = (
   idle: Duration.Duration
 ): HttpClientResponse.HttpClientResponse => {
   if (!Duration.isFinite(idle) || hasNoBody(response)) return response
-  // The lean fetch transport limits its own reads: one timer per read, no stream.
-  if (response instanceof FetchResponse) return response.withIdleLimit(fetchLimit(operation, idle)!)
-  const stream = idleLimited(response.stream, idle, () => idleError(operation, response, idle))
+  if (response instanceof FetchResponse) {
+    // The lean fetch transport limits its own reads: one timer per read, no stream.
+    const limited = response.withIdleLimit(fetchLimit(operation, idle)!)
+    bodyLimits.set(limited, { millis: Duration.toMillis(idle), onIdle: () => idleError(operation, limited, idle) })
+    return limited
+  }
+  // Built when first asked for: a body read whole, or with `bodyReader`, never needs it.
+  let stream: Stream.Stream<Uint8Array, HttpClientError.ResponseError> | undefined
   const idleMillis = Duration.toMillis(idle)
   const decodeFailure = (cause: unknown) =>
     new HttpClientError.ResponseError({ request: response.request, response, reason: "Decode", cause })
@@ -236,8 +253,11 @@ export const withIdleTimeout = (
           : (slowText ??= Effect.runSync(Effect.cached(streamed(response.text, (body) => utf8.decode(body)))))
       )
   let slowText: Effect.Effect<string, HttpClientError.ResponseError> | undefined
-  return Object.create(response, {
-    stream: { value: stream, enumerable: true },
+  const limited: HttpClientResponse.HttpClientResponse = Object.create(response, {
+    stream: {
+      get: () => stream ??= idleLimited(response.stream, idle, () => idleError(operation, response, idle)),
+      enumerable: true
+    },
     text: { get: readText, enumerable: true },
     json: {
       get: () =>
@@ -263,5 +283,7 @@ export const withIdleTimeout = (
         ),
       enumerable: true
     }
-  }) as HttpClientResponse.HttpClientResponse
+  })
+  bodyLimits.set(limited, { millis: idleMillis, onIdle: () => idleError(operation, response, idle) })
+  return limited
 }
