@@ -30,8 +30,8 @@ import * as Operations from "./generated/Operations.js"
 import * as HotdataError from "./HotdataError.js"
 import * as HotdataTest from "./HotdataTest.js"
 import * as internal from "./internal/client.js"
-import * as FetchTransportInternal from "./internal/fetchTransport.js"
 import * as Idle from "./internal/idle.js"
+import * as Lean from "./internal/lean.js"
 import * as Logging from "./internal/logging.js"
 import * as Secrets from "./internal/secrets.js"
 import { VERSION } from "./internal/version.js"
@@ -221,7 +221,7 @@ const build = (
     // guard after it refuses what it made unsendable; without one, the executor refuses
     // unsendable requests itself, with no request mapping around the transport.
     const transform = options.transformClient
-    const lean = transform === undefined ? FetchTransportInternal.defaultsOf(transport) : undefined
+    const lean = transform === undefined ? Lean.leanOf(transport) : undefined
     const executor = internal.makeExecutor(
       transform === undefined ? transport : Secrets.guardRequests(transform(transport)),
       {

@@ -7,6 +7,7 @@ import * as Redacted from "effect/Redacted"
 import type * as http from "node:http"
 import * as Operations from "../src/generated/Operations.js"
 import { FetchTransport, HotdataClient, Results, RetryPolicy } from "../src/index.js"
+import * as NodeTransport from "../src/NodeTransport.js"
 import { localServer } from "./server.js"
 
 /** `count` pieces of `size` bytes, piece `i` filled with the byte `i`. */
@@ -43,6 +44,7 @@ const stalls =
 const transports = [
   ["FetchHttpClient", FetchHttpClient.layer],
   ["FetchTransport", FetchTransport.layer],
+  ["NodeTransport", NodeTransport.layer],
   ["NodeHttpClient.layerUndici", NodeHttpClient.layerUndici]
 ] as const
 

@@ -14,6 +14,7 @@ import * as TestClock from "effect/TestClock"
 import type * as http from "node:http"
 import * as Operations from "../src/generated/Operations.js"
 import { FetchTransport, HotdataClient, RetryPolicy } from "../src/index.js"
+import * as NodeTransport from "../src/NodeTransport.js"
 import { localServer } from "./server.js"
 
 const API_KEY = "hd_test_key_5ecr3t_DO_NOT_LEAK"
@@ -44,6 +45,7 @@ const trickles = (gapMillis: number) => (_: http.IncomingMessage, response: http
 const transports = [
   ["FetchHttpClient", FetchHttpClient.layer],
   ["FetchTransport", FetchTransport.layer],
+  ["NodeTransport", NodeTransport.layer],
   ["NodeHttpClient.layerUndici", NodeHttpClient.layerUndici]
 ] as const
 

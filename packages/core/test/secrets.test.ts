@@ -14,6 +14,7 @@ import type * as http from "node:http"
 import * as Operations from "../src/generated/Operations.js"
 import { FetchTransport, HotdataClient, HotdataTest, RetryPolicy } from "../src/index.js"
 import * as internal from "../src/internal/client.js"
+import * as NodeTransport from "../src/NodeTransport.js"
 import { underTestClock } from "./clock.js"
 import { recordingTracer, textsOf } from "./observe.js"
 import { localServer } from "./server.js"
@@ -48,6 +49,7 @@ const assertClean = (text: string, pieces: ReadonlyArray<string> = PIECES) => {
 const transports = [
   ["FetchHttpClient", FetchHttpClient.layer],
   ["FetchTransport", FetchTransport.layer],
+  ["NodeTransport", NodeTransport.layer],
   ["NodeHttpClient.layerUndici", NodeHttpClient.layerUndici]
 ] as const
 

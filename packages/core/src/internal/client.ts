@@ -25,8 +25,8 @@ import * as HotdataError from "../HotdataError.js"
 import * as Operation from "../Operation.js"
 import * as RetryPolicy from "../RetryPolicy.js"
 import * as FastDecode from "./fastDecode.js"
-import * as FetchTransport from "./fetchTransport.js"
 import * as Idle from "./idle.js"
+import type * as Lean from "./lean.js"
 import * as Logging from "./logging.js"
 import * as RawBody from "./rawBody.js"
 import * as Secrets from "./secrets.js"
@@ -81,7 +81,7 @@ export interface ClientConfig {
    * nothing in front of it: a call then sends and reads its answer in one step (see
    * `FetchTransport.sendWhole`).
    */
-  readonly lean?: Context.Context<never> | undefined
+  readonly lean?: Lean.Lean | undefined
 }
 
 /**
@@ -667,11 +667,10 @@ export const makeExecutor = (httpClient: HttpClient.HttpClient, config: ClientCo
           return failed(toError(new HttpClientError.RequestError({ request, ...problem })))
         }
         if (lean !== undefined && decodeWhole !== undefined && problem === undefined && attempts.log === undefined) {
-          return FetchTransport.sendWhole(
-            lean,
+          return lean.sendWhole(
             attempts.services,
             request,
-            Idle.fetchLimit(operation.id, attempts.idleTimeout),
+            Idle.ownLimit(operation.id, attempts.idleTimeout),
             config.guard === true,
             (error) => failed(toError(error)),
             (response, text) => {

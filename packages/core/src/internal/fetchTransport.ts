@@ -11,34 +11,13 @@ import type * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as FiberRef from "effect/FiberRef"
-import { globalValue } from "effect/GlobalValue"
 import * as Inspectable from "effect/Inspectable"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
+import { type IdleLimit, OwnReads, register, scopedRequests } from "./lean.js"
 import * as RawBody from "./rawBody.js"
 
-/**
- * The controllers `HttpClient.withScope` registers for the requests it sends: the scope
- * aborts them when it closes. The platform keeps them in this global map for its own
- * clients; reading it here gives a scoped request sent through this client the same end.
- */
-const scopedRequests = globalValue(
-  "@effect/platform/HttpClient/scopedRequests",
-  () => new WeakMap<HttpClientRequest.HttpClientRequest, AbortController>()
-)
-
-/**
- * A limit on how long the body may stop moving: `onIdle` is the failure of a read that
- * waited `millis` for a chunk, `limitStream` puts the same limit on `stream`.
- */
-export interface IdleLimit {
-  readonly millis: number
-  readonly onIdle: (response: HttpClientResponse.HttpClientResponse) => HttpClientError.ResponseError
-  readonly limitStream: (
-    response: HttpClientResponse.HttpClientResponse,
-    stream: Stream.Stream<Uint8Array, HttpClientError.ResponseError>
-  ) => Stream.Stream<Uint8Array, HttpClientError.ResponseError>
-}
+export type { IdleLimit } from "./lean.js"
 
 const utf8 = new TextDecoder()
 
@@ -46,6 +25,7 @@ const utf8 = new TextDecoder()
 export class FetchResponse extends Inspectable.Class implements HttpClientResponse.HttpClientResponse {
   readonly [HttpIncomingMessage.TypeId]: HttpIncomingMessage.TypeId = HttpIncomingMessage.TypeId
   readonly [HttpClientResponse.TypeId]: HttpClientResponse.TypeId = HttpClientResponse.TypeId
+  readonly [OwnReads] = true as const
   private cachedHeaders: Headers.Headers | undefined
   private cachedCookies: Cookies.Cookies | undefined
   private readonly bodies: Partial<Record<"text" | "arrayBuffer" | "formData", Promise<unknown>>> = {}
@@ -360,15 +340,9 @@ export const make = (defaults: Context.Context<never>): HttpClient.HttpClient =>
     (request: Effect.Effect<HttpClientRequest.HttpClientRequest>) => Effect.flatMap(request, run),
     Effect.succeed
   )
-  lean.set(client, defaults)
+  register(client, {
+    sendWhole: (services, request, idle, checked, onError, onWhole) =>
+      sendWhole(defaults, services, request, idle, checked, onError, onWhole)
+  })
   return client
 }
-
-/** The clients made by {@link make}, with their defaults. */
-const lean = new WeakMap<HttpClient.HttpClient, Context.Context<never>>()
-
-/**
- * The defaults of `client` when it is one of this module's: such a client opens no span
- * (so needs none switched off), and {@link sendWhole} sends as it does.
- */
-export const defaultsOf = (client: HttpClient.HttpClient): Context.Context<never> | undefined => lean.get(client)

@@ -12,7 +12,7 @@ import { globalValue } from "effect/GlobalValue"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 import * as HotdataError from "../HotdataError.js"
-import { FetchResponse, type IdleLimit } from "./fetchTransport.js"
+import { type IdleLimit, limitsOwnReads } from "./lean.js"
 import * as RawBody from "./rawBody.js"
 
 const utf8 = new TextDecoder()
@@ -163,8 +163,8 @@ const hasNoBody = (response: HttpClientResponse.HttpClientResponse): boolean =>
   response.request.method === "HEAD" || response.status === 204 || response.status === 205 ||
   response.status === 304 || RawBody.headerOf(response, "content-length") === "0"
 
-/** The idle limit of the lean fetch transport's reads, `undefined` when `idle` is infinite. */
-export const fetchLimit = (operation: string, idle: Duration.Duration): IdleLimit | undefined =>
+/** The idle limit of the reads of the SDK's own transports, `undefined` when `idle` is infinite. */
+export const ownLimit = (operation: string, idle: Duration.Duration): IdleLimit | undefined =>
   Duration.isFinite(idle)
     ? {
       millis: Duration.toMillis(idle),
@@ -184,9 +184,9 @@ export const withIdleTimeout = (
   idle: Duration.Duration
 ): HttpClientResponse.HttpClientResponse => {
   if (!Duration.isFinite(idle) || hasNoBody(response)) return response
-  if (response instanceof FetchResponse) {
-    // The lean fetch transport limits its own reads: one timer per read, no stream.
-    const limited = response.withIdleLimit(fetchLimit(operation, idle)!)
+  if (limitsOwnReads(response)) {
+    // The SDK's own transports limit their own reads: one timer per read, no stream.
+    const limited = response.withIdleLimit(ownLimit(operation, idle)!)
     bodyLimits.set(limited, { millis: Duration.toMillis(idle), onIdle: () => idleError(operation, limited, idle) })
     return limited
   }

@@ -82,9 +82,12 @@ export interface IdleLimit {
 
 /**
  * One timer for the whole read, which checks when it fires how long ago the last chunk
- * came and sleeps again for the rest: a chunk costs a clock read, not a timer.
+ * came and sleeps again for the rest: a chunk costs a clock read, not a timer. An
+ * infinite `millis` watches nothing.
  */
 const watch = (limit: IdleLimit, onIdle: () => void) => {
+  // No limit: nothing to watch.
+  if (!Number.isFinite(limit.millis)) return { moved: () => {}, stop: () => {} }
   let last = Date.now()
   let timer: ReturnType<typeof setTimeout> | undefined
   const check = () => {

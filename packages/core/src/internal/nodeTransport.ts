@@ -1,0 +1,367 @@
+import * as Cookies from "@effect/platform/Cookies"
+import * as Headers from "@effect/platform/Headers"
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientError from "@effect/platform/HttpClientError"
+import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as HttpIncomingMessage from "@effect/platform/HttpIncomingMessage"
+import * as UrlParams from "@effect/platform/UrlParams"
+import * as Effect from "effect/Effect"
+import * as Inspectable from "effect/Inspectable"
+import * as Option from "effect/Option"
+import * as Stream from "effect/Stream"
+import * as http from "node:http"
+import * as https from "node:https"
+import { Readable } from "node:stream"
+import { type IdleLimit, OwnReads, register, scopedRequests, type SendWhole } from "./lean.js"
+import * as RawBody from "./rawBody.js"
+
+/** The agents a client sends through: one per protocol, keeping connections alive. */
+export interface Agents {
+  readonly http: http.Agent
+  readonly https: https.Agent
+}
+
+let defaultAgents: Agents | undefined
+
+/** The agents of clients made without any: made on first use, shared, idle connections kept. */
+export const sharedAgents = (): Agents =>
+  defaultAgents ??= {
+    http: new http.Agent({ keepAlive: true }),
+    https: new https.Agent({ keepAlive: true })
+  }
+
+const utf8 = new TextDecoder()
+
+/** No limit on a body read: no timer is set. */
+const noLimit: RawBody.IdleLimit = { millis: Number.POSITIVE_INFINITY, onIdle: () => undefined }
+
+/** An answer of `node:http` as an `HttpClientResponse`, reading its body without a stream unless asked to. */
+export class NodeResponse extends Inspectable.Class implements HttpClientResponse.HttpClientResponse {
+  readonly [HttpIncomingMessage.TypeId]: HttpIncomingMessage.TypeId = HttpIncomingMessage.TypeId
+  readonly [HttpClientResponse.TypeId]: HttpClientResponse.TypeId = HttpClientResponse.TypeId
+  readonly [OwnReads] = true as const
+  private cachedHeaders: Headers.Headers | undefined
+  private cachedCookies: Cookies.Cookies | undefined
+  private whole: Promise<Uint8Array> | undefined
+  private wholeText: Promise<string> | undefined
+
+  constructor(
+    readonly request: HttpClientRequest.HttpClientRequest,
+    private readonly source: http.IncomingMessage,
+    private readonly end: () => void,
+    private readonly idle?: IdleLimit | undefined
+  ) {
+    super()
+  }
+
+  withIdleLimit(limit: IdleLimit): NodeResponse {
+    return new NodeResponse(this.request, this.source, this.end, limit)
+  }
+
+  /** The whole body (under the idle limit when there is one), read once; a stall ends the request. */
+  private readBytes(): Promise<Uint8Array> {
+    const idle = this.idle
+    return this.whole ??= RawBody.readNode(
+      this.source,
+      idle === undefined ? noLimit : { millis: idle.millis, onIdle: () => idle.onIdle(this) },
+      this.end
+    ).catch((cause) => {
+      throw cause instanceof HttpClientError.ResponseError ? cause : this.decodeError(cause)
+    })
+  }
+
+  /** The whole body as text; read once. */
+  readText(): Promise<string> {
+    return this.wholeText ??= this.readBytes().then((bytes) => utf8.decode(bytes))
+  }
+
+  /** One header, read from the answer without building the whole `Headers`. */
+  header(name: string): string | undefined {
+    const value = this.source.headers[name]
+    return Array.isArray(value) ? value.join(", ") : value
+  }
+
+  get status(): number {
+    return this.source.statusCode ?? 0
+  }
+
+  get headers(): Headers.Headers {
+    return this.cachedHeaders ??= Headers.fromInput(this.source.headers as Headers.Input)
+  }
+
+  get cookies(): Cookies.Cookies {
+    return this.cachedCookies ??= Cookies.fromSetCookie(this.source.headers["set-cookie"] ?? [])
+  }
+
+  get remoteAddress(): Option.Option<string> {
+    return Option.fromNullable(this.source.socket?.remoteAddress)
+  }
+
+  private decodeError(cause: unknown): HttpClientError.ResponseError {
+    return new HttpClientError.ResponseError({ request: this.request, response: this, reason: "Decode", cause })
+  }
+
+  /** Reads the whole body once as `read` of it; interrupting the read ends the request. */
+  private read<A>(body: () => Promise<A>): Effect.Effect<A, HttpClientError.ResponseError> {
+    return Effect.async<A, HttpClientError.ResponseError>((resume) => {
+      body().then(
+        (value) => resume(Effect.succeed(value)),
+        (cause) => resume(Effect.fail(cause instanceof HttpClientError.ResponseError ? cause : this.decodeError(cause)))
+      )
+      return Effect.sync(this.end)
+    })
+  }
+
+  get text(): Effect.Effect<string, HttpClientError.ResponseError> {
+    return this.read(() => this.readText())
+  }
+
+  get json(): Effect.Effect<unknown, HttpClientError.ResponseError> {
+    return Effect.flatMap(this.text, (text) => {
+      try {
+        return Effect.succeed(text === "" ? null : JSON.parse(text) as unknown)
+      } catch (cause) {
+        return Effect.fail(this.decodeError(cause))
+      }
+    })
+  }
+
+  get arrayBuffer(): Effect.Effect<ArrayBuffer, HttpClientError.ResponseError> {
+    return this.read(() =>
+      this.readBytes().then((bytes) =>
+        bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
+      )
+    )
+  }
+
+  get formData(): Effect.Effect<FormData, HttpClientError.ResponseError> {
+    return this.read(() =>
+      this.readBytes().then((bytes) =>
+        new Response(bytes as Uint8Array<ArrayBuffer>, {
+          headers: { "content-type": this.header("content-type") ?? "" }
+        })
+          .formData()
+      )
+    )
+  }
+
+  get urlParamsBody(): Effect.Effect<UrlParams.UrlParams, HttpClientError.ResponseError> {
+    return Effect.flatMap(this.text, (text) => {
+      try {
+        return Effect.succeed(UrlParams.fromInput(new URLSearchParams(text)))
+      } catch (cause) {
+        return Effect.fail(this.decodeError(cause))
+      }
+    })
+  }
+
+  get stream(): Stream.Stream<Uint8Array, HttpClientError.ResponseError> {
+    return this.idle === undefined ? this.bodyStream() : this.idle.limitStream(this, this.bodyStream())
+  }
+
+  private bodyStream(): Stream.Stream<Uint8Array, HttpClientError.ResponseError> {
+    // Through a web stream, whose cancel ends the answer at once, even with a read
+    // pending on a body that stalled. Ending the stream early (or interrupting it) ends
+    // the request; a body read to its end needs nothing more.
+    return Stream.suspend(() => {
+      let finished = false
+      return Stream.fromReadableStream({
+        evaluate: () => Readable.toWeb(this.source) as unknown as ReadableStream<Uint8Array>,
+        onError: (cause) => this.decodeError(cause)
+      }).pipe(
+        Stream.onDone(() => Effect.sync(() => (finished = true))),
+        Stream.ensuring(Effect.suspend(() => finished ? Effect.void : Effect.sync(this.end)))
+      )
+    })
+  }
+
+  toJSON(): unknown {
+    return HttpIncomingMessage.inspect(this, {
+      _id: "@effect/platform/HttpClientResponse",
+      request: this.request.toJSON(),
+      status: this.status
+    })
+  }
+}
+
+/** A request body as `node:http` is given it: bytes or nothing, or a web stream to pump. */
+type Body =
+  | { readonly _tag: "Bytes"; readonly bytes: Uint8Array | string | undefined }
+  | { readonly _tag: "Web"; readonly stream: ReadableStream<Uint8Array> }
+
+/** Writes `stream` to `req` as the socket takes it, then ends it; a failure of the stream ends the request. */
+const pump = (req: http.ClientRequest, stream: ReadableStream<Uint8Array>) => {
+  const reader = stream.getReader()
+  const next = (): void => {
+    reader.read().then(
+      ({ done, value }) => {
+        if (done) return void req.end()
+        if (req.write(value)) return next()
+        req.once("drain", next)
+      },
+      (cause) => req.destroy(cause instanceof Error ? cause : new Error(String(cause)))
+    )
+  }
+  next()
+  req.once("close", () => {
+    reader.cancel().catch(() => undefined)
+  })
+}
+
+/**
+ * Starts `request` to `url`: `onResponse` gets the answer, `onError` a failure before
+ * it; answers the function that ends the request. A request of a scope made by
+ * `HttpClient.withScope` ends when the scope closes.
+ */
+const start = (
+  agents: Agents,
+  request: HttpClientRequest.HttpClientRequest,
+  url: URL | string,
+  body: Body,
+  onResponse: (answer: http.IncomingMessage, end: () => void) => void,
+  onError: (cause: unknown) => void
+): () => void => {
+  let req: http.ClientRequest
+  const secure = typeof url === "string" ? url.startsWith("https:") : url.protocol === "https:"
+  try {
+    req = (secure ? https : http).request(url, {
+      method: request.method,
+      headers: request.headers,
+      agent: secure ? agents.https : agents.http
+    })
+  } catch (cause) {
+    onError(cause)
+    return () => {}
+  }
+  let answered = false
+  const end = () => {
+    if (!req.destroyed) req.destroy()
+  }
+  req.once("response", (answer) => {
+    answered = true
+    onResponse(answer, end)
+  })
+  req.on("error", (cause) => {
+    if (answered) return
+    answered = true
+    onError(cause)
+  })
+  const scoped = scopedRequests.get(request)
+  if (scoped !== undefined) {
+    if (scoped.signal.aborted) end()
+    else scoped.signal.addEventListener("abort", end, { once: true })
+  }
+  if (body._tag === "Bytes") req.end(body.bytes)
+  else pump(req, body.stream)
+  return end
+}
+
+const transportError = (request: HttpClientRequest.HttpClientRequest, cause: unknown) =>
+  new HttpClientError.RequestError({ request, reason: "Transport", cause })
+
+/**
+ * The URL and body of `request` as `node:http` takes them, or why it cannot be sent.
+ * `checked` says the URL was already found sendable: with nothing to add, it goes as it is.
+ */
+const prepare = (
+  request: HttpClientRequest.HttpClientRequest,
+  checked: boolean
+): Effect.Effect<
+  { readonly url: URL | string; readonly body: Body; readonly request: HttpClientRequest.HttpClientRequest },
+  HttpClientError.RequestError
+> => {
+  const url = checked && request.urlParams.length === 0 && request.hash._tag === "None"
+    ? request.url
+    : UrlParams.makeUrl(request.url, request.urlParams, request.hash)
+  if (typeof url !== "string" && url._tag === "Left") {
+    return Effect.fail(new HttpClientError.RequestError({ request, reason: "InvalidUrl", cause: url.left }))
+  }
+  const target = typeof url === "string" ? url : url.right
+  const body = request.body
+  switch (body._tag) {
+    case "Empty":
+      return Effect.succeed({ url: target, body: { _tag: "Bytes", bytes: undefined }, request })
+    case "Uint8Array":
+      return Effect.succeed({ url: target, body: { _tag: "Bytes", bytes: body.body }, request })
+    case "Raw":
+      return typeof body.body === "string" || body.body instanceof Uint8Array
+        ? Effect.succeed({ url: target, body: { _tag: "Bytes", bytes: body.body }, request })
+        : Effect.fail(
+          new HttpClientError.RequestError({
+            request,
+            reason: "Encode",
+            description: "NodeTransport sends raw bodies of bytes or text only"
+          })
+        )
+    case "FormData":
+      // The multipart encoding of the platform's `Response`, with its boundary.
+      return Effect.map(
+        Effect.promise(async () => {
+          const encoded = new Response(body.formData)
+          return { type: encoded.headers.get("content-type") ?? "", bytes: new Uint8Array(await encoded.arrayBuffer()) }
+        }),
+        ({ bytes, type }) => ({
+          url: target,
+          body: { _tag: "Bytes" as const, bytes },
+          request: { ...request, headers: Headers.set(request.headers, "content-type", type) } as typeof request
+        })
+      )
+    case "Stream":
+      return Effect.map(
+        Stream.toReadableStreamEffect(body.stream),
+        (stream) => ({ url: target, body: { _tag: "Web" as const, stream }, request })
+      )
+  }
+}
+
+const execute = (agents: Agents) => (request: HttpClientRequest.HttpClientRequest) =>
+  Effect.flatMap(
+    prepare(request, false),
+    (prepared) =>
+      Effect.async<HttpClientResponse.HttpClientResponse, HttpClientError.RequestError>((resume) => {
+        const end = start(
+          agents,
+          prepared.request,
+          prepared.url,
+          prepared.body,
+          (answer, end) => resume(Effect.succeed(new NodeResponse(request, answer, end))),
+          (cause) => resume(Effect.fail(transportError(request, cause)))
+        )
+        return Effect.sync(end)
+      })
+  )
+
+/** Sends `request` and reads its whole answer in one step (see `Lean.SendWhole`). */
+const sendWhole = (agents: Agents): SendWhole => (_services, request, idle, checked, onError, onWhole) =>
+  Effect.flatMap(Effect.either(prepare(request, checked)), (prepared) => {
+    if (prepared._tag === "Left") return onError(prepared.left)
+    return Effect.async((resume) => {
+      const end = start(
+        agents,
+        prepared.right.request,
+        prepared.right.url,
+        prepared.right.body,
+        (answer, end) => {
+          const response = new NodeResponse(request, answer, end, idle)
+          response.readText().then(
+            (text) => resume(onWhole(response, text)),
+            (cause) => resume(onError(cause))
+          )
+        },
+        (cause) => resume(onError(transportError(request, cause)))
+      )
+      return Effect.sync(end)
+    })
+  })
+
+/** The Node client (see the `NodeTransport` module) over `agents`. */
+export const make = (agents: Agents): HttpClient.HttpClient => {
+  const run = execute(agents)
+  const client = HttpClient.makeWith(
+    (request: Effect.Effect<HttpClientRequest.HttpClientRequest>) => Effect.flatMap(request, run),
+    Effect.succeed
+  )
+  register(client, { sendWhole: sendWhole(agents) })
+  return client
+}
