@@ -7,6 +7,7 @@
 //   platform   the bare @effect/platform FetchHttpClient (execute + json), for reference
 //   sdkFetch   HotdataClient over FetchHttpClient.layer
 //   sdkLean    HotdataClient over FetchTransport.layer, the SDK's own fetch transport
+//   sdkNode    HotdataClient over NodeTransport.layer, the SDK's own node:http transport
 //   sdkUndici  HotdataClient over NodeHttpClient.layerUndici (where it works: not on Bun)
 //
 // Each runtime's recommended transport (the README's transport table) must stay within
@@ -32,7 +33,7 @@ const ROUNDS = Number(arg("rounds", 7))
 const LIMIT = 1.25
 
 /** The transport the README recommends on each runtime, by variant name. */
-const RECOMMENDED = { node20: "sdkLean", node24: "sdkLean", bun: "sdkLean" }
+const RECOMMENDED = { node20: "sdkNode", node24: "sdkNode", bun: "sdkNode" }
 
 const serve = async () => {
   const http = await import("node:http")
@@ -48,6 +49,7 @@ const serve = async () => {
 const measure = async (port) => {
   const { FetchHttpClient, HttpClient, HttpClientRequest } = await import("@effect/platform")
   const { FetchTransport, HotdataClient } = await import("@hotdata-effect/core")
+  const NodeTransport = await import("@hotdata-effect/core/NodeTransport")
   const { Effect, Layer, ManagedRuntime, Redacted } = await import("effect")
   const undici = await import("@effect/platform-node").then((m) => m.NodeHttpClient.layerUndici, () => undefined)
 
@@ -109,6 +111,7 @@ const measure = async (port) => {
     }),
     sdkFetch: await sdkVariant(FetchHttpClient.layer),
     sdkLean: await sdkVariant(FetchTransport.layer),
+    sdkNode: await sdkVariant(NodeTransport.layer)
   }
   if (undici !== undefined) {
     const variant = await sdkVariant(undici)

@@ -1,7 +1,8 @@
 /**
  * Runs the end-to-end smoke (smoke.mjs) on every runtime of runtimes.mjs against one
  * local server started here (random port, temporary directory), with `fetch` on every
- * runtime and with the undici client of @effect/platform-node on Node. Checks that every
+ * runtime, with NodeTransport (node:http) on Node, Bun and Deno, and with the undici
+ * client of @effect/platform-node on Node. Checks that every
  * storage PUT the server saw had a `Content-Length` equal to its body (never chunked),
  * prints how long each run takes and exits non-zero when any fails.
  *
@@ -49,7 +50,8 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "hotdata-smoke-"))
 const results = []
 try {
   for (const runtime of runtimes) {
-    const transports = runtime.name.startsWith("node") ? ["fetch", "undici"] : ["fetch"]
+    // NodeTransport (node:http) runs on every runtime with Node's modules: Node, Bun, Deno.
+    const transports = runtime.name.startsWith("node") ? ["fetch", "undici", "node"] : ["fetch", "node"]
     for (const transport of transports) {
       const label = `${runtime.name}_${transport}`
       const dir = path.join(tmp, label)

@@ -6,7 +6,7 @@
  * exported file byte for byte). Over `fetch`, @hotdata-effect/client also answers one call.
  *
  * Started by test/runtimes/run.mjs with HOTDATA_API_URL, HOTDATA_API_KEY,
- * HOTDATA_WORKSPACE_ID, SMOKE_TMP and SMOKE_TRANSPORT (`fetch` or `undici`). Exits
+ * HOTDATA_WORKSPACE_ID, SMOKE_TMP and SMOKE_TRANSPORT (`fetch`, `undici` or `node`). Exits
  * non-zero on the first mismatch or failure.
  */
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
@@ -202,11 +202,13 @@ const main = async () => {
   const { NodeFileSystem } = await import("@effect/platform-node")
   const httpLayer = transport === "undici" ?
     (await import("@effect/platform-node/NodeHttpClient")).layerUndici :
+    transport === "node" ?
+    (await import("@hotdata-effect/core/NodeTransport")).layer :
     FetchHttpClient.layer
   // With `fetch` the HTTP client is given to the API client only, as most apps do, so
   // part PUTs go through the storage client the uploads build on the runtime's `fetch`.
-  // With undici it is in context too, so part PUTs go through it.
-  const layer = transport === "undici" ?
+  // With undici or NodeTransport it is in context too, so part PUTs go through it.
+  const layer = transport !== "fetch" ?
     Layer.mergeAll(baseLayer(httpLayer), httpLayer, NodeFileSystem.layer) :
     Layer.mergeAll(baseLayer(httpLayer), NodeFileSystem.layer)
   await Effect.runPromise(Effect.provide(program, layer))

@@ -7,6 +7,7 @@ import type * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
 import type { BodyReader } from "../Results.js"
 import * as Idle from "./idle.js"
+import * as Lean from "./lean.js"
 import * as RawBody from "./rawBody.js"
 
 type Take = (chunk: Uint8Array) => boolean
@@ -16,23 +17,24 @@ const MORE: Read = Effect.succeed(true)
 const ENDED: Read = Effect.succeed(false)
 
 /**
- * The body of a fetch `Response`, read from its web reader: one read ahead of the
+ * The body of a response, read from a reader of its chunks (a web `ReadableStream`'s, or
+ * one over a Node `IncomingMessage`, see `Lean.ChunkReader`): one read ahead of the
  * consumer (so the socket keeps moving while the consumer works), chunks handed over as
  * their reads finish, with no effect per chunk, and, when the body has an idle limit, one
  * timer for the whole read. The timer checks, when it fires, how long the consumer has
  * been waiting for a chunk and sleeps again for the rest: a chunk costs a clock read, not
  * a timer. Closing the scope before the body has ended cancels it and aborts the request.
  */
-const fromWeb = (
+const fromReader = (
   response: HttpClientResponse.HttpClientResponse,
-  body: ReadableStream<Uint8Array>,
+  open: () => Lean.ChunkReader,
   abort: () => void,
   limit: Idle.BodyLimit | undefined
 ): Effect.Effect<BodyReader, never, Scope.Scope> =>
   Effect.map(
     Effect.acquireRelease(
       Effect.sync(() => {
-        const reader = body.getReader()
+        const reader = open()
         /** A chunk whose read finished while no one was taking. */
         let ahead: Uint8Array | undefined
         /** The end of the body (or its failure), once known: every later read answers it. */
@@ -180,8 +182,13 @@ const fromStream = (
  */
 export const make = (response: HttpClientResponse.HttpClientResponse): Effect.Effect<BodyReader, never, Scope.Scope> =>
   Effect.clockWith((clock) => {
-    const source = clock === Idle.liveClock ? RawBody.sourceOf(response) : undefined
-    return source !== undefined && source._tag === "Web" && source.body !== null && !source.body.locked
-      ? fromWeb(response, source.body, source.abort, Idle.bodyLimitOf(response))
-      : fromStream(response)
+    if (clock !== Idle.liveClock) return fromStream(response)
+    const own = Lean.limitsOwnReads(response) ? response.chunkReader?.() : undefined
+    if (own !== undefined) return fromReader(response, () => own.reader, own.abort, Idle.bodyLimitOf(response))
+    const source = RawBody.sourceOf(response)
+    if (source === undefined || source._tag !== "Web" || source.body === null || source.body.locked) {
+      return fromStream(response)
+    }
+    const body = source.body
+    return fromReader(response, () => body.getReader(), source.abort, Idle.bodyLimitOf(response))
   })

@@ -40,11 +40,23 @@ export interface IdleLimit {
 /** Marks the responses of the SDK's transports. */
 export const OwnReads: unique symbol = Symbol.for("@hotdata-effect/core/OwnReads")
 
+/** Reads the chunks of a body one at a time, as a web stream's reader does. */
+export interface ChunkReader {
+  read(): Promise<ReadableStreamReadResult<Uint8Array>>
+  cancel(): Promise<void>
+}
+
 /** A response of one of the SDK's transports: it limits its own body reads, with one timer per read. */
 export interface LimitsOwnReads extends HttpClientResponse.HttpClientResponse {
   readonly [OwnReads]: true
   /** The same response, its body reads failing once the body has not moved for `limit.millis`. */
   withIdleLimit(limit: IdleLimit): HttpClientResponse.HttpClientResponse
+  /**
+   * A reader of the body's chunks with the way to end the request, for a consumer that
+   * pulls the body itself (`Results.bodyReader`); `undefined` when the body is read by
+   * other means already.
+   */
+  chunkReader?(): { readonly reader: ChunkReader; readonly abort: () => void } | undefined
 }
 
 export const limitsOwnReads = (response: HttpClientResponse.HttpClientResponse): response is LimitsOwnReads =>

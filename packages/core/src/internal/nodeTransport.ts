@@ -13,7 +13,7 @@ import * as Stream from "effect/Stream"
 import * as http from "node:http"
 import * as https from "node:https"
 import { Readable } from "node:stream"
-import { type IdleLimit, OwnReads, register, scopedRequests, type SendWhole } from "./lean.js"
+import { type ChunkReader, type IdleLimit, OwnReads, register, scopedRequests, type SendWhole } from "./lean.js"
 import * as RawBody from "./rawBody.js"
 
 /** The agents a client sends through: one per protocol, keeping connections alive. */
@@ -74,6 +74,61 @@ export class NodeResponse extends Inspectable.Class implements HttpClientRespons
   /** The whole body as text; read once. */
   readText(): Promise<string> {
     return this.wholeText ??= this.readBytes().then((bytes) => utf8.decode(bytes))
+  }
+
+  /**
+   * The body's chunks as `source.read()` has them buffered (all of it at once, so a
+   * consumer gets few large chunks), one read at a time; `undefined` once anything else
+   * has started reading the body.
+   */
+  chunkReader(): { readonly reader: ChunkReader; readonly abort: () => void } | undefined {
+    const source = this.source
+    if (this.whole !== undefined || source.readableDidRead || source.destroyed) return undefined
+    let waiting: { resolve: (result: ReadableStreamReadResult<Uint8Array>) => void; reject: (cause: unknown) => void } | undefined
+    let ended = false
+    let failure: { readonly cause: unknown } | undefined
+    const settle = () => {
+      const next = waiting
+      if (next === undefined) return
+      if (failure !== undefined) {
+        waiting = undefined
+        return next.reject(failure.cause)
+      }
+      const chunk = source.read() as Uint8Array | null
+      if (chunk !== null) {
+        waiting = undefined
+        return next.resolve({ done: false, value: chunk })
+      }
+      if (ended) {
+        waiting = undefined
+        next.resolve({ done: true, value: undefined })
+      }
+    }
+    source.on("readable", settle)
+    source.once("end", () => {
+      ended = true
+      settle()
+    })
+    source.once("error", (cause) => {
+      failure = { cause }
+      settle()
+    })
+    source.once("close", () => {
+      if (!ended && failure === undefined) failure = { cause: new Error("the answer ended before its body was complete") }
+      settle()
+    })
+    const reader: ChunkReader = {
+      read: () =>
+        new Promise((resolve, reject) => {
+          waiting = { resolve, reject }
+          settle()
+        }),
+      cancel: () => {
+        source.destroy()
+        return Promise.resolve()
+      }
+    }
+    return { reader, abort: this.end }
   }
 
   /** One header, read from the answer without building the whole `Headers`. */
