@@ -84,7 +84,9 @@ export class NodeResponse extends Inspectable.Class implements HttpClientRespons
   chunkReader(): { readonly reader: ChunkReader; readonly abort: () => void } | undefined {
     const source = this.source
     if (this.whole !== undefined || source.readableDidRead || source.destroyed) return undefined
-    let waiting: { resolve: (result: ReadableStreamReadResult<Uint8Array>) => void; reject: (cause: unknown) => void } | undefined
+    let waiting:
+      | { resolve: (result: ReadableStreamReadResult<Uint8Array>) => void; reject: (cause: unknown) => void }
+      | undefined
     let ended = false
     let failure: { readonly cause: unknown } | undefined
     const settle = () => {
@@ -114,7 +116,9 @@ export class NodeResponse extends Inspectable.Class implements HttpClientRespons
       settle()
     })
     source.once("close", () => {
-      if (!ended && failure === undefined) failure = { cause: new Error("the answer ended before its body was complete") }
+      if (!ended && failure === undefined) {
+        failure = { cause: new Error("the answer ended before its body was complete") }
+      }
       settle()
     })
     const reader: ChunkReader = {
