@@ -33,7 +33,7 @@ const ROUNDS = Number(arg("rounds", 7))
 const LIMIT = 1.25
 
 /** The transport the README recommends on each runtime, by variant name. */
-const RECOMMENDED = { node20: "sdkNode", node24: "sdkNode", bun: "sdkNode" }
+const RECOMMENDED = { node20: "sdkNode", node24: "sdkNode", bun: "sdkLean" }
 
 const serve = async () => {
   const http = await import("node:http")
