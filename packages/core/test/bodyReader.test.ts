@@ -1,13 +1,11 @@
-import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { assert, describe, it } from "@effect/vitest"
 import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import type * as http from "node:http"
 import * as Operations from "../src/generated/Operations.js"
-import { FetchTransport, HotdataClient, Results, RetryPolicy } from "../src/index.js"
-import * as NodeTransport from "../src/NodeTransport.js"
+import { HotdataClient, Results, RetryPolicy } from "../src/index.js"
+import { transports } from "./httpClients.js"
 import { localServer } from "./server.js"
 
 /** `count` pieces of `size` bytes, piece `i` filled with the byte `i`. */
@@ -40,13 +38,6 @@ const stalls =
     response.write(new Uint8Array(sent))
     request.socket.once("close", closed)
   }
-
-const transports = [
-  ["FetchHttpClient", FetchHttpClient.layer],
-  ["FetchTransport", FetchTransport.layer],
-  ["NodeTransport", NodeTransport.layer],
-  ["NodeHttpClient.layerUndici", NodeHttpClient.layerUndici]
-] as const
 
 const clientFor = (url: string, idleTimeout: Duration.DurationInput) =>
   HotdataClient.make({

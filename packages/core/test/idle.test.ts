@@ -1,5 +1,3 @@
-import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import { assert, describe, it } from "@effect/vitest"
@@ -13,8 +11,8 @@ import * as Stream from "effect/Stream"
 import * as TestClock from "effect/TestClock"
 import type * as http from "node:http"
 import * as Operations from "../src/generated/Operations.js"
-import { FetchTransport, HotdataClient, RetryPolicy } from "../src/index.js"
-import * as NodeTransport from "../src/NodeTransport.js"
+import { HotdataClient, RetryPolicy } from "../src/index.js"
+import { transports } from "./httpClients.js"
 import { localServer } from "./server.js"
 
 const API_KEY = "hd_test_key_5ecr3t_DO_NOT_LEAK"
@@ -41,13 +39,6 @@ const trickles = (gapMillis: number) => (_: http.IncomingMessage, response: http
     }
   }, gapMillis)
 }
-
-const transports = [
-  ["FetchHttpClient", FetchHttpClient.layer],
-  ["FetchTransport", FetchTransport.layer],
-  ["NodeTransport", NodeTransport.layer],
-  ["NodeHttpClient.layerUndici", NodeHttpClient.layerUndici]
-] as const
 
 const clientFor = (url: string, idleTimeout?: Duration.DurationInput) =>
   HotdataClient.make({

@@ -1,5 +1,3 @@
-import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
@@ -12,10 +10,10 @@ import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import type * as http from "node:http"
 import * as Operations from "../src/generated/Operations.js"
-import { FetchTransport, HotdataClient, HotdataTest, RetryPolicy } from "../src/index.js"
+import { HotdataClient, HotdataTest, RetryPolicy } from "../src/index.js"
 import * as internal from "../src/internal/client.js"
-import * as NodeTransport from "../src/NodeTransport.js"
 import { underTestClock } from "./clock.js"
+import { transports } from "./httpClients.js"
 import { recordingTracer, textsOf } from "./observe.js"
 import { localServer } from "./server.js"
 
@@ -45,13 +43,6 @@ const PIECES = ["FIRSThalf", "SECONDhalf", "9f3a", "hd_live"]
 const assertClean = (text: string, pieces: ReadonlyArray<string> = PIECES) => {
   for (const piece of pieces) assert.notInclude(text, piece)
 }
-
-const transports = [
-  ["FetchHttpClient", FetchHttpClient.layer],
-  ["FetchTransport", FetchTransport.layer],
-  ["NodeTransport", NodeTransport.layer],
-  ["NodeHttpClient.layerUndici", NodeHttpClient.layerUndici]
-] as const
 
 const ok = (_: unknown, response: http.ServerResponse) => {
   response.writeHead(200, { "content-type": "application/json" })

@@ -4,17 +4,16 @@ import * as Headers from "@effect/platform/Headers"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientError from "@effect/platform/HttpClientError"
 import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
-import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
-import * as HttpIncomingMessage from "@effect/platform/HttpIncomingMessage"
+import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as UrlParams from "@effect/platform/UrlParams"
 import type * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as FiberRef from "effect/FiberRef"
-import * as Inspectable from "effect/Inspectable"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
-import { type IdleLimit, OwnReads, register, scopedRequests } from "./lean.js"
+import { type IdleLimit, register, scopedRequests } from "./lean.js"
+import { OwnResponse } from "./ownResponse.js"
 import * as RawBody from "./rawBody.js"
 
 export type { IdleLimit } from "./lean.js"
@@ -22,10 +21,7 @@ export type { IdleLimit } from "./lean.js"
 const utf8 = new TextDecoder()
 
 /** A web `Response` as an `HttpClientResponse`, reading its body without a stream unless asked to. */
-export class FetchResponse extends Inspectable.Class implements HttpClientResponse.HttpClientResponse {
-  readonly [HttpIncomingMessage.TypeId]: HttpIncomingMessage.TypeId = HttpIncomingMessage.TypeId
-  readonly [HttpClientResponse.TypeId]: HttpClientResponse.TypeId = HttpClientResponse.TypeId
-  readonly [OwnReads] = true as const
+export class FetchResponse extends OwnResponse {
   private cachedHeaders: Headers.Headers | undefined
   private cachedCookies: Cookies.Cookies | undefined
   private readonly bodies: Partial<Record<"text" | "arrayBuffer" | "formData", Promise<unknown>>> = {}
@@ -36,7 +32,7 @@ export class FetchResponse extends Inspectable.Class implements HttpClientRespon
     readonly request: HttpClientRequest.HttpClientRequest,
     private readonly source: Response,
     private readonly controller: AbortController,
-    private readonly idle?: IdleLimit | undefined
+    protected readonly idle?: IdleLimit | undefined
   ) {
     super()
     this.abort = Effect.sync(() => controller.abort())
@@ -91,10 +87,6 @@ export class FetchResponse extends Inspectable.Class implements HttpClientRespon
     return Option.none()
   }
 
-  private decodeError(cause: unknown): HttpClientError.ResponseError {
-    return new HttpClientError.ResponseError({ request: this.request, response: this, reason: "Decode", cause })
-  }
-
   /**
    * Reads the whole body once (a second read answers from the first); interrupting the
    * read aborts the request.
@@ -119,16 +111,6 @@ export class FetchResponse extends Inspectable.Class implements HttpClientRespon
     return this.read("text")
   }
 
-  get json(): Effect.Effect<unknown, HttpClientError.ResponseError> {
-    return Effect.flatMap(this.text, (text) => {
-      try {
-        return Effect.succeed(text === "" ? null : JSON.parse(text) as unknown)
-      } catch (cause) {
-        return Effect.fail(this.decodeError(cause))
-      }
-    })
-  }
-
   get arrayBuffer(): Effect.Effect<ArrayBuffer, HttpClientError.ResponseError> {
     return this.read("arrayBuffer")
   }
@@ -137,21 +119,7 @@ export class FetchResponse extends Inspectable.Class implements HttpClientRespon
     return this.read("formData")
   }
 
-  get urlParamsBody(): Effect.Effect<UrlParams.UrlParams, HttpClientError.ResponseError> {
-    return Effect.flatMap(this.text, (text) => {
-      try {
-        return Effect.succeed(UrlParams.fromInput(new URLSearchParams(text)))
-      } catch (cause) {
-        return Effect.fail(this.decodeError(cause))
-      }
-    })
-  }
-
-  get stream(): Stream.Stream<Uint8Array, HttpClientError.ResponseError> {
-    return this.idle === undefined ? this.bodyStream() : this.idle.limitStream(this, this.bodyStream())
-  }
-
-  private bodyStream(): Stream.Stream<Uint8Array, HttpClientError.ResponseError> {
+  protected bodyStream(): Stream.Stream<Uint8Array, HttpClientError.ResponseError> {
     const body = this.source.body
     if (body === null) {
       return Stream.fail(
@@ -171,14 +139,6 @@ export class FetchResponse extends Inspectable.Class implements HttpClientRespon
         Stream.onDone(() => Effect.sync(() => (finished = true))),
         Stream.ensuring(Effect.suspend(() => finished ? Effect.void : this.abort))
       )
-    })
-  }
-
-  toJSON(): unknown {
-    return HttpIncomingMessage.inspect(this, {
-      _id: "@effect/platform/HttpClientResponse",
-      request: this.request.toJSON(),
-      status: this.status
     })
   }
 }

@@ -3,17 +3,16 @@ import * as Headers from "@effect/platform/Headers"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientError from "@effect/platform/HttpClientError"
 import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
-import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
-import * as HttpIncomingMessage from "@effect/platform/HttpIncomingMessage"
+import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as UrlParams from "@effect/platform/UrlParams"
 import * as Effect from "effect/Effect"
-import * as Inspectable from "effect/Inspectable"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 import * as http from "node:http"
 import * as https from "node:https"
 import { Readable } from "node:stream"
-import { type ChunkReader, type IdleLimit, OwnReads, register, scopedRequests, type SendWhole } from "./lean.js"
+import { type ChunkReader, type IdleLimit, register, scopedRequests, type SendWhole } from "./lean.js"
+import { OwnResponse } from "./ownResponse.js"
 import * as RawBody from "./rawBody.js"
 
 /** The agents a client sends through: one per protocol, keeping connections alive. */
@@ -37,10 +36,7 @@ const utf8 = new TextDecoder()
 const noLimit: RawBody.IdleLimit = { millis: Number.POSITIVE_INFINITY, onIdle: () => undefined }
 
 /** An answer of `node:http` as an `HttpClientResponse`, reading its body without a stream unless asked to. */
-export class NodeResponse extends Inspectable.Class implements HttpClientResponse.HttpClientResponse {
-  readonly [HttpIncomingMessage.TypeId]: HttpIncomingMessage.TypeId = HttpIncomingMessage.TypeId
-  readonly [HttpClientResponse.TypeId]: HttpClientResponse.TypeId = HttpClientResponse.TypeId
-  readonly [OwnReads] = true as const
+export class NodeResponse extends OwnResponse {
   private cachedHeaders: Headers.Headers | undefined
   private cachedCookies: Cookies.Cookies | undefined
   private whole: Promise<Uint8Array> | undefined
@@ -50,7 +46,7 @@ export class NodeResponse extends Inspectable.Class implements HttpClientRespons
     readonly request: HttpClientRequest.HttpClientRequest,
     private readonly source: http.IncomingMessage,
     private readonly end: () => void,
-    private readonly idle?: IdleLimit | undefined
+    protected readonly idle?: IdleLimit | undefined
   ) {
     super()
   }
@@ -157,10 +153,6 @@ export class NodeResponse extends Inspectable.Class implements HttpClientRespons
     return Option.fromNullable(this.source.socket?.remoteAddress)
   }
 
-  private decodeError(cause: unknown): HttpClientError.ResponseError {
-    return new HttpClientError.ResponseError({ request: this.request, response: this, reason: "Decode", cause })
-  }
-
   /** Reads the whole body once as `read` of it; interrupting the read ends the request. */
   private read<A>(body: () => Promise<A>): Effect.Effect<A, HttpClientError.ResponseError> {
     return Effect.async<A, HttpClientError.ResponseError>((resume) => {
@@ -174,16 +166,6 @@ export class NodeResponse extends Inspectable.Class implements HttpClientRespons
 
   get text(): Effect.Effect<string, HttpClientError.ResponseError> {
     return this.read(() => this.readText())
-  }
-
-  get json(): Effect.Effect<unknown, HttpClientError.ResponseError> {
-    return Effect.flatMap(this.text, (text) => {
-      try {
-        return Effect.succeed(text === "" ? null : JSON.parse(text) as unknown)
-      } catch (cause) {
-        return Effect.fail(this.decodeError(cause))
-      }
-    })
   }
 
   get arrayBuffer(): Effect.Effect<ArrayBuffer, HttpClientError.ResponseError> {
@@ -205,21 +187,7 @@ export class NodeResponse extends Inspectable.Class implements HttpClientRespons
     )
   }
 
-  get urlParamsBody(): Effect.Effect<UrlParams.UrlParams, HttpClientError.ResponseError> {
-    return Effect.flatMap(this.text, (text) => {
-      try {
-        return Effect.succeed(UrlParams.fromInput(new URLSearchParams(text)))
-      } catch (cause) {
-        return Effect.fail(this.decodeError(cause))
-      }
-    })
-  }
-
-  get stream(): Stream.Stream<Uint8Array, HttpClientError.ResponseError> {
-    return this.idle === undefined ? this.bodyStream() : this.idle.limitStream(this, this.bodyStream())
-  }
-
-  private bodyStream(): Stream.Stream<Uint8Array, HttpClientError.ResponseError> {
+  protected bodyStream(): Stream.Stream<Uint8Array, HttpClientError.ResponseError> {
     // Through a web stream, whose cancel ends the answer at once, even with a read
     // pending on a body that stalled. Ending the stream early (or interrupting it) ends
     // the request; a body read to its end needs nothing more.
@@ -232,14 +200,6 @@ export class NodeResponse extends Inspectable.Class implements HttpClientRespons
         Stream.onDone(() => Effect.sync(() => (finished = true))),
         Stream.ensuring(Effect.suspend(() => finished ? Effect.void : Effect.sync(this.end)))
       )
-    })
-  }
-
-  toJSON(): unknown {
-    return HttpIncomingMessage.inspect(this, {
-      _id: "@effect/platform/HttpClientResponse",
-      request: this.request.toJSON(),
-      status: this.status
     })
   }
 }
