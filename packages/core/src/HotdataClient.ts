@@ -234,7 +234,6 @@ const build = (
         retryPolicy: options.retryPolicy ?? RetryPolicy.defaultPolicy,
         logLevel,
         // A `transformClient` may put a client of its own in front of the transport.
-        transportOpensNoSpan: lean !== undefined,
         lean,
         sdkHeaders: { authorization: `Bearer ${Redacted.value(apiKey)}`, "user-agent": userAgent },
         guard: transform === undefined

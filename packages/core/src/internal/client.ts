@@ -66,8 +66,6 @@ export interface ClientConfig {
   readonly retryPolicy: RetryPolicy.RetryPolicy
   /** The minimum level of the SDK's log lines; `undefined` follows the fiber's minimum log level. */
   readonly logLevel?: LogLevel.LogLevel | undefined
-  /** Whether the transport opens no span of its own, so none needs switching off per call. */
-  readonly transportOpensNoSpan?: boolean | undefined
   /** The headers every request carries (authorization, user agent), over the operation's own. */
   readonly sdkHeaders?: Readonly<Record<string, string>> | undefined
   /**
@@ -77,9 +75,9 @@ export interface ClientConfig {
    */
   readonly guard?: boolean | undefined
   /**
-   * The defaults of the transport when it is the SDK's lean fetch client, sent to with
-   * nothing in front of it: a call then sends and reads its answer in one step (see
-   * `FetchTransport.sendWhole`).
+   * What the transport offers when it is one of the SDK's own, sent to with nothing in
+   * front of it: it opens no span (so none is switched off per call), and a decoded call
+   * sends and reads its answer in one step (`Lean.SendWhole`).
    */
   readonly lean?: Lean.Lean | undefined
 }
@@ -593,7 +591,7 @@ export const makeExecutor = (httpClient: HttpClient.HttpClient, config: ClientCo
   // repeat it, and would record every header.
   // (Switching it off costs two fiber-ref updates per call, skipped when the transport
   // is known to open none.)
-  const client = config.transportOpensNoSpan === true
+  const client = config.lean !== undefined
     ? httpClient
     : HttpClient.withTracerDisabledWhen(httpClient, () => true)
   const scopedClient = HttpClient.withScope(client)
@@ -634,7 +632,7 @@ export const makeExecutor = (httpClient: HttpClient.HttpClient, config: ClientCo
   /**
    * One call: build, then each attempt sends under the policies and maps a non-2xx status
    * to its error. `onSuccess` reads a 2xx answer; `decodeWhole`, when given, decodes the
-   * text of a whole 2xx body, which lets a lean fetch transport send and read in one step.
+   * text of a whole 2xx body, which lets one of the SDK's transports send and read in one step.
    */
   const send = <A, R>(
     transport: HttpClient.HttpClient.With<HttpClientError.HttpClientError, R>,
@@ -705,10 +703,16 @@ export const makeExecutor = (httpClient: HttpClient.HttpClient, config: ClientCo
     )
   }
 
-  const call: Executor["call"] = (operation, args) => {
-    const decode = (response: HttpClientResponse.HttpClientResponse, text: string) =>
-      decodeText(operation, response, text)
-    return send(
+  /** A call whose 2xx answer is read whole and decoded by `decode`. */
+  const decoded = <A>(
+    operation: Operation.Operation,
+    args: CallArgs,
+    decode: (
+      response: HttpClientResponse.HttpClientResponse,
+      text: string
+    ) => Effect.Effect<A, HotdataError.HotdataError>
+  ) =>
+    send(
       client,
       operation,
       args,
@@ -717,21 +721,17 @@ export const makeExecutor = (httpClient: HttpClient.HttpClient, config: ClientCo
       (response) => Effect.flatMap(readText(operation.id, response), (text) => decode(response, text)),
       decode
     )
-  }
 
-  const callWithStatus: Executor["callWithStatus"] = (operation, args) => {
-    const decode = (response: HttpClientResponse.HttpClientResponse, text: string) =>
-      Either.map(decodeText(operation, response, text), (body) => ({ status: response.status, body }))
-    return send(
-      client,
+  const call: Executor["call"] = (operation, args) =>
+    decoded(operation, args, (response, text) => decodeText(operation, response, text))
+
+  const callWithStatus: Executor["callWithStatus"] = (operation, args) =>
+    decoded(
       operation,
       args,
-      "application/json",
-      undefined,
-      (response) => Effect.flatMap(readText(operation.id, response), (text) => decode(response, text)),
-      decode
+      (response, text) =>
+        Either.map(decodeText(operation, response, text), (body) => ({ status: response.status, body }))
     )
-  }
 
   const response: Executor["response"] = (operation, args, transform) =>
     send(scopedClient, operation, args, undefined, transform, Effect.succeed)

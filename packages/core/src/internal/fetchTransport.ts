@@ -16,8 +16,6 @@ import { type IdleLimit, register, scopedRequests } from "./lean.js"
 import { OwnResponse } from "./ownResponse.js"
 import * as RawBody from "./rawBody.js"
 
-export type { IdleLimit } from "./lean.js"
-
 const utf8 = new TextDecoder()
 
 /** A web `Response` as an `HttpClientResponse`, reading its body without a stream unless asked to. */
@@ -228,17 +226,23 @@ const prepare = (
   }
 }
 
+/** `go` with `prepared`, its body the request's stream as a `ReadableStream` when it streams one. */
+const withBody = <A, E, R>(
+  request: HttpClientRequest.HttpClientRequest,
+  prepared: Prepared,
+  go: (prepared: Prepared) => Effect.Effect<A, E, R>
+): Effect.Effect<A, E, R> => {
+  const body = request.body
+  if (body._tag !== "Stream") return go(prepared)
+  return Effect.flatMap(Stream.toReadableStreamEffect(body.stream), (stream) => go({ ...prepared, body: stream }))
+}
+
 const execute = (defaults: Context.Context<never>) => (request: HttpClientRequest.HttpClientRequest) =>
   Effect.withFiberRuntime<HttpClientResponse.HttpClientResponse, HttpClientError.HttpClientError>((fiber) => {
     const services = fiber.getFiberRef(FiberRef.currentContext)
     const prepared = prepare(defaults, services, request)
     if (prepared instanceof HttpClientError.RequestError) return Effect.fail(prepared)
-    const body = request.body
-    if (body._tag !== "Stream") return send(request, prepared)
-    return Effect.flatMap(
-      Stream.toReadableStreamEffect(body.stream),
-      (stream) => send(request, { ...prepared, body: stream })
-    )
+    return withBody(request, prepared, (prepared) => send(request, prepared))
   })
 
 /**
@@ -260,12 +264,7 @@ export const sendWhole = <A, E, R>(
 ): Effect.Effect<A, E, R> => {
   const prepared = prepare(defaults, services, request, checked)
   if (prepared instanceof HttpClientError.RequestError) return onError(prepared)
-  const body = request.body
-  if (body._tag !== "Stream") return whole(request, prepared, idle, onError, onWhole)
-  return Effect.flatMap(
-    Stream.toReadableStreamEffect(body.stream),
-    (stream) => whole(request, { ...prepared, body: stream }, idle, onError, onWhole)
-  )
+  return withBody(request, prepared, (prepared) => whole(request, prepared, idle, onError, onWhole))
 }
 
 const whole = <A, E, R>(
