@@ -446,17 +446,35 @@ export interface Executor {
   ) => Effect.Effect<HttpClientResponse.HttpClientResponse, HotdataError.HotdataError, Scope.Scope>
 }
 
-const spanAttributes = (operation: Operation.Operation, config: ClientConfig, args: CallArgs) => {
-  const attributes: Record<string, unknown> = {
-    "hotdata.operation": operation.id,
-    "http.request.method": operation.method,
-    "http.route": operation.path,
-    "server.address": config.baseUrl
+/**
+ * The span options of a call: client kind, its attributes. Those of an operation's calls
+ * differ only in the database a call names; the rest are made once per client and operation.
+ */
+const spanOptionsOf = (
+  cache: Map<Operation.Operation, { readonly name: string; readonly options: Tracer.SpanOptions }>,
+  operation: Operation.Operation,
+  config: ClientConfig,
+  args: CallArgs
+): { readonly name: string; readonly options: Tracer.SpanOptions } => {
+  let fixed = cache.get(operation)
+  if (fixed === undefined) {
+    const attributes: Record<string, unknown> = {
+      "hotdata.operation": operation.id,
+      "http.request.method": operation.method,
+      "http.route": operation.path,
+      "server.address": config.baseUrl
+    }
+    if (operation.workspaceScoped && config.workspaceId) attributes["hotdata.workspace_id"] = config.workspaceId
+    fixed = { name: `Hotdata.${operation.id}`, options: { kind: "client", captureStackTrace: false, attributes } }
+    cache.set(operation, fixed)
   }
-  if (operation.workspaceScoped && config.workspaceId) attributes["hotdata.workspace_id"] = config.workspaceId
   const database = args.options?.["database_id"]
-  if (Predicate.isString(database)) attributes["hotdata.database_id"] = database
-  return attributes
+  return Predicate.isString(database)
+    ? {
+      name: fixed.name,
+      options: { ...fixed.options, attributes: { ...fixed.options.attributes, "hotdata.database_id": database } }
+    }
+    : fixed
 }
 
 /**
@@ -467,7 +485,7 @@ const spanAttributes = (operation: Operation.Operation, config: ClientConfig, ar
 const withPolicies = <A, R>(
   operation: Operation.Operation,
   config: ClientConfig,
-  args: CallArgs,
+  spanOf: { readonly name: string; readonly options: Tracer.SpanOptions },
   built: Built,
   prepare: ((request: HttpClientRequest.HttpClientRequest) => HttpClientRequest.HttpClientRequest) | undefined,
   attempt: (
@@ -478,88 +496,88 @@ const withPolicies = <A, R>(
     onFailure: ((error: HotdataError.HotdataError) => Effect.Effect<A, HotdataError.HotdataError, R>) | undefined
   ) => Effect.Effect<A, HotdataError.HotdataError, R>
 ): Effect.Effect<A, HotdataError.HotdataError, R> =>
-  Effect.useSpan(`Hotdata.${operation.id}`, {
-    kind: "client",
-    captureStackTrace: false,
-    attributes: spanAttributes(operation, config, args)
-  }, (span) =>
-    Effect.withFiberRuntime<A, HotdataError.HotdataError, R>((fiber) => {
-      const timeoutSetting = fiber.getFiberRef(currentTimeout)
-      const timeout = timeoutSetting._tag === "Some" ? timeoutSetting.value : config.timeout
-      const policySetting = fiber.getFiberRef(currentRetryPolicy)
-      const policy = policySetting._tag === "Some" ? policySetting.value : config.retryPolicy
-      const idleSetting = fiber.getFiberRef(Idle.currentIdleTimeout)
-      // The API span stands for the HTTP call: propagate it to the server.
-      const finished = finishRequest(
-        built,
-        fiber.getFiberRef(HttpClient.currentTracerPropagation) ? HttpTraceContext.toHeaders(span) : undefined,
-        fiber.getFiberRef(currentHeaders)
-      )
-      // A request changed by its caller is checked whole; otherwise only what the caller gave.
-      const traced = prepare === undefined ? finished.request : prepare(finished.request)
-      const given = prepare === undefined ? finished.given : undefined
-      const attempts: Attempts = {
-        attempt: 1,
-        log: Logging.enabled(fiber, config.logLevel)
-          ? {
-            operation: operation.id,
-            method: operation.method,
-            route: operation.path,
-            path: pathOf(built.request.url, config.baseUrl),
-            forced: config.logLevel
-          }
-          : undefined,
-        idleTimeout: idleSetting._tag === "Some" ? idleSetting.value : config.idleTimeout,
-        capture: fiber.getFiberRef(currentCapture),
-        services: fiber.getFiberRef(FiberRef.currentContext)
-      }
-      const retryable = (error: HotdataError.HotdataError) => RetryPolicy.isRetryable(error, operation)
-      // One attempt, its failures going to `onFailure`. Without a timeout the attempt hands
-      // them over itself (an answer decoded at once needs no catch around it); with one, a
-      // race against a timer rather than `Effect.timeoutFail`: when a call runs inside a
-      // concurrent `Effect.forEach` whose sibling fails, `timeoutFail` holds the
-      // interruption until its whole duration has passed, a race ends at once.
-      const run = (
-        onFailure: (error: HotdataError.HotdataError) => Effect.Effect<A, HotdataError.HotdataError, R>
-      ): Effect.Effect<A, HotdataError.HotdataError, R> =>
-        Duration.isFinite(timeout)
-          ? Effect.catchAll(
-            Effect.raceFirst(
-              attempt(traced, given, span, attempts, undefined),
-              Effect.flatMap(Effect.sleep(timeout), () =>
-                Effect.fail(
-                  new HotdataError.TimeoutError({
-                    operation: operation.id,
-                    timeout,
-                    message: `${operation.id} did not complete within ${Duration.format(timeout)}`
-                  })
-                ))
-            ),
-            onFailure
-          )
-          : attempt(traced, given, span, attempts, onFailure)
-      const loop = (
-        driver: Schedule.ScheduleDriver<unknown, HotdataError.HotdataError>,
-        error: HotdataError.HotdataError
-      ): Effect.Effect<A, HotdataError.HotdataError, R> =>
-        Effect.matchEffect(driver.next(error), {
-          onFailure: () => Effect.fail(error),
-          onSuccess: () => {
-            attempts.attempt++
-            span.attribute("hotdata.retries", attempts.attempt - 1)
-            const again = run((next) => retryable(next) ? loop(driver, next) : Effect.fail(next))
-            return attempts.log === undefined
-              ? again
-              : Effect.zipRight(Logging.retry(attempts.log, attempts.attempt, error._tag, statusOf(error)), again)
-          }
-        })
-      // The retry machinery is set up once an attempt has failed.
-      return run((error) =>
-        retryable(error)
-          ? Effect.flatMap(Schedule.driver(policy), (driver) => loop(driver, error))
-          : Effect.fail(error)
-      )
-    }))
+  Effect.useSpan(
+    spanOf.name,
+    spanOf.options,
+    (span) =>
+      Effect.withFiberRuntime<A, HotdataError.HotdataError, R>((fiber) => {
+        const timeoutSetting = fiber.getFiberRef(currentTimeout)
+        const timeout = timeoutSetting._tag === "Some" ? timeoutSetting.value : config.timeout
+        const policySetting = fiber.getFiberRef(currentRetryPolicy)
+        const policy = policySetting._tag === "Some" ? policySetting.value : config.retryPolicy
+        const idleSetting = fiber.getFiberRef(Idle.currentIdleTimeout)
+        // The API span stands for the HTTP call: propagate it to the server.
+        const finished = finishRequest(
+          built,
+          fiber.getFiberRef(HttpClient.currentTracerPropagation) ? HttpTraceContext.toHeaders(span) : undefined,
+          fiber.getFiberRef(currentHeaders)
+        )
+        // A request changed by its caller is checked whole; otherwise only what the caller gave.
+        const traced = prepare === undefined ? finished.request : prepare(finished.request)
+        const given = prepare === undefined ? finished.given : undefined
+        const attempts: Attempts = {
+          attempt: 1,
+          log: Logging.enabled(fiber, config.logLevel)
+            ? {
+              operation: operation.id,
+              method: operation.method,
+              route: operation.path,
+              path: pathOf(built.request.url, config.baseUrl),
+              forced: config.logLevel
+            }
+            : undefined,
+          idleTimeout: idleSetting._tag === "Some" ? idleSetting.value : config.idleTimeout,
+          capture: fiber.getFiberRef(currentCapture),
+          services: fiber.getFiberRef(FiberRef.currentContext)
+        }
+        const retryable = (error: HotdataError.HotdataError) => RetryPolicy.isRetryable(error, operation)
+        // One attempt, its failures going to `onFailure`. Without a timeout the attempt hands
+        // them over itself (an answer decoded at once needs no catch around it); with one, a
+        // race against a timer rather than `Effect.timeoutFail`: when a call runs inside a
+        // concurrent `Effect.forEach` whose sibling fails, `timeoutFail` holds the
+        // interruption until its whole duration has passed, a race ends at once.
+        const run = (
+          onFailure: (error: HotdataError.HotdataError) => Effect.Effect<A, HotdataError.HotdataError, R>
+        ): Effect.Effect<A, HotdataError.HotdataError, R> =>
+          Duration.isFinite(timeout)
+            ? Effect.catchAll(
+              Effect.raceFirst(
+                attempt(traced, given, span, attempts, undefined),
+                Effect.flatMap(Effect.sleep(timeout), () =>
+                  Effect.fail(
+                    new HotdataError.TimeoutError({
+                      operation: operation.id,
+                      timeout,
+                      message: `${operation.id} did not complete within ${Duration.format(timeout)}`
+                    })
+                  ))
+              ),
+              onFailure
+            )
+            : attempt(traced, given, span, attempts, onFailure)
+        const loop = (
+          driver: Schedule.ScheduleDriver<unknown, HotdataError.HotdataError>,
+          error: HotdataError.HotdataError
+        ): Effect.Effect<A, HotdataError.HotdataError, R> =>
+          Effect.matchEffect(driver.next(error), {
+            onFailure: () => Effect.fail(error),
+            onSuccess: () => {
+              attempts.attempt++
+              span.attribute("hotdata.retries", attempts.attempt - 1)
+              const again = run((next) => retryable(next) ? loop(driver, next) : Effect.fail(next))
+              return attempts.log === undefined
+                ? again
+                : Effect.zipRight(Logging.retry(attempts.log, attempts.attempt, error._tag, statusOf(error)), again)
+            }
+          })
+        // The retry machinery is set up once an attempt has failed.
+        return run((error) =>
+          retryable(error)
+            ? Effect.flatMap(Schedule.driver(policy), (driver) => loop(driver, error))
+            : Effect.fail(error)
+        )
+      })
+  )
 
 /** One attempt with its request line, then its answer or failure line. */
 const logged = <A, R>(
@@ -597,6 +615,7 @@ export const makeExecutor = (httpClient: HttpClient.HttpClient, config: ClientCo
   const scopedClient = HttpClient.withScope(client)
 
   const lean = config.lean
+  const spans = new Map<Operation.Operation, { readonly name: string; readonly options: Tracer.SpanOptions }>()
   // The headers every request carries with the same values are checked once here; then
   // each call checks its URL and the headers its caller gave (see `Built`). Should one of
   // them be unsendable, every call is checked whole, and fails naming it.
@@ -652,7 +671,7 @@ export const makeExecutor = (httpClient: HttpClient.HttpClient, config: ClientCo
     return withPolicies(
       operation,
       config,
-      args,
+      spanOptionsOf(spans, operation, config, args),
       built.right,
       prepare,
       (request, given, span, attempts, onFailure) => {
@@ -703,34 +722,52 @@ export const makeExecutor = (httpClient: HttpClient.HttpClient, config: ClientCo
     )
   }
 
-  /** A call whose 2xx answer is read whole and decoded by `decode`. */
-  const decoded = <A>(
-    operation: Operation.Operation,
-    args: CallArgs,
-    decode: (
+  /** How a decoded call reads a 2xx answer: the text of a whole body, and the response. */
+  interface Reader<A> {
+    readonly decode: (
       response: HttpClientResponse.HttpClientResponse,
       text: string
     ) => Effect.Effect<A, HotdataError.HotdataError>
-  ) =>
-    send(
-      client,
-      operation,
-      args,
-      "application/json",
-      undefined,
-      (response) => Effect.flatMap(readText(operation.id, response), (text) => decode(response, text)),
-      decode
-    )
+    readonly read: (response: HttpClientResponse.HttpClientResponse) => Effect.Effect<A, HotdataError.HotdataError>
+  }
+  const readers = new Map<Operation.Operation, Reader<unknown>>()
+  const statusReaders = new Map<Operation.Operation, Reader<{ readonly status: number; readonly body: unknown }>>()
+
+  /** The reader of `operation`'s answers decoding a text with `decode`, made once per operation. */
+  const readerOf = <A>(
+    cache: Map<Operation.Operation, Reader<A>>,
+    operation: Operation.Operation,
+    decode: Reader<A>["decode"]
+  ): Reader<A> => {
+    let reader = cache.get(operation)
+    if (reader === undefined) {
+      reader = {
+        decode,
+        read: (response) => Effect.flatMap(readText(operation.id, response), (text) => decode(response, text))
+      }
+      cache.set(operation, reader)
+    }
+    return reader
+  }
+
+  /** A call whose 2xx answer is read whole and decoded by `reader`. */
+  const decoded = <A>(operation: Operation.Operation, args: CallArgs, reader: Reader<A>) =>
+    send(client, operation, args, "application/json", undefined, reader.read, reader.decode)
 
   const call: Executor["call"] = (operation, args) =>
-    decoded(operation, args, (response, text) => decodeText(operation, response, text))
+    decoded(
+      operation,
+      args,
+      readers.get(operation) ??
+        readerOf(readers, operation, (response, text) => decodeText(operation, response, text))
+    )
 
   const callWithStatus: Executor["callWithStatus"] = (operation, args) =>
     decoded(
       operation,
       args,
-      (response, text) =>
-        Either.map(decodeText(operation, response, text), (body) => ({ status: response.status, body }))
+      statusReaders.get(operation) ?? readerOf(statusReaders, operation, (response, text) =>
+        Either.map(decodeText(operation, response, text), (body) => ({ status: response.status, body })))
     )
 
   const response: Executor["response"] = (operation, args, transform) =>

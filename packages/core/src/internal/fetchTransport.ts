@@ -22,8 +22,9 @@ const utf8 = new TextDecoder()
 export class FetchResponse extends OwnResponse {
   private cachedHeaders: Headers.Headers | undefined
   private cachedCookies: Cookies.Cookies | undefined
-  private readonly bodies: Partial<Record<"text" | "arrayBuffer" | "formData", Promise<unknown>>> = {}
-  private readonly abort: Effect.Effect<void>
+  /** The reads of the whole body, each made once (made when first asked for: most responses have one). */
+  private textRead: Promise<string> | undefined
+  private otherReads: Partial<Record<"arrayBuffer" | "formData", Promise<unknown>>> | undefined
   private limited: Promise<Uint8Array> | undefined
 
   constructor(
@@ -33,7 +34,11 @@ export class FetchResponse extends OwnResponse {
     protected readonly idle?: IdleLimit | undefined
   ) {
     super()
-    this.abort = Effect.sync(() => controller.abort())
+  }
+
+  /** Ends the request. */
+  private get abort(): Effect.Effect<void> {
+    return Effect.sync(() => this.controller.abort())
   }
 
   /** The same response, its body reads failing once the body has not moved for `limit.millis`. */
@@ -57,11 +62,11 @@ export class FetchResponse extends OwnResponse {
   /** The whole body as text (under the idle limit when there is one); read once. */
   readText(): Promise<string> {
     const idle = this.idle
-    return (this.bodies.text ??=
+    return this.textRead ??=
       (idle === undefined ? this.source.text() : this.readLimited(idle).then((bytes) => utf8.decode(bytes)))
         .catch((cause) => {
           throw cause instanceof HttpClientError.ResponseError ? cause : this.decodeError(cause)
-        })) as Promise<string>
+        })
   }
 
   /** One header, read from the web `Response` without building the whole `Headers`. */
@@ -92,11 +97,13 @@ export class FetchResponse extends OwnResponse {
   private read<A>(kind: "text" | "arrayBuffer" | "formData"): Effect.Effect<A, HttpClientError.ResponseError> {
     return Effect.async<A, HttpClientError.ResponseError>((resume) => {
       const idle = this.idle
-      const body = (kind === "text" ? this.readText() : this.bodies[kind] ??= idle === undefined || kind === "formData"
-        ? this.source[kind]()
-        : this.readLimited(idle).then((bytes) =>
-          bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)
-        )) as Promise<A>
+      const body = (kind === "text" ?
+        this.readText() :
+        (this.otherReads ??= {})[kind] ??= idle === undefined || kind === "formData"
+          ? this.source[kind]()
+          : this.readLimited(idle).then((bytes) =>
+            bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)
+          )) as Promise<A>
       body.then(
         (value) => resume(Effect.succeed(value)),
         (cause) => resume(Effect.fail(cause instanceof HttpClientError.ResponseError ? cause : this.decodeError(cause)))
