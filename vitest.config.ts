@@ -9,7 +9,9 @@ export default defineConfig({
       { find: /^@hotdata-effect\/(core|local|arrow|uploads|client)$/, replacement: path.join(pkg("$1"), "index.ts") },
       { find: /^@hotdata-effect\/(core|local|arrow|uploads)\/(.*)$/, replacement: path.join(pkg("$1"), "$2.ts") },
       // The Node-only boundary of uploads and arrow (package.json "imports" #fs: the same module in both), from source.
-      { find: /^#fs$/, replacement: path.join(pkg("uploads"), "internal", "fs.node.ts") }
+      { find: /^#fs$/, replacement: path.join(pkg("uploads"), "internal", "fs.node.ts") },
+      // Node's HTTP modules for core's NodeTransport (package.json "imports" #http), from source.
+      { find: /^#http$/, replacement: path.join(pkg("core"), "internal", "http.node.ts") }
     ]
   },
   test: {

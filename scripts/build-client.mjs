@@ -3,9 +3,11 @@
 // @effect/platform, as ESM (dist/index.js) and CommonJS (dist/index.cjs), so that the
 // package installs beside any effect version, or none. apache-arrow stays a dependency.
 //
-// The Node-only file access of the bundled packages (their `#fs` import) stays an import
-// of the client package's own `#fs`, whose `node` condition is dist/fs.node.* and whose
-// `default` is dist/fs.browser.*: a browser bundle of the client has no `node:` import.
+// The Node-only parts of the bundled packages stay imports of the client package's own:
+// `#fs` (the file access of uploads and exports; its `node` condition is dist/fs.node.*,
+// its `default` dist/fs.browser.*) and `#http` (the HTTP modules of core's NodeTransport,
+// built from core's own http.node.ts / http.browser.ts into dist/http.*). A browser bundle
+// of the client has no `node:` import.
 //
 // Declarations: `tsc -b` writes the plain types to dist/types; they are copied to dist
 // as .d.ts (ESM) and .d.cts (CommonJS). They import nothing from Effect, which this build
@@ -32,11 +34,11 @@ const walk = async (dir) => {
   return out
 }
 
-// `#fs` of every bundled package becomes the client's own `#fs`.
+// `#fs` and `#http` of every bundled package become the client's own.
 const fsImport = {
-  name: "client-fs",
+  name: "client-node-imports",
   setup(b) {
-    b.onResolve({ filter: /^#fs$/ }, () => ({ path: "#fs", external: true }))
+    b.onResolve({ filter: /^#(fs|http)$/ }, (args) => ({ path: args.path, external: true }))
   }
 }
 
@@ -73,15 +75,21 @@ await build({
   outfile: path.join(dist, "index.cjs"),
   format: "cjs"
 })
-for (const target of ["node", "browser"]) {
-  for (const [format, ext] of [["esm", "js"], ["cjs", "cjs"]]) {
-    await build({
-      ...common,
-      entryPoints: [path.join(pkgDir, "src", "internal", `fs.${target}.ts`)],
-      outfile: path.join(dist, `fs.${target}.${ext}`),
-      format,
-      external: ["node:*"]
-    })
+const nodeImports = {
+  fs: path.join(pkgDir, "src", "internal"),
+  http: path.join(root, "packages", "core", "src", "internal")
+}
+for (const [name, dir] of Object.entries(nodeImports)) {
+  for (const target of ["node", "browser"]) {
+    for (const [format, ext] of [["esm", "js"], ["cjs", "cjs"]]) {
+      await build({
+        ...common,
+        entryPoints: [path.join(dir, `${name}.${target}.ts`)],
+        outfile: path.join(dist, `${name}.${target}.${ext}`),
+        format,
+        external: ["node:*"]
+      })
+    }
   }
 }
 
@@ -122,8 +130,8 @@ for (const file of declarations) {
   )
 }
 
-// Node's modules are reached only through `#fs`, whose browser file has none.
-for (const file of ["index.js", "index.cjs", "fs.browser.js", "fs.browser.cjs"]) {
+// Node's modules are reached only through `#fs` and `#http`, whose browser files have none.
+for (const file of ["index.js", "index.cjs", "fs.browser.js", "fs.browser.cjs", "http.browser.js", "http.browser.cjs"]) {
   const text = await fs.readFile(path.join(dist, file), "utf8")
   if (/(from |import\(|require\()"node:/.test(text)) throw new Error(`dist/${file} imports a node: module`)
 }

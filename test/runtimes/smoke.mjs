@@ -177,10 +177,21 @@ const baseLayer = (httpLayer) =>
     baseUrl: env("HOTDATA_API_URL")
   }).pipe(Layer.provide(httpLayer))
 
-/** @hotdata-effect/client (its bundle, with its own Effect) loads on this runtime and answers one call. */
+/**
+ * @hotdata-effect/client (its bundle, with its own Effect) loads on this runtime and
+ * answers one call, over `node:http` where the runtime has it (the global `fetch` is not
+ * called) and over `fetch` elsewhere.
+ */
 const clientSmoke = async () => {
   const start = Date.now()
   const client = await import("@hotdata-effect/client")
+  const hasNodeHttp = await import("node:http").then(() => true, () => false)
+  const global = globalThis.fetch
+  let fetchCalls = 0
+  globalThis.fetch = (input, init) => {
+    fetchCalls++
+    return global(input, init)
+  }
   const hotdata = client.createHotdataClient({
     apiKey: env("HOTDATA_API_KEY"),
     workspaceId: env("HOTDATA_WORKSPACE_ID"),
@@ -191,10 +202,15 @@ const clientSmoke = async () => {
     if (!(error instanceof client.HotdataPromiseError) || error._tag !== "NotFound" || error.status !== 404) {
       throw new Error(`smoke ${label}: @hotdata-effect/client answered ${String(error)} for a missing database`)
     }
+    if (hasNodeHttp === (fetchCalls > 0)) {
+      throw new Error(`smoke ${label}: node:http ${hasNodeHttp ? "exists" : "is missing"}, yet the client called fetch ${fetchCalls} times`)
+    }
   } finally {
+    globalThis.fetch = global
     await hotdata.dispose()
   }
-  console.log(`  ${"@hotdata-effect/client (NotFound)".padEnd(34)} ${((Date.now() - start) / 1000).toFixed(2)} s`)
+  const over = hasNodeHttp ? "node:http" : "fetch"
+  console.log(`  ${`@hotdata-effect/client (NotFound, over ${over})`.padEnd(34)} ${((Date.now() - start) / 1000).toFixed(2)} s`)
 }
 
 const main = async () => {

@@ -69,7 +69,11 @@ export interface Options {
    * no query string); the `HOTDATA_LOG` environment variable sets it when this is unset.
    */
   readonly logLevel?: LogLevel | undefined
-  /** The `fetch` to send requests with (default: the global one). */
+  /**
+   * The `fetch` to send requests with. Without it, the client sends over `node:http`
+   * where the runtime has it (Node, Bun, Deno) and over the global `fetch` elsewhere
+   * (browsers, workers). Pass `globalThis.fetch` to send over `fetch` everywhere.
+   */
   readonly fetch?: typeof globalThis.fetch | undefined
   /** The environment to read defaults from. Default: `process.env` where it exists, else none. */
   readonly env?: Readonly<Record<string, string | undefined>> | undefined

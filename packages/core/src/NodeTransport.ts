@@ -1,13 +1,15 @@
 /**
  * An `HttpClient.HttpClient` over `node:http` and `node:https`: the transport with the
  * lowest cost per call on Node (and on Bun, whose `node:http` is its own), measured in
- * `bench/results/overhead.json`. It is a Node module: import it from
- * `@hotdata-effect/core/NodeTransport`, never from a browser bundle.
+ * `bench/results/overhead.json`. It is the Promise client's transport wherever the
+ * runtime has `node:http`. It reaches Node's modules through the package's `#http` import,
+ * which a browser bundle resolves to none: there its requests fail saying so.
  *
  * It reads no `fetch` services. Connections are kept alive by one agent per protocol,
  * shared by the clients made without agents of their own; give `layerWith` agents for a
- * proxy, custom TLS or other limits. Bodies are sent and read as they are: it neither
- * asks for nor decodes compressed answers.
+ * proxy, custom TLS or other limits. Like `fetch`, it asks for gzip, deflate and brotli
+ * answers (unless the request names its own `accept-encoding`) and hands their bodies
+ * over decompressed; the answer's headers stay as they came.
  *
  * Interrupting the fiber that sends a request or reads its body ends the request, and a
  * request sent by a client made with `HttpClient.withScope` ends when its scope closes.
@@ -35,7 +37,7 @@ import * as internal from "./internal/nodeTransport.js"
  * @since 0.1.0
  * @category constructors
  */
-export const make: HttpClient.HttpClient = internal.make(internal.sharedAgents())
+export const make: HttpClient.HttpClient = internal.make(internal.lazySharedAgents)
 
 /**
  * Provides the Node client as the `HttpClient.HttpClient`.

@@ -23,11 +23,12 @@
  */
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as Cause from "effect/Cause"
+import * as Context from "effect/Context"
 import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
+import * as FiberId from "effect/FiberId"
 import * as Layer from "effect/Layer"
-import * as ManagedRuntime from "effect/ManagedRuntime"
 import * as Redacted from "effect/Redacted"
 import * as Runtime from "effect/Runtime"
 import * as Stream from "effect/Stream"
@@ -38,6 +39,8 @@ import type * as Schemas from "./generated/Schemas.js"
 import * as HotdataClient from "./HotdataClient.js"
 import * as HotdataError from "./HotdataError.js"
 import * as internal from "./internal/client.js"
+import * as NodeHttp from "./internal/nodeTransport.js"
+import * as NodeTransport from "./NodeTransport.js"
 import type * as Operation from "./Operation.js"
 import * as Polling from "./Polling.js"
 import * as Query from "./Query.js"
@@ -253,7 +256,12 @@ export interface Options {
    * Nothing is printed by default. See `HotdataClient.Options.logLevel`.
    */
   readonly logLevel?: HotdataClient.Options["logLevel"]
-  /** The `fetch` to send requests with (default: the global one). */
+  /**
+   * The `fetch` to send requests with. Without it, the client sends over `node:http`
+   * where the runtime has it (Node, Bun, Deno: the `NodeTransport`) and over the global
+   * `fetch` elsewhere (browsers, workers: the `FetchTransport`). Pass `globalThis.fetch` to
+   * send over `fetch` everywhere.
+   */
   readonly fetch?: typeof globalThis.fetch | undefined
   /** The environment to read defaults from. Default: `process.env` where it exists, else none. */
   readonly env?: Readonly<Record<string, string | undefined>> | undefined
@@ -305,9 +313,11 @@ export const createHotdataClient = (options: Options = {}): HotdataPromiseClient
       })
     )
   }
-  const transport = options.fetch === undefined
-    ? FetchTransport.layer
-    : FetchTransport.layer.pipe(Layer.provide(Layer.succeed(FetchHttpClient.Fetch, options.fetch)))
+  const transport = options.fetch !== undefined
+    ? FetchTransport.layer.pipe(Layer.provide(Layer.succeed(FetchHttpClient.Fetch, options.fetch)))
+    : NodeHttp.available
+    ? NodeTransport.layer
+    : FetchTransport.layer
   const settings: HotdataClient.Options = {
     apiKey: Redacted.make(apiKey),
     workspaceId: options.workspaceId ?? nonEmpty(env.HOTDATA_WORKSPACE_ID),
@@ -324,10 +334,17 @@ export const createHotdataClient = (options: Options = {}): HotdataPromiseClient
     const failure = Cause.failureOption(checked.cause)
     throw failure._tag === "Some" ? mark(failure.value) : Cause.squash(checked.cause)
   }
-  const runtime = ManagedRuntime.make(Layer.succeed(HotdataClient.HotdataClient, checked.value))
+  const service = checked.value
+  // Calls run on a runtime whose context holds the client (for the helpers that ask for it).
+  const runtime = Runtime.make({
+    context: Context.make(HotdataClient.HotdataClient, service),
+    runtimeFlags: Runtime.defaultRuntime.runtimeFlags,
+    fiberRefs: Runtime.defaultRuntime.fiberRefs
+  })
+  const fork = Runtime.runFork(runtime)
 
-  // Calls and iterations in flight, so that dispose() can cancel them.
-  const inFlight = new Set<AbortController>()
+  // What ends the calls and iterations in flight, so that dispose() can cancel them.
+  const inFlight = new Set<(reason: unknown) => void>()
   let disposed = false
   const disposedError = () => new DOMException("The Hotdata client was disposed", "AbortError")
   const abortedError = (signal: AbortSignal) => signal.reason ?? new DOMException("The call was aborted", "AbortError")
@@ -338,32 +355,54 @@ export const createHotdataClient = (options: Options = {}): HotdataPromiseClient
     if (signal?.aborted) throw abortedError(signal)
     const controller = new AbortController()
     const forward = () => controller.abort(abortedError(signal!))
+    const end = (reason: unknown) => controller.abort(reason)
     signal?.addEventListener("abort", forward, { once: true })
-    inFlight.add(controller)
+    inFlight.add(end)
     const release = () => {
-      inFlight.delete(controller)
+      inFlight.delete(end)
       signal?.removeEventListener("abort", forward)
     }
     return { controller, release }
   }
 
-  const rethrow = (controller: AbortController, cause: Cause.Cause<unknown>): never => {
-    if (controller.signal.aborted) throw controller.signal.reason
+  /** The error a failed call rejects with: the SDK's typed error where there is one. */
+  const errorOf = (cause: Cause.Cause<unknown>): unknown => {
     const failure = Cause.failureOption(cause)
-    if (failure._tag === "Some") throw mark(failure.value)
-    throw Cause.squash(cause)
+    return failure._tag === "Some" ? mark(failure.value) : Cause.squash(cause)
   }
 
-  const run: Runner["run"] = async (effect, callOptions) => {
-    const { controller, release } = track(callOptions?.signal)
-    try {
-      const exit = await runtime.runPromiseExit(applyOptions(effect, callOptions), { signal: controller.signal })
-      if (Exit.isSuccess(exit)) return exit.value
-      return rethrow(controller, exit.cause)
-    } finally {
-      release()
-    }
+  const rethrow = (controller: AbortController, cause: Cause.Cause<unknown>): never => {
+    if (controller.signal.aborted) throw controller.signal.reason
+    throw errorOf(cause)
   }
+
+  // One fiber per call, observed: no controller unless the caller gave a signal. An abort
+  // (the caller's signal or dispose()) interrupts the fiber, and the call rejects with its reason.
+  const run: Runner["run"] = <A, E>(
+    effect: Effect.Effect<A, E, HotdataClient.HotdataClient>,
+    callOptions?: CallOptions
+  ): Promise<A> =>
+    new Promise<A>((resolve, reject) => {
+      const signal = callOptions?.signal
+      if (disposed) return reject(disposedError())
+      if (signal?.aborted) return reject(abortedError(signal))
+      const fiber = fork(applyOptions(effect, callOptions))
+      let aborted: { readonly reason: unknown } | undefined
+      const end = (reason: unknown) => {
+        aborted ??= { reason }
+        fiber.unsafeInterruptAsFork(FiberId.none)
+      }
+      const onAbort = () => end(abortedError(signal!))
+      inFlight.add(end)
+      signal?.addEventListener("abort", onAbort, { once: true })
+      fiber.addObserver((exit) => {
+        inFlight.delete(end)
+        signal?.removeEventListener("abort", onAbort)
+        if (aborted !== undefined) reject(aborted.reason)
+        else if (Exit.isSuccess(exit)) resolve(exit.value)
+        else reject(errorOf(exit.cause))
+      })
+    })
 
   const iterate: Runner["iterate"] = <A, E>(
     stream: Stream.Stream<A, E, HotdataClient.HotdataClient>,
@@ -381,8 +420,7 @@ export const createHotdataClient = (options: Options = {}): HotdataPromiseClient
         controller.signal.addEventListener("abort", () => reject(controller.signal.reason), { once: true })
       )
       aborted.catch(() => {})
-      const get = async () =>
-        inner ??= Stream.toAsyncIterableRuntime(stream, await runtime.runtime())[Symbol.asyncIterator]()
+      const get = async () => inner ??= Stream.toAsyncIterableRuntime(stream, runtime)[Symbol.asyncIterator]()
       const unwrap = (error: unknown): never => {
         if (controller.signal.aborted) throw controller.signal.reason
         if (Runtime.isFiberFailure(error)) return rethrow(controller, error[Runtime.FiberFailureCauseId])
@@ -423,22 +461,19 @@ export const createHotdataClient = (options: Options = {}): HotdataPromiseClient
     const responseGroup = (responseGroups[operation.group] ??= {})
     // The number of positional arguments of the Effect method; a CallOptions may follow.
     const arity = internal.arity(operation)
+    const method = (service as any)[operation.group][operation.name] as (
+      ...args: Array<unknown>
+    ) => Effect.Effect<unknown, unknown>
     const callOf = (args: Array<unknown>) => {
       const callOptions = args[arity] as CallOptions | undefined
-      const effect = Effect.flatMap(HotdataClient.HotdataClient, (client) => {
-        const method = (client as any)[operation.group][operation.name] as (
-          ...args: Array<unknown>
-        ) => Effect.Effect<unknown, unknown>
-        if (callOptions?.idempotencyKey === undefined || operation.idempotencyKey === undefined) {
-          return method(...args.slice(0, arity))
-        }
-        // The key travels as the method's `idempotencyKey` option, its last argument.
-        const positional = args.slice(0, arity)
-        while (positional.length < arity) positional.push(undefined)
-        const last = positional.pop() as Record<string, unknown> | undefined
-        return method(...positional, { ...last, idempotencyKey: callOptions.idempotencyKey })
-      })
-      return { effect, callOptions }
+      if (callOptions?.idempotencyKey === undefined || operation.idempotencyKey === undefined) {
+        return { effect: method(...args.slice(0, arity)), callOptions }
+      }
+      // The key travels as the method's `idempotencyKey` option, its last argument.
+      const positional = args.slice(0, arity)
+      while (positional.length < arity) positional.push(undefined)
+      const last = positional.pop() as Record<string, unknown> | undefined
+      return { effect: method(...positional, { ...last, idempotencyKey: callOptions.idempotencyKey }), callOptions }
     }
     group[operation.name] = (...args: Array<unknown>) => {
       const { callOptions, effect } = callOf(args)
@@ -452,13 +487,10 @@ export const createHotdataClient = (options: Options = {}): HotdataPromiseClient
       const pageArity = operation.pathParams.length + 1
       group[`${operation.name}Stream`] = (...args: Array<unknown>) =>
         iterate(
-          Stream.unwrap(
-            Effect.map(HotdataClient.HotdataClient, (client) =>
-              (client as any)[operation.group][`${operation.name}Stream`](...args.slice(0, pageArity)) as Stream.Stream<
-                unknown,
-                unknown
-              >)
-          ),
+          (service as any)[operation.group][`${operation.name}Stream`](...args.slice(0, pageArity)) as Stream.Stream<
+            unknown,
+            unknown
+          >,
           args[pageArity] as CallOptions | undefined
         )
     }
@@ -467,8 +499,7 @@ export const createHotdataClient = (options: Options = {}): HotdataPromiseClient
   const dispose = async () => {
     if (disposed) return
     disposed = true
-    for (const controller of inFlight) controller.abort(disposedError())
-    await runtime.dispose()
+    for (const end of inFlight) end(disposedError())
   }
 
   const runQuery = (sql: string, queryOptions: Query.Options, callOptions?: CallOptions) =>

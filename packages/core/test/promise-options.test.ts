@@ -1,4 +1,6 @@
 import { assert, describe, it } from "@effect/vitest"
+import * as http from "node:http"
+import type { AddressInfo } from "node:net"
 import { HotdataError } from "../src/index.js"
 import { createHotdataClient, HotdataPromiseError } from "../src/PromiseClient.js"
 
@@ -57,6 +59,51 @@ describe("Promise client settings", () => {
     assert.instanceOf(error, HotdataError.InvalidConfig)
     assert.strictEqual((error as HotdataError.InvalidConfig).setting, "baseUrl")
     assert.notInclude((error as Error).message, "hunter2")
+  })
+})
+
+describe("Promise client transport", () => {
+  it("sends over node:http where the runtime has it, and over the given fetch when there is one", async () => {
+    const seenByServer: Array<string | undefined> = []
+    const server = http.createServer((req, res) => {
+      seenByServer.push(req.headers["user-agent"])
+      res.writeHead(200, { "content-type": "application/json" })
+      res.end(JSON.stringify({ databases: [], has_more: false }))
+    })
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
+    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    const global = globalThis.fetch
+    let globalCalls = 0
+    globalThis.fetch = (input, init) => {
+      globalCalls++
+      return global(input, init)
+    }
+    try {
+      const overNode = createHotdataClient({ apiKey: KEY, workspaceId: "ws_1", baseUrl, env: {} })
+      await overNode.databases.list()
+      assert.strictEqual(globalCalls, 0, "the global fetch was used without a fetch option")
+      await overNode.dispose()
+      const given = recording(() => json(200, { databases: [], has_more: false }))
+      const overFetch = createHotdataClient({ apiKey: KEY, workspaceId: "ws_1", baseUrl, env: {}, fetch: given.fetch })
+      await overFetch.databases.list()
+      assert.strictEqual(given.seen.length, 1)
+      await overFetch.dispose()
+      const overGlobal = createHotdataClient({
+        apiKey: KEY,
+        workspaceId: "ws_1",
+        baseUrl,
+        env: {},
+        fetch: globalThis.fetch
+      })
+      await overGlobal.databases.list()
+      assert.strictEqual(globalCalls, 1)
+      await overGlobal.dispose()
+      assert.strictEqual(seenByServer.length, 2)
+    } finally {
+      globalThis.fetch = global
+      server.closeAllConnections()
+      await new Promise((resolve) => server.close(resolve))
+    }
   })
 })
 

@@ -11,6 +11,7 @@ import * as Redacted from "effect/Redacted"
 import * as Stream from "effect/Stream"
 import * as http from "node:http"
 import type { AddressInfo } from "node:net"
+import * as zlib from "node:zlib"
 import { FetchTransport, HotdataClient, HotdataError, RetryPolicy } from "../src/index.js"
 import * as NodeTransport from "../src/NodeTransport.js"
 
@@ -86,6 +87,62 @@ for (const [name, client, transportLayer] of transports) {
           Effect.map((chunks) => Chunk.join(chunks, ""))
         )
         assert.strictEqual(text, "head-body|tail")
+      }))
+
+    it.scoped("asks for compressed answers and hands their bodies over decompressed", () =>
+      Effect.gen(function*() {
+        // Large enough to arrive in many chunks, varied enough to compress in many blocks.
+        const original = Array.from({ length: 20_000 }, (_, i) => `{"row":${i},"name":"n${(i * 7919) % 1000}"}`)
+          .join("\n")
+        const encoders: Record<string, (input: string) => Buffer> = {
+          gzip: (input) => zlib.gzipSync(input),
+          deflate: (input) => zlib.deflateSync(input),
+          br: (input) => zlib.brotliCompressSync(input)
+        }
+        const asked: Array<string | undefined> = []
+        const { url } = yield* serve((req, res) => {
+          asked.push(req.headers["accept-encoding"])
+          const encoding = req.url!.slice(1)
+          res.writeHead(200, { "content-type": "text/plain", "content-encoding": encoding })
+          res.end(encoders[encoding]!(original))
+        })
+        for (const encoding of Object.keys(encoders)) {
+          const text = yield* Effect.flatMap(client.execute(HttpClientRequest.get(`${url}/${encoding}`)), (r) => r.text)
+          assert.strictEqual(text.length, original.length, encoding)
+          assert.isTrue(text === original, encoding)
+        }
+        const streamed = yield* client.execute(HttpClientRequest.get(`${url}/gzip`)).pipe(
+          Effect.flatMap((response) => Stream.runCollect(Stream.decodeText(response.stream))),
+          Effect.map((chunks) => Chunk.join(chunks, ""))
+        )
+        assert.isTrue(streamed === original)
+        for (const header of asked) {
+          assert.include(header, "gzip")
+          assert.include(header, "deflate")
+        }
+      }))
+
+    it.scoped("a compressed body that does not decompress fails its read with a ResponseError", () =>
+      Effect.gen(function*() {
+        const { url } = yield* serve((_req, res) => {
+          res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" })
+          res.end(Buffer.from("this is not gzip at all, just text that claims to be"))
+        })
+        const error = yield* Effect.flatMap(client.execute(HttpClientRequest.get(url)), (r) => r.text).pipe(Effect.flip)
+        assert.strictEqual(error._tag, "ResponseError")
+      }))
+
+    it.scoped("a request naming its own accept-encoding is sent with it, and an identity answer read as it is", () =>
+      Effect.gen(function*() {
+        const { url } = yield* serve((req, res) => {
+          res.writeHead(200, { "content-type": "text/plain" })
+          res.end(`asked ${req.headers["accept-encoding"]}`)
+        })
+        const text = yield* Effect.flatMap(
+          client.execute(HttpClientRequest.get(url).pipe(HttpClientRequest.setHeader("accept-encoding", "identity"))),
+          (r) => r.text
+        )
+        assert.strictEqual(text, "asked identity")
       }))
 
     it.scoped("interrupting a call waiting for its answer aborts the request", () =>

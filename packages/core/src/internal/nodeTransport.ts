@@ -1,3 +1,4 @@
+import { type NodeHttp, nodeHttp } from "#http"
 import * as Cookies from "@effect/platform/Cookies"
 import * as Headers from "@effect/platform/Headers"
 import * as HttpClient from "@effect/platform/HttpClient"
@@ -8,9 +9,9 @@ import * as UrlParams from "@effect/platform/UrlParams"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
-import * as http from "node:http"
-import * as https from "node:https"
-import { Readable } from "node:stream"
+import type * as http from "node:http"
+import type * as https from "node:https"
+import type { Readable } from "node:stream"
 import { type ChunkReader, type IdleLimit, register, scopedRequests, type SendWhole } from "./lean.js"
 import { OwnResponse } from "./ownResponse.js"
 import * as RawBody from "./rawBody.js"
@@ -21,16 +22,66 @@ export interface Agents {
   readonly https: https.Agent
 }
 
+/** Whether this runtime has Node's HTTP modules (see the package's `#http` import). */
+export const available: boolean = nodeHttp !== undefined
+
+/** Node's HTTP modules; a runtime without them (a browser) fails the request saying so. */
+const modules = (): NodeHttp => {
+  if (nodeHttp === undefined) {
+    throw new Error("NodeTransport needs node:http, which this runtime does not have: send with FetchTransport")
+  }
+  return nodeHttp
+}
+
 let defaultAgents: Agents | undefined
 
 /** The agents of clients made without any: made on first use, shared, idle connections kept. */
-export const sharedAgents = (): Agents =>
-  defaultAgents ??= {
-    http: new http.Agent({ keepAlive: true }),
-    https: new https.Agent({ keepAlive: true })
+export const sharedAgents = (): Agents => {
+  if (defaultAgents === undefined) {
+    const { http, https } = modules()
+    defaultAgents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) }
   }
+  return defaultAgents
+}
+
+/** The shared agents as the clients made without any hold them: made by the first request. */
+export const lazySharedAgents: Agents = {
+  get http() {
+    return sharedAgents().http
+  },
+  get https() {
+    return sharedAgents().https
+  }
+}
 
 const utf8 = new TextDecoder()
+
+/** What a request asks for when its caller named no encoding: the ones `decoded` undoes. */
+const ACCEPT_ENCODING = "gzip, deflate, br"
+
+/**
+ * The body of `answer` as its content: through a decompressor when it came gzip-,
+ * deflate- or brotli-encoded (as `fetch` decodes them), else the answer itself. A
+ * decompressor's failure (a corrupt body) is an error of the body; ending the answer
+ * ends it.
+ */
+const decoded = (answer: http.IncomingMessage): Readable => {
+  const encoding = answer.headers["content-encoding"]?.trim().toLowerCase()
+  if (encoding === undefined || encoding === "" || encoding === "identity") return answer
+  const { stream, zlib } = modules()
+  const decompressor = encoding === "gzip" || encoding === "x-gzip"
+    ? zlib.createGunzip({ flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH })
+    : encoding === "deflate"
+    ? zlib.createInflate({ flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH })
+    : encoding === "br"
+    ? zlib.createBrotliDecompress({
+      flush: zlib.constants.BROTLI_OPERATION_FLUSH,
+      finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH
+    })
+    : undefined
+  if (decompressor === undefined) return answer
+  return stream.pipeline(answer, decompressor, () => {})
+}
 
 /** No limit on a body read: no timer is set. */
 const noLimit: RawBody.IdleLimit = { millis: Number.POSITIVE_INFINITY, onIdle: () => undefined }
@@ -42,24 +93,29 @@ export class NodeResponse extends OwnResponse {
   private whole: Promise<Uint8Array> | undefined
   private wholeText: Promise<string> | undefined
 
+  /**
+   * `source` is the answer (status, headers), `body` its content (decompressed when it
+   * came compressed: see `decoded`).
+   */
   constructor(
     readonly request: HttpClientRequest.HttpClientRequest,
     private readonly source: http.IncomingMessage,
     private readonly end: () => void,
-    protected readonly idle?: IdleLimit | undefined
+    protected readonly idle?: IdleLimit | undefined,
+    private readonly body: Readable = decoded(source)
   ) {
     super()
   }
 
   withIdleLimit(limit: IdleLimit): NodeResponse {
-    return new NodeResponse(this.request, this.source, this.end, limit)
+    return new NodeResponse(this.request, this.source, this.end, limit, this.body)
   }
 
   /** The whole body (under the idle limit when there is one), read once; a stall ends the request. */
   private readBytes(): Promise<Uint8Array> {
     const idle = this.idle
     return this.whole ??= RawBody.readNode(
-      this.source,
+      this.body,
       idle === undefined ? noLimit : { millis: idle.millis, onIdle: () => idle.onIdle(this) },
       this.end
     ).catch((cause) => {
@@ -78,7 +134,7 @@ export class NodeResponse extends OwnResponse {
    * has started reading the body.
    */
   chunkReader(): { readonly reader: ChunkReader; readonly abort: () => void } | undefined {
-    const source = this.source
+    const source = this.body
     if (this.whole !== undefined || source.readableDidRead || source.destroyed) return undefined
     let waiting:
       | { resolve: (result: ReadableStreamReadResult<Uint8Array>) => void; reject: (cause: unknown) => void }
@@ -194,7 +250,7 @@ export class NodeResponse extends OwnResponse {
     return Stream.suspend(() => {
       let finished = false
       return Stream.fromReadableStream({
-        evaluate: () => Readable.toWeb(this.source) as unknown as ReadableStream<Uint8Array>,
+        evaluate: () => modules().stream.Readable.toWeb(this.body) as unknown as ReadableStream<Uint8Array>,
         onError: (cause) => this.decodeError(cause)
       }).pipe(
         Stream.onDone(() => Effect.sync(() => (finished = true))),
@@ -244,11 +300,13 @@ const start = (
   let req: http.ClientRequest
   const secure = typeof url === "string" ? url.startsWith("https:") : url.protocol === "https:"
   try {
+    const { http, https } = modules()
     req = (secure ? https : http).request(url, {
       method: request.method,
       headers: request.headers,
       agent: secure ? agents.https : agents.http
     })
+    if (request.headers["accept-encoding"] === undefined) req.setHeader("accept-encoding", ACCEPT_ENCODING)
   } catch (cause) {
     onError(cause)
     return () => {}
