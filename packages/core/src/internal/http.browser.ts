@@ -4,5 +4,7 @@
  */
 import type { NodeHttp } from "./http.node.js"
 
+export type { NodeHttp }
+
 /** Node's HTTP modules, or `undefined` where there are none. */
 export const nodeHttp: NodeHttp | undefined = undefined
