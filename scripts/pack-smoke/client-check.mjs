@@ -17,11 +17,20 @@ const manifest = JSON.parse(fs.readFileSync(require.resolve("@hotdata-effect/cli
 const deps = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies })
 assert.deepEqual(deps, ["apache-arrow"], `@hotdata-effect/client depends on ${deps.join(", ")}`)
 
+// Node has node:http: the client sends over it, never calling the global fetch.
+const global = globalThis.fetch
+let fetchCalls = 0
+globalThis.fetch = (input, init) => {
+  fetchCalls++
+  return global(input, init)
+}
 const hotdata = client.createHotdataClient()
 try {
   const page = await hotdata.databases.list({ limit: 1 })
   assert.ok(Array.isArray(page.databases))
+  assert.equal(fetchCalls, 0, "the client called fetch on Node")
 } finally {
+  globalThis.fetch = global
   await hotdata.dispose()
 }
 let effect = "no effect"
@@ -30,4 +39,4 @@ try {
 } catch {
   // none installed
 }
-console.log(`client (import, beside ${effect}): ${Object.keys(client).length} exports, databases.list answered`)
+console.log(`client (import, beside ${effect}): ${Object.keys(client).length} exports, databases.list answered over node:http`)
