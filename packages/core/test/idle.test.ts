@@ -10,6 +10,7 @@ import * as Redacted from "effect/Redacted"
 import * as Stream from "effect/Stream"
 import * as TestClock from "effect/TestClock"
 import type * as http from "node:http"
+import * as zlib from "node:zlib"
 import * as Operations from "../src/generated/Operations.js"
 import { HotdataClient, RetryPolicy } from "../src/index.js"
 import { transports } from "./httpClients.js"
@@ -23,6 +24,17 @@ const BODY = JSON.stringify({ databases: [], has_more: false }).replace("[", `[$
 const stalls = (sent: number) => (_: http.IncomingMessage, response: http.ServerResponse) => {
   response.writeHead(200, { "content-type": "application/json", "content-length": String(BODY.length) })
   response.write(BODY.slice(0, sent))
+}
+
+/** Sends the gzipped body's headers and its first half, then nothing more, ever. */
+const stallsCompressed = (_: http.IncomingMessage, response: http.ServerResponse) => {
+  const compressed = zlib.gzipSync(BODY)
+  response.writeHead(200, {
+    "content-type": "application/json",
+    "content-encoding": "gzip",
+    "content-length": String(compressed.length)
+  })
+  response.write(compressed.subarray(0, compressed.length >> 1))
 }
 
 /** Sends the body one byte every `gapMillis`: slow in total, but always moving. */
@@ -66,6 +78,15 @@ describe("a response body that stops moving", () => {
         const error = yield* Effect.flip(client.databases.list())
         assert.strictEqual(error._tag, "TimeoutError")
         assert.include(error.message, "list_databases")
+        assert.include(error.message, "stopped moving")
+      }).pipe(Effect.provide(transport)))
+
+    it.scopedLive(`${name}: a decoded call whose compressed body stalls halfway fails with TimeoutError`, () =>
+      Effect.gen(function*() {
+        const server = yield* localServer(stallsCompressed)
+        const client = yield* clientFor(server.url, "300 millis")
+        const error = yield* Effect.flip(client.databases.list())
+        assert.strictEqual(error._tag, "TimeoutError")
         assert.include(error.message, "stopped moving")
       }).pipe(Effect.provide(transport)))
 
