@@ -3,7 +3,8 @@
  * packages as a user would: uploads (single PUT and multipart, from bytes, a Blob and a
  * file path), loads into managed tables, a query, an Arrow stream and a CSV export,
  * each checked against the data sent (row counts, sums, an md5 of a text column, the
- * exported file byte for byte). Over `fetch`, @hotdata-effect/client also answers one call.
+ * exported file byte for byte). Over `fetch`, @hotdata-effect/client also answers one call;
+ * over `node`, NodeTransport decompresses gzip, deflate and brotli answers.
  *
  * Started by test/runtimes/run.mjs with HOTDATA_API_URL, HOTDATA_API_KEY,
  * HOTDATA_WORKSPACE_ID, SMOKE_TMP and SMOKE_TRANSPORT (`fetch`, `undici` or `node`). Exits
@@ -213,8 +214,47 @@ const clientSmoke = async () => {
   console.log(`  ${`@hotdata-effect/client (NotFound, over ${over})`.padEnd(34)} ${((Date.now() - start) / 1000).toFixed(2)} s`)
 }
 
+/**
+ * NodeTransport asks for compressed answers and decompresses gzip, deflate and brotli
+ * bodies with this runtime's `node:zlib`, from a server of this runtime's `node:http`.
+ */
+const compressionSmoke = async () => {
+  const start = Date.now()
+  const http = await import("node:http")
+  const zlib = await import("node:zlib")
+  const { HttpClientRequest } = await import("@effect/platform")
+  const NodeTransport = await import("@hotdata-effect/core/NodeTransport")
+  const text = Array.from({ length: 5000 }, (_, i) => `row ${i}: ${"abcdefghij".repeat(i % 7)}`).join("\n")
+  const encoders = { gzip: zlib.gzipSync, deflate: zlib.deflateSync, br: zlib.brotliCompressSync }
+  const server = http.createServer((req, res) => {
+    const encoding = req.url.slice(1)
+    const asked = String(req.headers["accept-encoding"] ?? "")
+    res.writeHead(200, { "content-type": "text/plain", "content-encoding": encoding, "x-asked": asked })
+    res.end(encoders[encoding](text))
+  })
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve))
+  try {
+    for (const encoding of Object.keys(encoders)) {
+      const url = `http://127.0.0.1:${server.address().port}/${encoding}`
+      const [asked, body] = await Effect.runPromise(
+        Effect.flatMap(
+          NodeTransport.make.execute(HttpClientRequest.get(url)),
+          (response) => Effect.map(response.text, (body) => [response.headers["x-asked"], body])
+        )
+      )
+      if (!asked.includes(encoding)) throw new Error(`smoke ${label}: NodeTransport asked for "${asked}"`)
+      if (body !== text) throw new Error(`smoke ${label}: a ${encoding} answer decoded to ${body.length} chars, not ${text.length}`)
+    }
+  } finally {
+    server.closeAllConnections?.()
+    await new Promise((resolve) => server.close(resolve))
+  }
+  console.log(`  ${"NodeTransport: gzip, deflate, br".padEnd(34)} ${((Date.now() - start) / 1000).toFixed(2)} s`)
+}
+
 const main = async () => {
   if (transport === "fetch") await clientSmoke()
+  if (transport === "node") await compressionSmoke()
   const { NodeFileSystem } = await import("@effect/platform-node")
   const httpLayer = transport === "undici" ?
     (await import("@effect/platform-node/NodeHttpClient")).layerUndici :
