@@ -466,14 +466,18 @@ export const createHotdataClient = (options: Options = {}): HotdataPromiseClient
     ) => Effect.Effect<unknown, unknown>
     const callOf = (args: Array<unknown>) => {
       const callOptions = args[arity] as CallOptions | undefined
-      if (callOptions?.idempotencyKey === undefined || operation.idempotencyKey === undefined) {
-        return { effect: method(...args.slice(0, arity)), callOptions }
-      }
-      // The key travels as the method's `idempotencyKey` option, its last argument.
-      const positional = args.slice(0, arity)
-      while (positional.length < arity) positional.push(undefined)
-      const last = positional.pop() as Record<string, unknown> | undefined
-      return { effect: method(...positional, { ...last, idempotencyKey: callOptions.idempotencyKey }), callOptions }
+      // Built in the call's fiber: whatever the arguments are, the call rejects, never throws.
+      const effect = Effect.suspend(() => {
+        if (callOptions?.idempotencyKey === undefined || operation.idempotencyKey === undefined) {
+          return method(...args.slice(0, arity))
+        }
+        // The key travels as the method's `idempotencyKey` option, its last argument.
+        const positional = args.slice(0, arity)
+        while (positional.length < arity) positional.push(undefined)
+        const last = positional.pop() as Record<string, unknown> | undefined
+        return method(...positional, { ...last, idempotencyKey: callOptions.idempotencyKey })
+      })
+      return { effect, callOptions }
     }
     group[operation.name] = (...args: Array<unknown>) => {
       const { callOptions, effect } = callOf(args)
@@ -487,10 +491,12 @@ export const createHotdataClient = (options: Options = {}): HotdataPromiseClient
       const pageArity = operation.pathParams.length + 1
       group[`${operation.name}Stream`] = (...args: Array<unknown>) =>
         iterate(
-          (service as any)[operation.group][`${operation.name}Stream`](...args.slice(0, pageArity)) as Stream.Stream<
-            unknown,
-            unknown
-          >,
+          Stream.suspend(() =>
+            (service as any)[operation.group][`${operation.name}Stream`](...args.slice(0, pageArity)) as Stream.Stream<
+              unknown,
+              unknown
+            >
+          ),
           args[pageArity] as CallOptions | undefined
         )
     }

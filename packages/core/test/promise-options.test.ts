@@ -107,6 +107,40 @@ describe("Promise client transport", () => {
   })
 })
 
+describe("Promise client arguments", () => {
+  it("an unusable argument rejects the call and sends nothing; the call never throws", async () => {
+    const { fetch, seen } = recording(() => json(200, {}))
+    const hotdata = createHotdataClient({ apiKey: KEY, workspaceId: "ws_1", fetch, env: {} })
+    const calls = [
+      () => hotdata.databases.get(".."),
+      () => hotdata.databases.get(undefined as unknown as string),
+      () => hotdata.databases.list({ limit: "many" as unknown as number })
+    ]
+    for (const call of calls) {
+      let promise: Promise<unknown> | undefined
+      assert.doesNotThrow(() => {
+        promise = call()
+      })
+      const error = await rejection(promise!)
+      assert.instanceOf(error, HotdataPromiseError)
+      assert.strictEqual((error as { _tag?: string })._tag, "InvalidRequest")
+    }
+    // Options whose reading throws: the call still rejects (with what was thrown).
+    const hostile = {
+      get limit(): number {
+        throw new Error("a getter that throws")
+      }
+    }
+    let promise: Promise<unknown> | undefined
+    assert.doesNotThrow(() => {
+      promise = hotdata.databases.list(hostile)
+    })
+    assert.include(String(await rejection(promise!)), "a getter that throws")
+    assert.strictEqual(seen.length, 0)
+    await hotdata.dispose()
+  })
+})
+
 describe("Promise client per-call options", () => {
   it("headers are added to the request; the SDK's own headers win", async () => {
     const { fetch, seen } = recording(() => json(200, { databases: [], has_more: false }))
