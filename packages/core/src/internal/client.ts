@@ -733,20 +733,20 @@ export const makeExecutor = (httpClient: HttpClient.HttpClient, config: ClientCo
   const readers = new Map<Operation.Operation, Reader<unknown>>()
   const statusReaders = new Map<Operation.Operation, Reader<{ readonly status: number; readonly body: unknown }>>()
 
-  /** The reader of `operation`'s answers decoding a text with `decode`, made once per operation. */
-  const readerOf = <A>(
+  /**
+   * Makes and keeps in `cache` the reader of `operation`'s answers decoding a text with
+   * `decode`; a call looks its reader up first, so that only the first call makes one.
+   */
+  const newReader = <A>(
     cache: Map<Operation.Operation, Reader<A>>,
     operation: Operation.Operation,
     decode: Reader<A>["decode"]
   ): Reader<A> => {
-    let reader = cache.get(operation)
-    if (reader === undefined) {
-      reader = {
-        decode,
-        read: (response) => Effect.flatMap(readText(operation.id, response), (text) => decode(response, text))
-      }
-      cache.set(operation, reader)
+    const reader: Reader<A> = {
+      decode,
+      read: (response) => Effect.flatMap(readText(operation.id, response), (text) => decode(response, text))
     }
+    cache.set(operation, reader)
     return reader
   }
 
@@ -759,14 +759,14 @@ export const makeExecutor = (httpClient: HttpClient.HttpClient, config: ClientCo
       operation,
       args,
       readers.get(operation) ??
-        readerOf(readers, operation, (response, text) => decodeText(operation, response, text))
+        newReader(readers, operation, (response, text) => decodeText(operation, response, text))
     )
 
   const callWithStatus: Executor["callWithStatus"] = (operation, args) =>
     decoded(
       operation,
       args,
-      statusReaders.get(operation) ?? readerOf(statusReaders, operation, (response, text) =>
+      statusReaders.get(operation) ?? newReader(statusReaders, operation, (response, text) =>
         Either.map(decodeText(operation, response, text), (body) => ({ status: response.status, body })))
     )
 
