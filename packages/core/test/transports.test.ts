@@ -44,6 +44,25 @@ const closeSignal = Effect.map(Deferred.make<void>(), (closed) => ({
   watch: (res: http.ServerResponse) => res.on("close", () => Deferred.unsafeDone(closed, Effect.void))
 }))
 
+/**
+ * Sends what `send` makes of the URL of a server that never answers, interrupts it once
+ * the request has arrived, and waits for the server to see the connection close: it never
+ * does unless the interruption ended the request.
+ */
+const abortsWhenInterrupted = <A, E>(send: (url: string) => Effect.Effect<A, E>) =>
+  Effect.gen(function*() {
+    const { closed, watch } = yield* closeSignal
+    const arrived = yield* Deferred.make<void>()
+    const { url } = yield* serve((_req, res) => {
+      watch(res)
+      Deferred.unsafeDone(arrived, Effect.void)
+    })
+    const fiber = yield* Effect.fork(send(url))
+    yield* Deferred.await(arrived)
+    yield* Fiber.interrupt(fiber)
+    yield* Deferred.await(closed)
+  })
+
 /** The SDK's own transports: each holds the same contract. */
 const transports = [
   ["FetchTransport", FetchTransport.make, FetchTransport.layer],
@@ -146,18 +165,7 @@ for (const [name, client, transportLayer] of transports) {
       }))
 
     it.scoped("interrupting a call waiting for its answer aborts the request", () =>
-      Effect.gen(function*() {
-        const { closed, watch } = yield* closeSignal
-        const arrived = yield* Deferred.make<void>()
-        const { url } = yield* serve((_req, res) => {
-          watch(res)
-          Deferred.unsafeDone(arrived, Effect.void)
-        })
-        const fiber = yield* Effect.fork(client.execute(HttpClientRequest.get(url)))
-        yield* Deferred.await(arrived)
-        yield* Fiber.interrupt(fiber)
-        yield* Deferred.await(closed)
-      }))
+      abortsWhenInterrupted((url) => client.execute(HttpClientRequest.get(url))))
 
     it.scopedLive("interrupting a body read aborts the request", () =>
       Effect.gen(function*() {
@@ -328,22 +336,11 @@ for (const [name, client, transportLayer] of transports) {
         }))
 
       it.scoped("interrupting a decoded call waiting for its answer aborts the request", () =>
-        Effect.gen(function*() {
-          const { closed, watch } = yield* closeSignal
-          const arrived = yield* Deferred.make<void>()
-          const { url } = yield* serve((_, res) => {
-            watch(res)
-            Deferred.unsafeDone(arrived, Effect.void)
-          })
-          const fiber = yield* Effect.fork(
-            Effect.flatMap(HotdataClient.HotdataClient, (c) => c.databases.get("data_1")).pipe(
-              Effect.provide(layerFor(url))
-            )
+        abortsWhenInterrupted((url) =>
+          Effect.flatMap(HotdataClient.HotdataClient, (c) => c.databases.get("data_1")).pipe(
+            Effect.provide(layerFor(url))
           )
-          yield* Deferred.await(arrived)
-          yield* Fiber.interrupt(fiber)
-          yield* Deferred.await(closed)
-        }))
+        ))
 
       it.scoped("decodes a call and classifies transport failures", () =>
         Effect.gen(function*() {
