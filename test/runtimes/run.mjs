@@ -2,7 +2,7 @@
  * Runs the end-to-end smoke (smoke.mjs) on every runtime of runtimes.mjs against one
  * local server started here (random port, temporary directory), with `fetch` on every
  * runtime, with NodeTransport (node:http) on Node, Bun and Deno, and with the undici
- * client of @effect/platform-node on Node. Checks that every
+ * client of @effect/platform-node on Node, and over TLS with a certificate made here. Checks that every
  * storage PUT the server saw had a `Content-Length` equal to its body (never chunked),
  * prints how long each run takes and exits non-zero when any fails.
  *
@@ -14,6 +14,7 @@ import { spawn } from "node:child_process"
 import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
+import selfsigned from "selfsigned"
 import { install, root, RUNTIMES } from "./runtimes.mjs"
 
 const chosen = process.argv.slice(2)
@@ -47,6 +48,14 @@ for (const runtime of runtimes) {
 
 const server = await startLocalHotdata({ temporary: true })
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "hotdata-smoke-"))
+// A certificate for the TLS checks, made for this run (for 127.0.0.1 and localhost).
+const pems = await selfsigned.generate([{ name: "commonName", value: "localhost" }], {
+  keySize: 2048,
+  algorithm: "sha256",
+  extensions: [{ name: "subjectAltName", altNames: [{ type: 2, value: "localhost" }, { type: 7, ip: "127.0.0.1" }] }]
+})
+fs.writeFileSync(path.join(tmp, "tls-cert.pem"), pems.cert)
+fs.writeFileSync(path.join(tmp, "tls-key.pem"), pems.private, { mode: 0o600 })
 const results = []
 try {
   for (const runtime of runtimes) {
@@ -64,7 +73,9 @@ try {
         HOTDATA_WORKSPACE_ID: server.workspaceId,
         SMOKE_TMP: dir,
         SMOKE_TRANSPORT: transport,
-        SMOKE_LABEL: label
+        SMOKE_LABEL: label,
+        SMOKE_TLS_CERT: path.join(tmp, "tls-cert.pem"),
+        SMOKE_TLS_KEY: path.join(tmp, "tls-key.pem")
       })
       const ms = Date.now() - t
       // Presigned PUTs must go with a Content-Length matching the body, never chunked.

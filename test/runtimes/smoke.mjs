@@ -4,10 +4,12 @@
  * file path), loads into managed tables, a query, an Arrow stream and a CSV export,
  * each checked against the data sent (row counts, sums, an md5 of a text column, the
  * exported file byte for byte). Over `fetch`, @hotdata-effect/client also answers one call;
- * over `node`, NodeTransport decompresses gzip, deflate and brotli answers.
+ * over `node`, NodeTransport decompresses gzip, deflate and brotli answers, and both SDK
+ * transports and the client are checked over TLS (a trusted and a refused certificate).
  *
  * Started by test/runtimes/run.mjs with HOTDATA_API_URL, HOTDATA_API_KEY,
- * HOTDATA_WORKSPACE_ID, SMOKE_TMP and SMOKE_TRANSPORT (`fetch`, `undici` or `node`). Exits
+ * HOTDATA_WORKSPACE_ID, SMOKE_TMP, SMOKE_TRANSPORT (`fetch`, `undici` or `node`) and
+ * SMOKE_TLS_CERT / SMOKE_TLS_KEY (PEM files of a self-signed certificate). Exits
  * non-zero on the first mismatch or failure.
  */
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
@@ -252,9 +254,81 @@ const compressionSmoke = async () => {
   console.log(`  ${"NodeTransport: gzip, deflate, br".padEnd(34)} ${((Date.now() - start) / 1000).toFixed(2)} s`)
 }
 
+/**
+ * Over TLS, with a certificate made for this run (run.mjs passes its PEM files): this
+ * runtime's `node:https` server answers NodeTransport and @hotdata-effect/client when they
+ * are given an agent that trusts the certificate. Without one, NodeTransport and
+ * FetchTransport both fail at once with a `TransportError` of phase `tls`, having sent nothing.
+ */
+const tlsSmoke = async () => {
+  const start = Date.now()
+  const https = await import("node:https")
+  const NodeTransport = await import("@hotdata-effect/core/NodeTransport")
+  const { FetchTransport } = await import("@hotdata-effect/core")
+  const client = await import("@hotdata-effect/client")
+  const cert = fs.readFileSync(env("SMOKE_TLS_CERT"), "utf8")
+  const key = fs.readFileSync(env("SMOKE_TLS_KEY"), "utf8")
+  const database = {
+    id: "db_tls",
+    name: "tls",
+    default_catalog: "default",
+    default_schema: "main",
+    default_connection_id: "conn_tls",
+    created_at: "2026-01-01T00:00:00Z",
+    attachments: []
+  }
+  let requests = 0
+  const server = https.createServer({ key, cert }, (_req, res) => {
+    requests++
+    res.writeHead(200, { "content-type": "application/json" })
+    res.end(JSON.stringify(database))
+  })
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve))
+  const baseUrl = `https://127.0.0.1:${server.address().port}`
+  const agent = new https.Agent({ keepAlive: true, ca: cert })
+  const settings = { apiKey: Redacted.make("hd_tls_smoke"), workspaceId: "ws_tls", baseUrl }
+  const get = (transportLayer) =>
+    Effect.runPromise(
+      Effect.flatMap(HotdataClient.HotdataClient, (c) => Effect.either(c.databases.get("db_tls"))).pipe(
+        Effect.provide(HotdataClient.layer(settings).pipe(Layer.provide(transportLayer)))
+      )
+    )
+  const hotdata = client.createHotdataClient({
+    apiKey: "hd_tls_smoke",
+    workspaceId: "ws_tls",
+    baseUrl,
+    agents: { https: agent },
+    env: {}
+  })
+  try {
+    const trusted = await get(NodeTransport.layerWith({ https: agent }))
+    if (trusted._tag !== "Right" || trusted.right.id !== "db_tls") {
+      throw new Error(`smoke ${label}: NodeTransport over TLS with a trusting agent answered ${String(trusted.left ?? trusted)}`)
+    }
+    const viaClient = await hotdata.databases.get("db_tls")
+    if (viaClient.id !== "db_tls") throw new Error(`smoke ${label}: @hotdata-effect/client over TLS answered ${viaClient.id}`)
+    const before = requests
+    for (const [name, transportLayer] of [["NodeTransport", NodeTransport.layer], ["FetchTransport", FetchTransport.layer]]) {
+      const refused = await get(transportLayer)
+      if (refused._tag !== "Left" || refused.left._tag !== "TransportError" || refused.left.phase !== "tls") {
+        const what = refused._tag === "Left" ? `${refused.left._tag} ${refused.left.phase ?? ""}: ${refused.left.message}` : "a success"
+        throw new Error(`smoke ${label}: ${name} against an untrusted certificate gave ${what}`)
+      }
+    }
+    if (requests !== before) throw new Error(`smoke ${label}: a request reached the server past a refused certificate`)
+  } finally {
+    await hotdata.dispose()
+    agent.destroy()
+    server.closeAllConnections?.()
+    await new Promise((resolve) => server.close(resolve))
+  }
+  console.log(`  ${"TLS: trusted agent, refused cert".padEnd(34)} ${((Date.now() - start) / 1000).toFixed(2)} s`)
+}
+
 const main = async () => {
   if (transport === "fetch") await clientSmoke()
   if (transport === "node") await compressionSmoke()
+  if (transport === "node") await tlsSmoke()
   const { NodeFileSystem } = await import("@effect/platform-node")
   const httpLayer = transport === "undici" ?
     (await import("@effect/platform-node/NodeHttpClient")).layerUndici :

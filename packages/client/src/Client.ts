@@ -75,6 +75,13 @@ export interface Options {
    * (browsers, workers). Pass `globalThis.fetch` to send over `fetch` everywhere.
    */
   readonly fetch?: typeof globalThis.fetch | undefined
+  /**
+   * The `node:http` and `node:https` agents to send through, where the client sends over
+   * `node:http`: a certificate authority of your own (`new https.Agent({ ca })`), a proxy
+   * agent, connection limits. A protocol without one uses the shared keep-alive agent.
+   * Cannot be combined with `fetch`, nor used where the runtime has no `node:http`.
+   */
+  readonly agents?: { readonly http?: object | undefined; readonly https?: object | undefined } | undefined
   /** The environment to read defaults from. Default: `process.env` where it exists, else none. */
   readonly env?: Readonly<Record<string, string | undefined>> | undefined
 }

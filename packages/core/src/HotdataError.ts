@@ -212,6 +212,9 @@ export class UnexpectedStatus extends Schema.TaggedError<UnexpectedStatus>(
  *   act on the request, so replaying it is safe for every method.
  * - `request`: some other failure before a response arrived; the server may have acted.
  * - `response`: the response started but its body could not be read to the end.
+ * - `tls`: the server's certificate was refused (untrusted issuer, self-signed, expired,
+ *   issued for another name). Nothing was sent and no retry can cure it: trust the
+ *   certificate's authority (an `https.Agent` with `ca`, `NODE_EXTRA_CA_CERTS`) or fix the URL.
  *
  * @since 0.1.0
  * @category errors
@@ -221,7 +224,7 @@ export class TransportError extends Schema.TaggedError<TransportError>(
 )("TransportError", {
   operation: Schema.String,
   message: Schema.String,
-  phase: Schema.Literal("connect", "request", "response")
+  phase: Schema.Literal("connect", "request", "response", "tls")
 }) {
   /** @since 0.1.0 */
   readonly [TypeId]: TypeId = TypeId
@@ -294,7 +297,7 @@ export class InvalidRequest extends Schema.TaggedError<InvalidRequest>(
 export class InvalidConfig extends Schema.TaggedError<InvalidConfig>("@hotdata-effect/core/HotdataError/InvalidConfig")(
   "InvalidConfig",
   {
-    setting: Schema.Literal("apiKey", "baseUrl", "logLevel"),
+    setting: Schema.Literal("apiKey", "baseUrl", "logLevel", "agents"),
     message: Schema.String
   }
 ) {}

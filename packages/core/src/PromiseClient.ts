@@ -263,6 +263,13 @@ export interface Options {
    * send over `fetch` everywhere.
    */
   readonly fetch?: typeof globalThis.fetch | undefined
+  /**
+   * The `node:http` and `node:https` agents to send through, where the client sends over
+   * `node:http`: a certificate authority of your own (`new https.Agent({ ca })`), a proxy
+   * agent, connection limits. A protocol without one uses the shared keep-alive agent.
+   * Cannot be combined with `fetch`, nor used where the runtime has no `node:http`.
+   */
+  readonly agents?: { readonly http?: object | undefined; readonly https?: object | undefined } | undefined
   /** The environment to read defaults from. Default: `process.env` where it exists, else none. */
   readonly env?: Readonly<Record<string, string | undefined>> | undefined
 }
@@ -273,6 +280,22 @@ const processEnv = (): Readonly<Record<string, string | undefined>> => {
 }
 
 const nonEmpty = (value: string | undefined) => value !== undefined && value.trim() !== "" ? value : undefined
+
+const invalidAgents = (message: string) => mark(new HotdataError.InvalidConfig({ setting: "agents", message }))
+
+/** The agents of `agents`, each checked to be one of this runtime's `node:http` agents. */
+const checkAgents = (
+  agents: NonNullable<Options["agents"]>
+): Parameters<typeof NodeTransport.layerWith>[0] => {
+  if (!NodeHttp.available) throw invalidAgents("this runtime has no node:http, so `agents` cannot be used")
+  for (const protocol of ["http", "https"] as const) {
+    const agent = agents[protocol]
+    if (agent !== undefined && !NodeHttp.isAgent(agent)) {
+      throw invalidAgents(`\`agents.${protocol}\` is not a node:http Agent`)
+    }
+  }
+  return agents as Parameters<typeof NodeTransport.layerWith>[0]
+}
 
 /** The effect with the call options applied as the client's combinators. */
 const applyOptions = <A, E, R>(
@@ -313,8 +336,13 @@ export const createHotdataClient = (options: Options = {}): HotdataPromiseClient
       })
     )
   }
+  if (options.fetch !== undefined && options.agents !== undefined) {
+    throw invalidAgents("`agents` apply to node:http and `fetch` replaces it: pass one or the other")
+  }
   const transport = options.fetch !== undefined
     ? FetchTransport.layer.pipe(Layer.provide(Layer.succeed(FetchHttpClient.Fetch, options.fetch)))
+    : options.agents !== undefined
+    ? NodeTransport.layerWith(checkAgents(options.agents))
     : NodeHttp.available
     ? NodeTransport.layer
     : FetchTransport.layer

@@ -119,7 +119,7 @@ export const isRetryable = (error: HotdataError.HotdataError, operation: Operati
     case "ServerError":
       return isReplaySafe(operation) && (error.status === 502 || error.status === 503 || error.status === 504)
     case "TransportError":
-      return error.phase === "connect" || isReplaySafe(operation)
+      return error.phase === "connect" || (error.phase !== "tls" && isReplaySafe(operation))
     case "TimeoutError":
       return isReplaySafe(operation)
     default:

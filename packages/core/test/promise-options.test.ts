@@ -60,6 +60,28 @@ describe("Promise client settings", () => {
     assert.strictEqual((error as HotdataError.InvalidConfig).setting, "baseUrl")
     assert.notInclude((error as Error).message, "hunter2")
   })
+
+  it("throws InvalidConfig for agents that are not node:http agents, or that come with a fetch", () => {
+    const thrown = (f: () => unknown) => {
+      try {
+        f()
+      } catch (e) {
+        return e as HotdataError.InvalidConfig
+      }
+      assert.fail("expected a throw")
+    }
+    const notAnAgent = thrown(() => createHotdataClient({ apiKey: KEY, agents: { https: { ca: "x" } }, env: {} }))
+    assert.instanceOf(notAnAgent, HotdataError.InvalidConfig)
+    assert.strictEqual(notAnAgent.setting, "agents")
+    assert.include(notAnAgent.message, "`agents.https` is not a node:http Agent")
+    const agent = new http.Agent()
+    const both = thrown(() =>
+      createHotdataClient({ apiKey: KEY, agents: { http: agent }, fetch: globalThis.fetch, env: {} })
+    )
+    assert.strictEqual(both.setting, "agents")
+    assert.include(both.message, "one or the other")
+    agent.destroy()
+  })
 })
 
 describe("Promise client transport", () => {

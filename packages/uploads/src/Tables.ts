@@ -63,7 +63,7 @@ export type LoadFileError =
 
 /** Failures after which the server may have run the load. */
 const isAmbiguous = (error: HotdataError.HotdataError): boolean =>
-  (error._tag === "TransportError" && error.phase !== "connect") ||
+  (error._tag === "TransportError" && error.phase !== "connect" && error.phase !== "tls") ||
   error._tag === "TimeoutError" ||
   (error._tag === "ServerError" && (error.status === 502 || error.status === 503 || error.status === 504))
 

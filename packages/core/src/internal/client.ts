@@ -123,6 +123,29 @@ const errorCodes = (u: unknown): Array<string> => {
   return codes
 }
 
+/**
+ * Error codes (Node, Bun) meaning the TLS handshake refused the server's certificate:
+ * nothing was sent, and the next attempt would be refused the same way.
+ */
+const CERTIFICATE_CODES = new Set([
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "CERT_HAS_EXPIRED",
+  "CERT_NOT_YET_VALID",
+  "CERT_UNTRUSTED",
+  "CERT_REJECTED",
+  "CERT_REVOKED",
+  "CERT_SIGNATURE_FAILURE",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
+  "HOSTNAME_MISMATCH"
+])
+
+/** How rustls-based `fetch` implementations (Deno) word a refused certificate; they give no code. */
+const refusedCertificateMessage = /invalid peer certificate/i
+
 /** Undici / Node error codes meaning the request could not be built: it fails the same way every time. */
 const UNSENDABLE_CODES = new Set([
   "UND_ERR_INVALID_ARG",
@@ -178,10 +201,19 @@ export const fromHttpClientError = (
         message: `${operation}: could not send the request: ${describe(error.cause, error.request)}`
       })
     }
+    const what = describe(error.cause, error.request)
+    if (codes.some((code) => CERTIFICATE_CODES.has(code)) || refusedCertificateMessage.test(what)) {
+      return new HotdataError.TransportError({
+        operation,
+        phase: "tls",
+        message: `${operation}: the server's TLS certificate was refused (${what}); ` +
+          "trust its certificate authority (an https.Agent with `ca`, NODE_EXTRA_CA_CERTS) or check the URL"
+      })
+    }
     return new HotdataError.TransportError({
       operation,
       phase: codes.some((code) => CONNECT_CODES.has(code)) ? "connect" : "request",
-      message: `${operation}: ${describe(error.cause, error.request)}`
+      message: `${operation}: ${what}`
     })
   }
   const idle = Idle.idleTimeoutOf(error)

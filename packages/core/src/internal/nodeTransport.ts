@@ -33,6 +33,9 @@ const modules = (): NodeHttp => {
   return nodeHttp
 }
 
+/** Whether `value` is an agent of this runtime's `node:http` (an `https.Agent` is one too). */
+export const isAgent = (value: unknown): boolean => nodeHttp !== undefined && value instanceof nodeHttp.http.Agent
+
 let defaultAgents: Agents | undefined
 
 /** The agents of clients made without any: made on first use, shared, idle connections kept. */
