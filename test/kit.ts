@@ -102,6 +102,8 @@ export type StorageReply =
   | { readonly status: number; readonly body?: string; readonly headers?: Record<string, string> }
   | { readonly reset: true }
   | { readonly hang: true }
+  /** The TLS handshake refuses storage's certificate (as Node reports a self-signed one). */
+  | { readonly untrustedCertificate: true }
 
 export interface ObjectStoreOptions {
   /** Fault for a PUT; `undefined` stores the bytes. */
@@ -140,6 +142,12 @@ export const objectStore = (options: ObjectStoreOptions = {}) => {
         return yield* new HttpClientError.RequestError({ request, reason: "Transport", cause })
       }
       if ("hang" in answer) return yield* Effect.never
+      if ("untrustedCertificate" in answer) {
+        const cause = Object.assign(new TypeError("fetch failed"), {
+          cause: Object.assign(new Error("self-signed certificate"), { code: "DEPTH_ZERO_SELF_SIGNED_CERT" })
+        })
+        return yield* new HttpClientError.RequestError({ request, reason: "Transport", cause })
+      }
       return HttpClientResponse.fromWeb(
         request,
         new Response(answer.body ?? null, { status: answer.status, headers: answer.headers ?? {} })

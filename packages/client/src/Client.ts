@@ -79,6 +79,7 @@ export interface Options {
    * The `node:http` and `node:https` agents to send through, where the client sends over
    * `node:http`: a certificate authority of your own (`new https.Agent({ ca })`), a proxy
    * agent, connection limits. A protocol without one uses the shared keep-alive agent.
+   * The uploads' storage PUTs go through them too (progress is then reported per part).
    * Cannot be combined with `fetch`, nor used where the runtime has no `node:http`.
    */
   readonly agents?: { readonly http?: object | undefined; readonly https?: object | undefined } | undefined

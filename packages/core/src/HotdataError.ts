@@ -400,6 +400,52 @@ export const parseErrorBody = (body: unknown): { readonly code?: string; readonl
 }
 
 /**
+ * Error codes (Node, Bun) meaning the TLS handshake refused the server's certificate.
+ */
+const CERTIFICATE_CODES = new Set([
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "CERT_HAS_EXPIRED",
+  "CERT_NOT_YET_VALID",
+  "CERT_UNTRUSTED",
+  "CERT_REJECTED",
+  "CERT_REVOKED",
+  "CERT_SIGNATURE_FAILURE",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
+  "HOSTNAME_MISMATCH"
+])
+
+/** How rustls-based `fetch` implementations (Deno) word a refused certificate; they give no code. */
+const refusedCertificateMessage = /invalid peer certificate/i
+
+/**
+ * Whether a transport's error (or one of its causes) says the TLS handshake refused the
+ * server's certificate: untrusted, self-signed, expired, or issued for another name.
+ * Nothing was sent, and another attempt would be refused the same way. Told by the error
+ * codes of Node and Bun and by the wording of rustls-based `fetch` (Deno); a browser's
+ * `fetch` does not say why it failed.
+ *
+ * @since 0.1.0
+ * @category refinements
+ */
+export const isCertificateRefusal = (cause: unknown): boolean => {
+  let current: unknown = cause
+  for (let depth = 0; depth < 6 && Predicate.isObject(current); depth++) {
+    if ("code" in current && Predicate.isString(current.code) && CERTIFICATE_CODES.has(current.code)) return true
+    if (
+      "message" in current && Predicate.isString(current.message) && refusedCertificateMessage.test(current.message)
+    ) {
+      return true
+    }
+    current = "cause" in current ? current.cause : undefined
+  }
+  return false
+}
+
+/**
  * Reads a `Retry-After` value: delay seconds (fractions accepted) or an HTTP date.
  * Negative, non-finite and unparseable values are ignored.
  *

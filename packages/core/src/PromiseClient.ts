@@ -22,6 +22,7 @@
  * @since 0.1.0
  */
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import * as HttpClient from "@effect/platform/HttpClient"
 import * as Cause from "effect/Cause"
 import * as Context from "effect/Context"
 import type * as Duration from "effect/Duration"
@@ -267,6 +268,7 @@ export interface Options {
    * The `node:http` and `node:https` agents to send through, where the client sends over
    * `node:http`: a certificate authority of your own (`new https.Agent({ ca })`), a proxy
    * agent, connection limits. A protocol without one uses the shared keep-alive agent.
+   * The uploads' storage PUTs go through them too (progress is then reported per part).
    * Cannot be combined with `fetch`, nor used where the runtime has no `node:http`.
    */
   readonly agents?: { readonly http?: object | undefined; readonly https?: object | undefined } | undefined
@@ -283,10 +285,11 @@ const nonEmpty = (value: string | undefined) => value !== undefined && value.tri
 
 const invalidAgents = (message: string) => mark(new HotdataError.InvalidConfig({ setting: "agents", message }))
 
-/** The agents of `agents`, each checked to be one of this runtime's `node:http` agents. */
-const checkAgents = (
-  agents: NonNullable<Options["agents"]>
-): Parameters<typeof NodeTransport.layerWith>[0] => {
+/**
+ * The agents of `agents`, each checked to be one of this runtime's `node:http` agents; the
+ * shared keep-alive agent for a protocol without one.
+ */
+const checkAgents = (agents: NonNullable<Options["agents"]>): NodeHttp.Agents => {
   if (!NodeHttp.available) throw invalidAgents("this runtime has no node:http, so `agents` cannot be used")
   for (const protocol of ["http", "https"] as const) {
     const agent = agents[protocol]
@@ -294,7 +297,11 @@ const checkAgents = (
       throw invalidAgents(`\`agents.${protocol}\` is not a node:http Agent`)
     }
   }
-  return agents as Parameters<typeof NodeTransport.layerWith>[0]
+  const shared = NodeHttp.sharedAgents()
+  return {
+    http: (agents.http ?? shared.http) as NodeHttp.Agents["http"],
+    https: (agents.https ?? shared.https) as NodeHttp.Agents["https"]
+  }
 }
 
 /** The effect with the call options applied as the client's combinators. */
@@ -339,10 +346,14 @@ export const createHotdataClient = (options: Options = {}): HotdataPromiseClient
   if (options.fetch !== undefined && options.agents !== undefined) {
     throw invalidAgents("`agents` apply to node:http and `fetch` replaces it: pass one or the other")
   }
+  // The caller's agents make one client, which the uploads' storage PUTs go through too.
+  const agentsClient = options.agents !== undefined && options.fetch === undefined
+    ? NodeHttp.make(checkAgents(options.agents))
+    : undefined
   const transport = options.fetch !== undefined
     ? FetchTransport.layer.pipe(Layer.provide(Layer.succeed(FetchHttpClient.Fetch, options.fetch)))
-    : options.agents !== undefined
-    ? NodeTransport.layerWith(checkAgents(options.agents))
+    : agentsClient !== undefined
+    ? Layer.succeed(HttpClient.HttpClient, agentsClient)
     : NodeHttp.available
     ? NodeTransport.layer
     : FetchTransport.layer
@@ -363,9 +374,11 @@ export const createHotdataClient = (options: Options = {}): HotdataPromiseClient
     throw failure._tag === "Some" ? mark(failure.value) : Cause.squash(checked.cause)
   }
   const service = checked.value
-  // Calls run on a runtime whose context holds the client (for the helpers that ask for it).
+  // Calls run on a runtime whose context holds the client (for the helpers that ask for it),
+  // and the HTTP client of the caller's agents when there are some (for storage PUTs).
+  const context = Context.make(HotdataClient.HotdataClient, service)
   const runtime = Runtime.make({
-    context: Context.make(HotdataClient.HotdataClient, service),
+    context: agentsClient === undefined ? context : Context.add(context, HttpClient.HttpClient, agentsClient),
     runtimeFlags: Runtime.defaultRuntime.runtimeFlags,
     fiberRefs: Runtime.defaultRuntime.fiberRefs
   })

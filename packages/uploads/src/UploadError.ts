@@ -105,8 +105,9 @@ export class StorageError extends Schema.TaggedError<StorageError>(
 
 /**
  * A PUT got no answer from storage: the connection failed or was reset (`transport`),
- * the attempt ran past its time limit (`timeout`), or the body stopped moving
- * (`stall`).
+ * the attempt ran past its time limit (`timeout`), the body stopped moving (`stall`), or
+ * the storage's TLS certificate was refused (`tls`: nothing was sent and it is not retried;
+ * trust the certificate's authority, or give the client the agents that do).
  *
  * @since 0.1.0
  * @category errors
@@ -116,7 +117,7 @@ export class StorageTransportError extends Schema.TaggedError<StorageTransportEr
 )("StorageTransportError", {
   ...retryFields,
   message: Schema.String,
-  reason: Schema.Literal("transport", "timeout", "stall"),
+  reason: Schema.Literal("transport", "timeout", "stall", "tls"),
   partNumber: Schema.optional(Schema.Number)
 }) {
   /** @since 0.1.0 */

@@ -10,6 +10,7 @@ import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
 import { assert, describe } from "vitest"
+import type { UploadError } from "../src/index.js"
 import { Uploads } from "../src/index.js"
 import * as Plan from "../src/internal/plan.js"
 import { bytesOf, sameBytes, stubUploads } from "./stubs.js"
@@ -356,6 +357,22 @@ describe("retries under TestClock", () => {
       yield* TestClock.adjust("120 seconds")
       yield* Fiber.join(fiber)
       assert.deepStrictEqual(fake.storage.filter((r) => r.partNumber === 1).map((r) => r.at), [0, 120_000])
+    }))
+
+  it.effect("a refused storage certificate fails the upload at once: StorageTransportError \"tls\", one PUT", () =>
+    Effect.gen(function*() {
+      const fake = stubUploads({ partSize: 10, onPut: () => ({ untrustedCertificate: true }) })
+      const fiber = yield* Effect.fork(
+        Uploads.uploadFile(bytesOf(20), { partSize: 10 }).pipe(Effect.provide(fake.layer), Effect.flip)
+      )
+      // Time enough for every retry a retryable failure would get.
+      yield* TestClock.adjust("30 minutes")
+      const error = yield* Fiber.join(fiber)
+      assert.strictEqual(error._tag, "StorageTransportError")
+      assert.strictEqual((error as UploadError.StorageTransportError).reason, "tls")
+      assert.match(error.message, /storage's TLS certificate was refused: .*self-signed certificate/)
+      // Neither the part's own retries nor another round resent it.
+      for (const n of [1, 2]) assert.isAtMost(fake.storage.filter((r) => r.partNumber === n).length, 1)
     }))
 
   it.effect("a reset is retried within the part, with backoff", () =>

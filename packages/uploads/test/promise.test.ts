@@ -1,8 +1,9 @@
 /**
  * The Promise facade of the uploads package against the local server.
  */
-import { HotdataPromiseError } from "@hotdata-effect/core/PromiseClient"
+import { createHotdataClient, HotdataPromiseError } from "@hotdata-effect/core/PromiseClient"
 import { loadFile, upload, uploadFile } from "@hotdata-effect/uploads/promise"
+import * as http from "node:http"
 import { assert, describe, it } from "vitest"
 import { usePromiseKit } from "../../../test/promiseKit.js"
 
@@ -49,6 +50,45 @@ describe("uploads/promise", () => {
     assert.strictEqual(loaded.row_count, 500)
     const check = await local.hotdata.sql.run("SELECT count(*) FROM numbers", { databaseId: local.databaseId })
     assert.strictEqual(Number(check.rows[0]![0]), 500)
+  })
+
+  it("with agents given to the client, the storage PUTs go through them too", async () => {
+    const sent: Array<string> = []
+    // An agent that notes each request it carries (a proxy or CA agent stands here).
+    // `addRequest` is how node:http hands a request to its agent (not in Node's typings).
+    const agent = new http.Agent({ keepAlive: true }) as http.Agent & {
+      addRequest: (request: http.ClientRequest, options: unknown) => void
+    }
+    const addRequest = agent.addRequest.bind(agent)
+    agent.addRequest = (request, options) => {
+      sent.push(`${request.method} ${request.path.split("?")[0]}`)
+      addRequest(request, options)
+    }
+    const hotdata = createHotdataClient({
+      apiKey: local.server.apiKey,
+      workspaceId: local.server.workspaceId,
+      baseUrl: local.server.baseUrl,
+      agents: { http: agent },
+      env: {}
+    })
+    try {
+      const bytes = csv(2000)
+      const seen: Array<number> = []
+      const done = await uploadFile(hotdata, bytes, {
+        contentType: "text/csv",
+        onProgress: (p) => {
+          seen.push(p.bytesDone)
+        }
+      })
+      assert.strictEqual(done.size_bytes, bytes.length)
+      assert.strictEqual(seen.at(-1), bytes.length)
+      const puts = sent.filter((line) => line.startsWith("PUT "))
+      assert.isAbove(puts.length, 0, `no PUT went through the agent: ${sent.join(", ")}`)
+      assert.isTrue(sent.some((line) => line.startsWith("POST /v1/")), sent.join(", "))
+    } finally {
+      await hotdata.dispose()
+      agent.destroy()
+    }
   })
 
   it("an aborted signal rejects with its reason; a missing file is a tagged error", async () => {

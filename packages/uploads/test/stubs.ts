@@ -38,6 +38,11 @@ const answer = (reply: StorageReply) =>
     ? HotdataTest.disconnect()
     : "hang" in reply
     ? Effect.never
+    : "untrustedCertificate" in reply
+    ? HotdataTest.disconnect({
+      phase: "connect",
+      cause: Object.assign(new Error("self-signed certificate"), { code: "DEPTH_ZERO_SELF_SIGNED_CERT" })
+    })
     : HotdataTest.raw(reply.status, reply.body ?? null, reply.headers ?? {})
 
 const refuse = (status: number, message: string, code?: string) => HotdataTest.error(status, { code, message })

@@ -123,29 +123,6 @@ const errorCodes = (u: unknown): Array<string> => {
   return codes
 }
 
-/**
- * Error codes (Node, Bun) meaning the TLS handshake refused the server's certificate:
- * nothing was sent, and the next attempt would be refused the same way.
- */
-const CERTIFICATE_CODES = new Set([
-  "DEPTH_ZERO_SELF_SIGNED_CERT",
-  "SELF_SIGNED_CERT_IN_CHAIN",
-  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
-  "UNABLE_TO_GET_ISSUER_CERT",
-  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
-  "CERT_HAS_EXPIRED",
-  "CERT_NOT_YET_VALID",
-  "CERT_UNTRUSTED",
-  "CERT_REJECTED",
-  "CERT_REVOKED",
-  "CERT_SIGNATURE_FAILURE",
-  "ERR_TLS_CERT_ALTNAME_INVALID",
-  "HOSTNAME_MISMATCH"
-])
-
-/** How rustls-based `fetch` implementations (Deno) word a refused certificate; they give no code. */
-const refusedCertificateMessage = /invalid peer certificate/i
-
 /** Undici / Node error codes meaning the request could not be built: it fails the same way every time. */
 const UNSENDABLE_CODES = new Set([
   "UND_ERR_INVALID_ARG",
@@ -202,7 +179,7 @@ export const fromHttpClientError = (
       })
     }
     const what = describe(error.cause, error.request)
-    if (codes.some((code) => CERTIFICATE_CODES.has(code)) || refusedCertificateMessage.test(what)) {
+    if (HotdataError.isCertificateRefusal(error.cause)) {
       return new HotdataError.TransportError({
         operation,
         phase: "tls",

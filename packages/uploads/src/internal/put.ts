@@ -107,12 +107,15 @@ export const put = (
       HttpClientRequest.setHeaders(ctx.session.headers)
     )
     const exchange = Effect.gen(function*() {
-      const response = yield* Effect.mapError(ctx.storage.client.execute(request), (error) =>
-        new StorageTransportError({
-          reason: "transport",
-          message: `${label}: the PUT to storage failed: ${describe(error.cause ?? error)}`,
+      const response = yield* Effect.mapError(ctx.storage.client.execute(request), (error) => {
+        const refused = HotdataError.isCertificateRefusal(error.cause)
+        return new StorageTransportError({
+          reason: refused ? "tls" : "transport",
+          message: `${label}: ${refused ? "storage's TLS certificate was refused" : "the PUT to storage failed"}: ` +
+            describe(error.cause ?? error),
           ...partNumberField(partNumber)
-        }))
+        })
+      })
       if (response.status >= 200 && response.status < 300) {
         const eTag = response.headers["etag"]
         // Read the (empty) body so the connection goes back to the pool.

@@ -45,6 +45,7 @@ const isRoundRetryable = (error: PartError): error is RetryableError => {
     case "StorageError":
       return !TERMINAL_STORAGE.has(error.status)
     case "StorageTransportError":
+      return error.reason !== "tls"
     case "MissingETag":
       return true
     case "MintError":
