@@ -12,6 +12,7 @@ import * as Duration from "effect/Duration"
 import * as Option from "effect/Option"
 import * as Predicate from "effect/Predicate"
 import * as Schema from "effect/Schema"
+import * as Causes from "./internal/causes.js"
 
 /**
  * @since 0.1.0
@@ -431,19 +432,11 @@ const refusedCertificateMessage = /invalid peer certificate/i
  * @since 0.1.0
  * @category refinements
  */
-export const isCertificateRefusal = (cause: unknown): boolean => {
-  let current: unknown = cause
-  for (let depth = 0; depth < 6 && Predicate.isObject(current); depth++) {
-    if ("code" in current && Predicate.isString(current.code) && CERTIFICATE_CODES.has(current.code)) return true
-    if (
-      "message" in current && Predicate.isString(current.message) && refusedCertificateMessage.test(current.message)
-    ) {
-      return true
-    }
-    current = "cause" in current ? current.cause : undefined
-  }
-  return false
-}
+export const isCertificateRefusal = (cause: unknown): boolean =>
+  Causes.chainOf(cause).some((error) =>
+    ("code" in error && Predicate.isString(error.code) && CERTIFICATE_CODES.has(error.code)) ||
+    ("message" in error && Predicate.isString(error.message) && refusedCertificateMessage.test(error.message))
+  )
 
 /**
  * Reads a `Retry-After` value: delay seconds (fractions accepted) or an HTTP date.

@@ -65,7 +65,4 @@ export const layer: Layer.Layer<HttpClient.HttpClient> = Layer.sync(HttpClient.H
 export const layerWith = (
   agents: { readonly http?: http.Agent | undefined; readonly https?: https.Agent | undefined }
 ): Layer.Layer<HttpClient.HttpClient> =>
-  Layer.sync(HttpClient.HttpClient, () => {
-    const shared = internal.sharedAgents()
-    return internal.make({ http: agents.http ?? shared.http, https: agents.https ?? shared.https })
-  })
+  Layer.sync(HttpClient.HttpClient, () => internal.make(internal.withShared(agents)))

@@ -297,11 +297,7 @@ const checkAgents = (agents: NonNullable<Options["agents"]>): NodeHttp.Agents =>
       throw invalidAgents(`\`agents.${protocol}\` is not a node:http Agent`)
     }
   }
-  const shared = NodeHttp.sharedAgents()
-  return {
-    http: (agents.http ?? shared.http) as NodeHttp.Agents["http"],
-    https: (agents.https ?? shared.https) as NodeHttp.Agents["https"]
-  }
+  return NodeHttp.withShared(agents as Partial<NodeHttp.Agents>)
 }
 
 /** The effect with the call options applied as the client's combinators. */
@@ -347,9 +343,7 @@ export const createHotdataClient = (options: Options = {}): HotdataPromiseClient
     throw invalidAgents("`agents` apply to node:http and `fetch` replaces it: pass one or the other")
   }
   // The caller's agents make one client, which the uploads' storage PUTs go through too.
-  const agentsClient = options.agents !== undefined && options.fetch === undefined
-    ? NodeHttp.make(checkAgents(options.agents))
-    : undefined
+  const agentsClient = options.agents !== undefined ? NodeHttp.make(checkAgents(options.agents)) : undefined
   const transport = options.fetch !== undefined
     ? FetchTransport.layer.pipe(Layer.provide(Layer.succeed(FetchHttpClient.Fetch, options.fetch)))
     : agentsClient !== undefined

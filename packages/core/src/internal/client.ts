@@ -24,6 +24,7 @@ import type * as Tracer from "effect/Tracer"
 import * as HotdataError from "../HotdataError.js"
 import * as Operation from "../Operation.js"
 import * as RetryPolicy from "../RetryPolicy.js"
+import * as Causes from "./causes.js"
 import * as FastDecode from "./fastDecode.js"
 import * as Idle from "./idle.js"
 import type * as Lean from "./lean.js"
@@ -113,15 +114,8 @@ const CONNECT_CODES = new Set([
   "UND_ERR_CONNECT_TIMEOUT"
 ])
 
-const errorCodes = (u: unknown): Array<string> => {
-  const codes: Array<string> = []
-  let current: unknown = u
-  for (let depth = 0; depth < 6 && Predicate.isObject(current); depth++) {
-    if ("code" in current && Predicate.isString(current.code)) codes.push(current.code)
-    current = "cause" in current ? current.cause : undefined
-  }
-  return codes
-}
+const errorCodes = (u: unknown): Array<string> =>
+  Causes.chainOf(u).flatMap((error) => "code" in error && Predicate.isString(error.code) ? [error.code] : [])
 
 /** Undici / Node error codes meaning the request could not be built: it fails the same way every time. */
 const UNSENDABLE_CODES = new Set([
@@ -142,14 +136,9 @@ const describe = (u: unknown, request?: HttpClientRequest.HttpClientRequest): st
   Secrets.scrub(describeRaw(u), Secrets.secretsOf(request))
 
 const describeRaw = (u: unknown): string => {
-  const messages: Array<string> = []
-  let current: unknown = u
-  for (let depth = 0; depth < 6 && Predicate.isObject(current); depth++) {
-    if ("message" in current && Predicate.isString(current.message) && current.message !== "") {
-      messages.push(current.message)
-    }
-    current = "cause" in current ? current.cause : undefined
-  }
+  const messages = Causes.chainOf(u).flatMap((error) =>
+    "message" in error && Predicate.isString(error.message) && error.message !== "" ? [error.message] : []
+  )
   return messages.length > 0 ? messages.join(": ") : String(u)
 }
 

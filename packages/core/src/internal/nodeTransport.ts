@@ -47,6 +47,14 @@ export const sharedAgents = (): Agents => {
   return defaultAgents
 }
 
+/** `agents`, with the shared agent of each protocol they leave out. */
+export const withShared = (
+  agents: { readonly http?: http.Agent | undefined; readonly https?: https.Agent | undefined }
+): Agents => {
+  const shared = sharedAgents()
+  return { http: agents.http ?? shared.http, https: agents.https ?? shared.https }
+}
+
 /** The shared agents as the clients made without any hold them: made by the first request. */
 export const lazySharedAgents: Agents = {
   get http() {
