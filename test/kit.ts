@@ -143,8 +143,14 @@ export const objectStore = (options: ObjectStoreOptions = {}) => {
       }
       if ("hang" in answer) return yield* Effect.never
       if ("untrustedCertificate" in answer) {
+        // Worded as Deno's fetch words it: with the URL, whose query holds the signature.
         const cause = Object.assign(new TypeError("fetch failed"), {
-          cause: Object.assign(new Error("self-signed certificate"), { code: "DEPTH_ZERO_SELF_SIGNED_CERT" })
+          cause: Object.assign(
+            new Error(
+              `error sending request for url (${request.url}): client error (Connect): self-signed certificate`
+            ),
+            { code: "DEPTH_ZERO_SELF_SIGNED_CERT" }
+          )
         })
         return yield* new HttpClientError.RequestError({ request, reason: "Transport", cause })
       }

@@ -371,6 +371,10 @@ describe("retries under TestClock", () => {
       assert.strictEqual(error._tag, "StorageTransportError")
       assert.strictEqual((error as UploadError.StorageTransportError).reason, "tls")
       assert.match(error.message, /storage's TLS certificate was refused: .*self-signed certificate/)
+      // The presigned URL's signature is a credential: the message names the URL without it.
+      assert.include(error.message, "https://storage.test/")
+      assert.notInclude(error.message, "X-Amz-Signature")
+      assert.notMatch(error.message, /eager|minted/)
       // Neither the part's own retries nor another round resent it.
       for (const n of [1, 2]) assert.isAtMost(fake.storage.filter((r) => r.partNumber === n).length, 1)
     }))

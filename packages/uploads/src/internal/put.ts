@@ -13,6 +13,9 @@ import type { Context } from "./shared.js"
 
 const s3Code = (body: string): string | undefined => /<Code>([^<]{1,100})<\/Code>/.exec(body)?.[1]
 
+/** The query (and fragment) of a URL in a text, after its scheme, host and path. */
+const urlQuery = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s?#)]*)[?#][^\s)]*/gi
+
 const describe = (u: unknown): string => {
   const messages: Array<string> = []
   let current: unknown = u
@@ -21,7 +24,9 @@ const describe = (u: unknown): string => {
     if (typeof message === "string" && message !== "") messages.push(message)
     current = (current as { cause?: unknown }).cause
   }
-  return messages.length > 0 ? messages.join(": ") : String(u)
+  // A transport may quote the presigned URL (Deno's `fetch` does): its query carries the
+  // signature, a credential, so every URL keeps only what comes before its query.
+  return (messages.length > 0 ? messages.join(": ") : String(u)).replace(urlQuery, "$1?…")
 }
 
 export const labelOf = (
