@@ -108,19 +108,43 @@ export class NotFound extends Schema.TaggedError<NotFound>("@hotdata-effect/core
 }
 
 /**
- * 409: the request conflicts with the resource's state (an already used idempotency
- * key, an upload already loaded, a failed result).
+ * 409: the request conflicts with the resource's state (an idempotency key already used
+ * for other data, an upload already loaded, a failed result). One kind is not final: code
+ * {@link idempotencyKeyInProgress} says the write first sent with the same idempotency key
+ * is still running, and the default policy retries it with the same key.
  *
  * @since 0.1.0
  * @category errors
  */
 export class Conflict extends Schema.TaggedError<Conflict>("@hotdata-effect/core/HotdataError/Conflict")(
   "Conflict",
-  responseFields
+  { ...responseFields, ...retryAfterField }
 ) {
   /** @since 0.1.0 */
   readonly [TypeId]: TypeId = TypeId
 }
+
+/**
+ * The error code of a 409 answering a keyed write (a load, a bulk creation) while the
+ * write first sent with the same idempotency key is still running. The key is not spent:
+ * resend the same request with the same key later and it answers with the original's
+ * result (the SDK's retry policy does this). Other data under a used key is a plain
+ * {@link Conflict} with another code, and final.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const idempotencyKeyInProgress = "IDEMPOTENCY_KEY_IN_PROGRESS"
+
+/**
+ * Whether `error` is the 409 of a keyed write whose original, sent with the same key, is
+ * still running (code {@link idempotencyKeyInProgress}).
+ *
+ * @since 0.1.0
+ * @category refinements
+ */
+export const isKeyInProgress = (error: HotdataError): error is Conflict =>
+  error._tag === "Conflict" && error.code === idempotencyKeyInProgress
 
 /**
  * 413: the request body is too large (inline load data above its limit).
@@ -493,7 +517,7 @@ export const fromStatus = (options: {
     case 404:
       return new NotFound(fields)
     case 409:
-      return new Conflict(fields)
+      return new Conflict({ ...fields, ...retry })
     case 413:
       return new PayloadTooLarge(fields)
     case 422:

@@ -5,8 +5,9 @@
  * Which failures are retried at all is decided by {@link isRetryable}, whatever the
  * schedule: a call that is neither idempotent nor carries an idempotency key is replayed
  * only when the failure proves the server never acted on it (a 429, or a connection that
- * failed before any response), and an upload finalize is never replayed. The schedule decides how long to wait and
- * when to give up.
+ * failed before any response), a keyed write also when its original is still running
+ * (a 409 the server marks so), and an upload finalize is never replayed. The schedule
+ * decides how long to wait and when to give up.
  *
  * @since 0.1.0
  */
@@ -16,7 +17,7 @@ import * as Random from "effect/Random"
 import * as Schedule from "effect/Schedule"
 import * as ScheduleDecision from "effect/ScheduleDecision"
 import * as Interval from "effect/ScheduleInterval"
-import type * as HotdataError from "./HotdataError.js"
+import * as HotdataError from "./HotdataError.js"
 import type * as Operation from "./Operation.js"
 
 /**
@@ -102,6 +103,10 @@ export const none: RetryPolicy = Schedule.stop
  * Whether a failed attempt of `operation` may be sent again.
  *
  * - 429 is retried for every operation: the server refused the work.
+ * - A 409 whose code says the write first sent with the same idempotency key is still
+ *   running ({@link HotdataError.idempotencyKeyInProgress}) is retried for keyed writes:
+ *   the retry carries the same key and answers with the original's result. Any other 409
+ *   (other data under a used key) is final.
  * - A connection that failed before any response is retried for every operation.
  * - 502, 503, 504, timeouts and other transport failures are retried only for
  *   operations that are safe to replay (see {@link isReplaySafe}), since the server
@@ -116,6 +121,8 @@ export const isRetryable = (error: HotdataError.HotdataError, operation: Operati
   switch (error._tag) {
     case "RateLimited":
       return true
+    case "Conflict":
+      return operation.idempotencyKey !== undefined && HotdataError.isKeyInProgress(error)
     case "ServerError":
       return isReplaySafe(operation) && (error.status === 502 || error.status === 503 || error.status === 504)
     case "TransportError":

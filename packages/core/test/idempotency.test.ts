@@ -2,7 +2,7 @@ import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as fs from "node:fs"
 import * as path from "node:path"
-import { HotdataClient, HotdataTest, Operations, RetryPolicy } from "../src/index.js"
+import { HotdataClient, HotdataError, HotdataTest, Operations, RetryPolicy } from "../src/index.js"
 import { underTestClock } from "./clock.js"
 
 type Replies = (index: number) => ReturnType<typeof HotdataTest.json>
@@ -61,6 +61,62 @@ describe("idempotency keys", () => {
       const unkeyed = yield* run(() => lost, (client) => client.databases.create({ name: "a" }))
       assert.strictEqual(unkeyed.result._tag, "Left")
       assert.strictEqual(unkeyed.seen.length, 1)
+    }))
+
+  it.effect("a keyed load whose original is still running is resent with the same key and gets its result", () =>
+    Effect.gen(function*() {
+      const inProgress = HotdataTest.error(409, { code: HotdataError.idempotencyKeyInProgress, retryAfter: 3 })
+      const { bodies, result, seen } = yield* run((i) => i < 2 ? inProgress : loaded, (client) => load(client))
+      assert.strictEqual(result._tag, "Right")
+      if (result._tag === "Right") assert.strictEqual(result.right.status === 200 && result.right.body.row_count, 2)
+      assert.strictEqual(bodies.length, 3)
+      for (const body of bodies) assert.strictEqual(body.idempotency_key, bodies[0]!.idempotency_key)
+      // Each resend waited at least the Retry-After the server sent with its 409.
+      assert.isAtLeast(seen[1]!.at - seen[0]!.at, 3000)
+      assert.isAtLeast(seen[2]!.at - seen[1]!.at, 3000)
+    }))
+
+  it.effect("other data under a used key is a final Conflict: not resent", () =>
+    Effect.gen(function*() {
+      const { result, seen } = yield* run(
+        () => HotdataTest.error(409, { code: "CONFLICT", message: "idempotency_key k was already used" }),
+        (client) => load(client)
+      )
+      assert.strictEqual(seen.length, 1)
+      assert.strictEqual(result._tag, "Left")
+      if (result._tag === "Left") {
+        assert.strictEqual(result.left._tag, "Conflict")
+        assert.isFalse(HotdataError.isKeyInProgress(result.left))
+      }
+    }))
+
+  it.effect("a bulk creation whose batch is still being created is resent with the same key", () =>
+    Effect.gen(function*() {
+      const inProgress = HotdataTest.error(409, { code: HotdataError.idempotencyKeyInProgress })
+      const batch = {
+        batch_id: "batch_1",
+        cancel_requested: false,
+        count: 2,
+        created_count: 2,
+        expires_at: null,
+        job_id: null,
+        status_url: "/v1/databases/bulk/batch_1"
+      }
+      const { bodies, result } = yield* run(
+        (i) => i === 0 ? inProgress : HotdataTest.json(202, batch),
+        (client) => client.databases.bulkCreate({ count: 2 })
+      )
+      assert.strictEqual(result._tag, "Right")
+      assert.strictEqual(bodies.length, 2)
+      assert.strictEqual(bodies[1]!.idempotency_key, bodies[0]!.idempotency_key)
+    }))
+
+  it.effect("that code does not make a write without a key replayable", () =>
+    Effect.gen(function*() {
+      const inProgress = HotdataTest.error(409, { code: HotdataError.idempotencyKeyInProgress })
+      const { result, seen } = yield* run(() => inProgress, (client) => client.databases.create({ name: "a" }))
+      assert.strictEqual(result._tag, "Left")
+      assert.strictEqual(seen.length, 1)
     }))
 
   it.effect("each call gets its own key", () =>

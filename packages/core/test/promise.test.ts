@@ -44,6 +44,45 @@ describe("Promise client", () => {
     await hotdata.dispose()
   })
 
+  it("a keyed load meeting its original still running is resent with the same key and resolves with its result", async () => {
+    const keys: Array<unknown> = []
+    const hotdata = createHotdataClient({
+      apiKey: "k",
+      workspaceId: "ws_1",
+      retryPolicy: RetryPolicy.make({ baseDelay: "1 millis" }),
+      fetch: async (input, init) => {
+        keys.push(((await new Request(input, init).json()) as { idempotency_key?: string }).idempotency_key)
+        return keys.length < 3
+          ? json(409, { error: { code: HotdataError.idempotencyKeyInProgress, message: "still running" } })
+          : json(200, {
+            connection_id: "c",
+            schema_name: "main",
+            table_name: "t",
+            row_count: 2,
+            arrow_schema_json: "{}"
+          })
+      }
+    })
+    const answer = await hotdata.databases.loadTable("db_1", "main", "t", { mode: "append", data: "a\n1\n2" }, {
+      idempotencyKey: "batch-1"
+    })
+    assert.strictEqual(answer.status === 200 && answer.body.row_count, 2)
+    assert.deepStrictEqual(keys, ["batch-1", "batch-1", "batch-1"])
+    // Other data under a used key is final.
+    const conflict = createHotdataClient({
+      apiKey: "k",
+      workspaceId: "ws_1",
+      retryPolicy: RetryPolicy.make({ baseDelay: "1 millis" }),
+      fetch: async () => json(409, { error: { code: "CONFLICT", message: "already used for a different load" } })
+    })
+    const error = await conflict.databases.loadTable("db_1", "main", "t", { mode: "append", data: "a\n9" }, {
+      idempotencyKey: "batch-1"
+    }).then(() => undefined, (e: unknown) => e)
+    assert.instanceOf(error, HotdataError.Conflict)
+    await hotdata.dispose()
+    await conflict.dispose()
+  })
+
   it("an AbortSignal cancels the call and its HTTP request", async () => {
     let requestSignal: AbortSignal | undefined
     const hotdata = createHotdataClient({
