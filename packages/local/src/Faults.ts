@@ -4,8 +4,10 @@
  * reject a presigned URL as expired or answer a part PUT without an `ETag`.
  *
  * A route is an operation id of the contract (`"finalize_upload_handler"`, `"query"`),
- * `"storage"` for requests to the object store, or `"result_persistence"` for the
- * background step that persists query results.
+ * `"storage"` for requests to the object store, `"result_persistence"` for the
+ * background step that persists query results, or `"table_load"` for the work of a table
+ * load (a {@link stall} there holds the load once it has taken its idempotency key and
+ * its source, as a slow load would).
  *
  * @since 0.1.0
  */
@@ -27,7 +29,7 @@ export type Fault = internal.Fault
 export type StorageRequest = internal.StorageRequest
 
 /**
- * An operation id, `"storage"` or `"result_persistence"`.
+ * An operation id, `"storage"`, `"result_persistence"` or `"table_load"`.
  *
  * @since 0.1.0
  * @category models
@@ -70,6 +72,7 @@ export const connectionReset: Fault = { _tag: "ConnectionReset" }
 
 /**
  * Hold the request for a while before handling it (a client with a shorter timeout sees a stall).
+ * On route `"table_load"`: hold the next table load for a while as it runs.
  *
  * @since 0.1.0
  * @category constructors

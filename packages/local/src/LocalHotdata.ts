@@ -60,6 +60,12 @@ export interface Options {
   /** Lifetime of presigned URLs. Default 30 minutes. */
   readonly presignedUrlTtl?: Duration.DurationInput | undefined
   /**
+   * How long a load resent with the idempotency key of a load still running waits for
+   * that load, to answer with its result; after that it answers 409
+   * `IDEMPOTENCY_KEY_IN_PROGRESS` (resend it with the same key). Default 30 seconds.
+   */
+  readonly keyedLoadWait?: Duration.DurationInput | undefined
+  /**
    * For browser development: the origin pages call from (`http://localhost:5173`, or `*`
    * for any). The API and the object store then answer preflights and send CORS headers.
    * Default: none.
@@ -218,6 +224,9 @@ const startOptions = (options: Options, dataDir: string): internal.StartOptions 
   inlineRowLimit: options.inlineRowLimit,
   cors: options.cors,
   externalStorage: options.externalStorage,
+  keyedLoadWaitMs: options.keyedLoadWait === undefined
+    ? undefined
+    : Duration.toMillis(Duration.decode(options.keyedLoadWait)),
   presignedUrlTtlSeconds: options.presignedUrlTtl === undefined
     ? undefined
     : Math.max(1, Math.round(Duration.toSeconds(Duration.decode(options.presignedUrlTtl))))

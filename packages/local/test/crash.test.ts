@@ -9,9 +9,10 @@ import { assert } from "vitest"
 
 /**
  * Kills the server with SIGKILL at random points while clients create databases, load
- * tables (synchronously and as jobs, with idempotency keys) and send multipart uploads,
- * restarts it on the same data directory, and checks that every change the server
- * acknowledged is there and that nothing is left stuck.
+ * tables (synchronously and as jobs, with idempotency keys), append keyed batches, create
+ * keyed bulk batches and send multipart uploads, restarts it on the same data directory,
+ * and checks that every change the server acknowledged is there, that nothing is left
+ * stuck, and that every keyed write resent after the restart lands exactly once.
  */
 
 const ROUNDS = 6
@@ -77,6 +78,10 @@ interface Acknowledged {
   jobs: Array<{ db: string; table: string; rows: number; job: string; key: string }>
   /** Queries answered with a result id, and the rows the result holds. */
   results: Array<{ db: string; id: string; rows: number }>
+  /** Keyed appends of a batch of rows (tagged with the key) to one table; `answered` once the server answered. */
+  appends: Array<{ key: string; rows: number; async: boolean; answered: boolean; job?: string }>
+  /** Keyed bulk creations; `batch` once the server answered with it. */
+  bulks: Array<{ key: string; name: string; batch?: string }>
   /** Multipart uploads with the parts the store acknowledged. */
   uploads: Array<
     { id: string; token: string; parts: Array<{ part_number: number; e_tag: string }>; finalized: boolean }
@@ -84,6 +89,9 @@ interface Acknowledged {
 }
 
 const csv = (rows: number) => "n\n" + Array.from({ length: rows }, (_, i) => i).join("\n") + "\n"
+const batchCsv = (key: string, rows: number) =>
+  "batch,n\n" + Array.from({ length: rows }, (_, i) => `${key},${i}`).join("\n") + "\n"
+const appendsTable = (round: number) => `appends_${round}`
 
 /** Work sent until the server dies; every acknowledged change goes into `acked`. */
 const workload = async (baseUrl: string, round: number, acked: Acknowledged, db: string) => {
@@ -121,6 +129,39 @@ const workload = async (baseUrl: string, round: number, acked: Acknowledged, db:
       if (r.status === 200) acked.loads.push({ db, table, rows })
       else if (r.status === 202) acked.jobs.push({ db, table, rows, job: r.json.id, key })
     })
+  let a = 0
+  const appends = () =>
+    guard(async () => {
+      const i = a++
+      const entry: Acknowledged["appends"][number] = {
+        key: `a${round}_${i}`,
+        rows: 1 + (i % 5),
+        async: i % 3 === 2,
+        answered: false
+      }
+      acked.appends.push(entry)
+      const r = await call("POST", `/v1/databases/${db}/schemas/main/tables/${appendsTable(round)}/loads`, {
+        mode: "append",
+        data: batchCsv(entry.key, entry.rows),
+        idempotency_key: entry.key,
+        async: entry.async
+      })
+      if (r.status === 200 || r.status === 202) entry.answered = true
+      if (r.status === 202) entry.job = r.json.id
+    })
+  let b = 0
+  const bulks = () =>
+    guard(async () => {
+      const i = b++
+      const entry: Acknowledged["bulks"][number] = { key: `b${round}_${i}`, name: `bk${round}x${i}y` }
+      acked.bulks.push(entry)
+      const r = await call("POST", "/v1/databases/bulk", {
+        count: 2,
+        name_template: `${entry.name}{n}`,
+        idempotency_key: entry.key
+      })
+      if (r.status === 202) entry.batch = r.json.batch_id
+    })
   let q = 0
   const queries = () =>
     guard(async () => {
@@ -157,7 +198,20 @@ const workload = async (baseUrl: string, round: number, acked: Acknowledged, db:
     })
   return {
     alive,
-    running: Promise.all([creates(), creates(), creates(), loads(), loads(), queries(), uploads(), uploads()])
+    running: Promise.all([
+      creates(),
+      creates(),
+      loads(),
+      loads(),
+      appends(),
+      appends(),
+      appends(),
+      appends(),
+      bulks(),
+      queries(),
+      uploads(),
+      uploads()
+    ])
   }
 }
 
@@ -167,15 +221,24 @@ describe("crash safety", () => {
     () =>
       Effect.promise(async () => {
         const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hotdata-local-crash-"))
-        const figures = { kills: 0, checked: 0, lost: 0 }
-        const kinds = { databases: 0, loads: 0, jobs: 0, results: 0, uploads: 0 }
+        const figures = { kills: 0, checked: 0, lost: 0, resent: 0, duplicated: 0 }
+        const kinds = { databases: 0, loads: 0, jobs: 0, results: 0, uploads: 0, appends: 0, bulks: 0 }
+        const duplicated: Array<string> = []
         const lost: Array<string> = []
         let server = await startServer(dataDir)
         try {
           for (let round = 0; round < ROUNDS; round++) {
             const call = client(server.baseUrl)
             const db = (await call("POST", "/v1/databases", { name: `loads-${round}` })).json.id as string
-            const acked: Acknowledged = { databases: [db], loads: [], jobs: [], results: [], uploads: [] }
+            const acked: Acknowledged = {
+              databases: [db],
+              loads: [],
+              jobs: [],
+              results: [],
+              uploads: [],
+              appends: [],
+              bulks: []
+            }
             const work = await workload(server.baseUrl, round, acked, db)
             await new Promise((resolve) => setTimeout(resolve, 150 + Math.floor(Math.random() * 600)))
             await kill(server)
@@ -189,6 +252,8 @@ describe("crash safety", () => {
             kinds.jobs += acked.jobs.length
             kinds.results += acked.results.length
             kinds.uploads += acked.uploads.length
+            kinds.appends += acked.appends.length
+            kinds.bulks += acked.bulks.length
             const missing = (what: string) => {
               figures.lost++
               lost.push(`round ${round}: ${what}`)
@@ -238,6 +303,69 @@ describe("crash safety", () => {
               assert.strictEqual(again.status, 200, `resending ${job.key}: ${again.text}`)
               assert.strictEqual(await count(job.db, job.table), job.rows)
             }
+            // Keyed appends: resend every one the server did not answer (and every job that did
+            // not finish) with its key; each batch then holds its rows exactly once.
+            for (const append of acked.appends) {
+              const job = append.job === undefined ? undefined : (await after("GET", `/v1/jobs/${append.job}`)).json
+              if (append.answered && (job === undefined || job.status === "succeeded")) continue
+              figures.resent++
+              const again = await after(
+                "POST",
+                `/v1/databases/${db}/schemas/main/tables/${appendsTable(round)}/loads`,
+                { mode: "append", data: batchCsv(append.key, append.rows), idempotency_key: append.key }
+              )
+              assert.include([200, 202], again.status, `resending ${append.key}: ${again.text}`)
+              if (again.status === 202) {
+                const settled = (await after("GET", `/v1/jobs/${again.json.id}`)).json
+                assert.strictEqual(
+                  settled.status,
+                  "succeeded",
+                  `the job answering ${append.key}: ${JSON.stringify(settled)}`
+                )
+              }
+            }
+            if (acked.appends.length > 0) {
+              const counted = await after(
+                "POST",
+                "/v1/query",
+                { sql: `SELECT batch, count(*) FROM ${appendsTable(round)} GROUP BY batch` },
+                { "x-database-id": db }
+              )
+              const perBatch = new Map<string, number>(
+                ((counted.json?.rows ?? []) as Array<[string, number]>).map(([batch, n]) => [batch, n])
+              )
+              for (const append of acked.appends) {
+                figures.checked++
+                const landed = perBatch.get(append.key) ?? 0
+                if (landed > append.rows) {
+                  figures.duplicated++
+                  duplicated.push(`round ${round}: ${append.key} holds ${landed} rows, sent ${append.rows}`)
+                } else if (landed < append.rows) {
+                  missing(`append ${append.key}: ${landed} of ${append.rows} rows`)
+                }
+              }
+            }
+            // Keyed bulk creations: resent, each answers with one batch holding its databases once.
+            for (const bulk of acked.bulks) {
+              figures.checked++
+              if (bulk.batch === undefined) figures.resent++
+              const again = await after("POST", "/v1/databases/bulk", {
+                count: 2,
+                name_template: `${bulk.name}{n}`,
+                idempotency_key: bulk.key
+              })
+              assert.strictEqual(again.status, 202, `resending ${bulk.key}: ${again.text}`)
+              if (bulk.batch !== undefined) assert.strictEqual(again.json.batch_id, bulk.batch)
+              const named = (await after("GET", `/v1/databases/count?search=${bulk.name}`)).json.total
+              const inBatch = (await after("GET", `/v1/databases/count?batch=${again.json.batch_id}`)).json.total
+              if (named !== inBatch || inBatch !== again.json.created_count || inBatch > 2) {
+                figures.duplicated++
+                duplicated.push(
+                  `round ${round}: bulk ${bulk.key} made ${named} databases, its batch holds ${inBatch} ` +
+                    `and counts ${again.json.created_count}`
+                )
+              }
+            }
             for (const upload of acked.uploads) {
               const headers = { "x-upload-finalize-token": upload.token }
               if (!upload.finalized && upload.parts.length > 0) {
@@ -269,11 +397,13 @@ describe("crash safety", () => {
           fs.rmSync(dataDir, { recursive: true, force: true })
         }
         console.log(
-          `crash test: ${figures.kills} kills, ${figures.checked} acknowledged changes checked, ${figures.lost} lost ` +
+          `crash test: ${figures.kills} kills, ${figures.checked} acknowledged changes checked, ${figures.lost} lost, ` +
+            `${figures.resent} keyed writes resent, ${figures.duplicated} duplicated ` +
             `(${kinds.databases} databases, ${kinds.loads} loads, ${kinds.jobs} load jobs, ${kinds.results} results, ` +
-            `${kinds.uploads} upload sessions)`
+            `${kinds.uploads} upload sessions, ${kinds.appends} keyed appends, ${kinds.bulks} keyed bulk creations)`
         )
         assert.deepStrictEqual(lost, [])
+        assert.deepStrictEqual(duplicated, [])
       }),
     { timeout: 120_000 }
   )

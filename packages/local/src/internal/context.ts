@@ -21,6 +21,11 @@ export interface ServerConfig {
   readonly mintBatchLimit: number
   /** The origin browsers may call from (`*` for any); `undefined`: no CORS headers. */
   readonly cors: string | undefined
+  /**
+   * How long a load resent with the idempotency key of a load still running waits for that
+   * load's answer before answering 409 `IDEMPOTENCY_KEY_IN_PROGRESS`.
+   */
+  readonly keyedLoadWaitMs: number
 }
 
 /** Everything a handler can reach. @internal */
@@ -86,8 +91,10 @@ export const fork = (server: Server, work: () => Promise<unknown>): void => {
 }
 
 /** Whether `promise` settles (either way) within `ms` milliseconds. @internal */
-export const settlesWithin = (promise: Promise<unknown>, ms: number): Promise<boolean> =>
-  Promise.race([
+export const settlesWithin = (promise: Promise<unknown>, ms: number): Promise<boolean> => {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  return Promise.race([
     promise.then(() => true, () => true),
-    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms))
-  ])
+    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)))
+  ]).finally(() => clearTimeout(timer))
+}

@@ -48,6 +48,33 @@ export interface EngineDatabase {
   readonly attachments?: ReadonlyArray<{ readonly alias: string; readonly file: string }> | undefined
 }
 
+/**
+ * The schema of every database file where keyed loads leave their receipt, in the same
+ * transaction as their rows. Not listed among the database's schemas and tables.
+ *
+ * @internal
+ */
+export const RECEIPTS_SCHEMA = "__hotdata_local"
+const receiptsTable = (db: EngineDatabase): string =>
+  `${quoteIdent(db.default_catalog)}.${quoteIdent(RECEIPTS_SCHEMA)}.load_keys`
+
+/**
+ * What a keyed load records beside its rows: its idempotency slot and the answer it gives,
+ * built from the table as the load's transaction leaves it.
+ *
+ * @internal
+ */
+export interface LoadReceipt {
+  readonly slot: string
+  readonly answer: (outcome: LoadOutcome) => string
+}
+
+/** A table after a load: its row count and columns. @internal */
+export interface LoadOutcome {
+  readonly rowCount: number
+  readonly columns: Array<ColumnDescription>
+}
+
 /** @internal */
 export interface QueryOutcome {
   readonly columns: ReadonlyArray<string>
@@ -599,7 +626,9 @@ export class Engine {
     try {
       const reader = await conn.runAndReadAll(
         `SELECT schema_name, table_name, column_name, data_type, is_nullable FROM duckdb_columns() ` +
-          `WHERE database_name = ${quoteLiteral(db.default_catalog)} ORDER BY schema_name, table_name, column_index`
+          `WHERE database_name = ${quoteLiteral(db.default_catalog)} AND schema_name <> ${
+            quoteLiteral(RECEIPTS_SCHEMA)
+          } ORDER BY schema_name, table_name, column_index`
       )
       const out = new Map<string, { schema: string; table: string; columns: Array<ColumnDescription> }>()
       for (const row of reader.getRowObjects()) {
@@ -627,7 +656,7 @@ export class Engine {
     try {
       const reader = await conn.runAndReadAll(
         `SELECT schema_name FROM duckdb_schemas() WHERE database_name = ${quoteLiteral(db.default_catalog)} ` +
-          `AND NOT internal ORDER BY schema_name`
+          `AND NOT internal AND schema_name <> ${quoteLiteral(RECEIPTS_SCHEMA)} ORDER BY schema_name`
       )
       return reader.getRows().map((row) => String(row[0]))
     } finally {
@@ -656,8 +685,9 @@ export class Engine {
     table: string,
     source: LoadSource,
     mode: string,
-    key: ReadonlyArray<string> | null
-  ): Promise<{ readonly rowCount: number; readonly columns: Array<ColumnDescription> }> {
+    key: ReadonlyArray<string> | null,
+    receipt?: LoadReceipt
+  ): Promise<LoadOutcome> {
     const staged = this.stage(db, source.file)
     return this.withWrite(db, async (conn) => {
       const target = qualified(db, schema, table)
@@ -706,20 +736,33 @@ export class Engine {
             }
             void keyTuple
           }
+          const count = await conn.runAndReadAll(`SELECT count(*) FROM ${target}`)
+          const described = await conn.runAndReadAll(`DESCRIBE ${target}`)
+          const outcome: LoadOutcome = {
+            rowCount: Number(count.getRows()[0]?.[0] ?? 0),
+            columns: described.getRowObjects().map((row) => ({
+              name: String(row.column_name),
+              type: String(row.column_type),
+              nullable: String(row.null) !== "NO"
+            }))
+          }
+          if (receipt !== undefined) {
+            // Committed with the rows or not at all: after a crash, the receipt says whether the load landed.
+            await conn.run(`CREATE SCHEMA IF NOT EXISTS ${qualified(db, RECEIPTS_SCHEMA)}`)
+            await conn.run(
+              `CREATE TABLE IF NOT EXISTS ${receiptsTable(db)} (slot VARCHAR PRIMARY KEY, answer VARCHAR NOT NULL)`
+            )
+            await conn.run(
+              `INSERT INTO ${receiptsTable(db)} VALUES (${quoteLiteral(receipt.slot)}, ${
+                quoteLiteral(receipt.answer(outcome))
+              })`
+            )
+          }
           await conn.run("COMMIT")
+          return outcome
         } catch (cause) {
           await conn.run("ROLLBACK").catch(() => undefined)
           throw cause
-        }
-        const count = await conn.runAndReadAll(`SELECT count(*) FROM ${target}`)
-        const described = await conn.runAndReadAll(`DESCRIBE ${target}`)
-        return {
-          rowCount: Number(count.getRows()[0]?.[0] ?? 0),
-          columns: described.getRowObjects().map((row) => ({
-            name: String(row.column_name),
-            type: String(row.column_type),
-            nullable: String(row.null) !== "NO"
-          }))
         }
       } catch (cause) {
         if (cause instanceof ApiError) throw cause
@@ -730,6 +773,28 @@ export class Engine {
         )
       }
     }).finally(() => staged.remove())
+  }
+
+  /** The answers recorded by the keyed loads of `slots` that committed, by slot. */
+  async loadReceipts(db: EngineDatabase, slots: ReadonlyArray<string>): Promise<Map<string, string>> {
+    const out = new Map<string, string>()
+    if (slots.length === 0 || !fs.existsSync(db.file)) return out
+    const handle = await this.open(db)
+    const conn = await handle.instance.connect()
+    try {
+      const present = await conn.runAndReadAll(
+        `SELECT count(*) FROM duckdb_tables() WHERE database_name = ${quoteLiteral(db.default_catalog)} ` +
+          `AND schema_name = ${quoteLiteral(RECEIPTS_SCHEMA)} AND table_name = 'load_keys'`
+      )
+      if (Number(present.getRows()[0]?.[0] ?? 0) === 0) return out
+      const reader = await conn.runAndReadAll(
+        `SELECT slot, answer FROM ${receiptsTable(db)} WHERE slot IN (${slots.map(quoteLiteral).join(", ")})`
+      )
+      for (const [slot, answer] of reader.getRows()) out.set(String(slot), String(answer))
+      return out
+    } finally {
+      conn.closeSync()
+    }
   }
 
   async close(): Promise<void> {

@@ -1,3 +1,5 @@
+import { idempotencyKeyInProgress } from "@hotdata-effect/core/HotdataError"
+
 /**
  * Errors raised by handlers, turned into `{"error":{"code","message"}}` bodies by the router.
  *
@@ -22,6 +24,15 @@ export const notFound = (message: string): ApiError => new ApiError(404, "NOT_FO
 
 /** @internal */
 export const conflict = (message: string): ApiError => new ApiError(409, "CONFLICT", message)
+
+/**
+ * 409 for a keyed write whose original, sent with the same idempotency key, is still
+ * running: a code of its own (clients retry it with the same key) and `Retry-After`.
+ *
+ * @internal
+ */
+export const keyInProgress = (message: string, retryAfterSeconds = 1): ApiError =>
+  new ApiError(409, idempotencyKeyInProgress, message, { "Retry-After": String(retryAfterSeconds) })
 
 /** @internal */
 export const errorMessage = (cause: unknown): string => {

@@ -2,9 +2,9 @@ import * as Schemas from "@hotdata-effect/core/generated/Schemas"
 import * as Schema from "effect/Schema"
 import * as fs from "node:fs"
 import * as path from "node:path"
-import type { Reply, RequestContext } from "./context.js"
-import type { LoadSource } from "./engine.js"
-import { ApiError, badRequest, conflict, errorMessage, notFound } from "./errors.js"
+import { type Reply, type RequestContext, type Server, settlesWithin } from "./context.js"
+import type { LoadOutcome, LoadSource } from "./engine.js"
+import { ApiError, badRequest, conflict, errorMessage, keyInProgress, notFound } from "./errors.js"
 import { checkIdentifier, connectionDatabase, engineDatabase, getDatabase, sha256 } from "./handlers/common.js"
 import { makeId, nowIso } from "./ids.js"
 import { submitJob } from "./jobRunner.js"
@@ -76,6 +76,21 @@ const replay = (previous: IdempotencyRecord) =>
     ? { status: 202 as const, body: Schema.validateSync(Schemas.SubmitJobResponse)(previous.body) }
     : { status: 200 as const, body: Schema.validateSync(Schemas.LoadManagedTableResponse)(previous.body) }
 
+/**
+ * The keyed loads running on each server, by idempotency slot: each settles once its load
+ * has an answer or has failed, for the resends of its key that wait for it.
+ */
+const runningLoads = new WeakMap<Server, Map<string, Promise<void>>>()
+
+const runningOn = (server: Server): Map<string, Promise<void>> => {
+  let running = runningLoads.get(server)
+  if (running === undefined) {
+    running = new Map()
+    runningLoads.set(server, running)
+  }
+  return running
+}
+
 const resolveTarget = (ctx: LoadContext): [DatabaseRecord, ConnectionRecord] => {
   if ("connection_id" in ctx.params) {
     const [connection, db] = connectionDatabase(ctx, ctx.params.connection_id)
@@ -135,6 +150,7 @@ export const loadTable = async (ctx: LoadContext): Promise<Reply<"load_database_
   }
 
   let idempotencySlot: string | undefined
+  let settle = () => {}
   if (body.idempotency_key !== undefined && body.idempotency_key !== null) {
     const fingerprint = sha256(JSON.stringify({
       target: [db.id, schema, table],
@@ -146,25 +162,50 @@ export const loadTable = async (ctx: LoadContext): Promise<Reply<"load_database_
       format: body.format ?? null,
       columns: body.columns ?? null
     }))
-    idempotencySlot = `${ctx.workspace}/${body.idempotency_key}`
-    const previous = server.state.data.idempotency[idempotencySlot]
-    if (previous !== undefined) {
+    const slot = `${ctx.workspace}/${body.idempotency_key}`
+    for (;;) {
+      const previous = server.state.data.idempotency[slot]
+      if (previous === undefined) break
       if (previous.fingerprint !== fingerprint) {
         throw conflict(`idempotency_key ${body.idempotency_key} was already used for a different load`)
       }
-      if (previous.status === 0) throw conflict(`a load with idempotency_key ${body.idempotency_key} is still running`)
-      return replay(previous)
+      if (previous.status !== 0) return replay(previous)
+      // The original is still running: wait for its answer, for a while.
+      const original = runningOn(server).get(slot)
+      if (original === undefined || !(await settlesWithin(original, server.config.keyedLoadWaitMs))) {
+        throw keyInProgress(
+          `a load with idempotency_key ${body.idempotency_key} is still running; ` +
+            "send it again with the same key to get its result"
+        )
+      }
+      // It answered (replayed above), or it failed and its key is free again: this load runs.
     }
-    server.state.data.idempotency[idempotencySlot] = { fingerprint, status: 0, body: null }
+    idempotencySlot = slot
+    server.state.data.idempotency[slot] = {
+      fingerprint,
+      status: 0,
+      body: null,
+      database_id: db.id,
+      ...(body.upload_id !== undefined && body.upload_id !== null ? { upload_id: body.upload_id } : {})
+    }
+    server.state.save()
+    let done!: () => void
+    runningOn(server).set(slot, new Promise<void>((resolve) => (done = resolve)))
+    settle = () => {
+      runningOn(server).delete(slot)
+      done()
+    }
   }
   const forget = () => {
     if (idempotencySlot !== undefined) delete server.state.data.idempotency[idempotencySlot]
+    settle()
   }
   const remember = (status: number, value: unknown) => {
     if (idempotencySlot === undefined) return
     const slot = server.state.data.idempotency[idempotencySlot]
     if (slot !== undefined) server.state.data.idempotency[idempotencySlot] = { ...slot, status, body: value }
     server.state.save()
+    settle()
   }
 
   // Resolve and claim the source before answering, so a second load of one upload is refused.
@@ -225,23 +266,33 @@ export const loadTable = async (ctx: LoadContext): Promise<Reply<"load_database_
     throw cause
   }
 
+  const answer = (out: LoadOutcome): Schemas.LoadManagedTableResponse => ({
+    connection_id: connection.id,
+    schema_name: schema,
+    table_name: table,
+    row_count: out.rowCount,
+    arrow_schema_json: JSON.stringify({
+      fields: out.columns.map((c) => ({ name: c.name, data_type: arrowTypeName(c.type), nullable: c.nullable }))
+    })
+  })
+  // A keyed load commits a receipt with its rows, so a restart after a crash knows it landed.
+  const receipt = idempotencySlot === undefined
+    ? undefined
+    : { slot: idempotencySlot, answer: (out: LoadOutcome) => JSON.stringify(answer(out)) }
+
   const run = async (): Promise<Schemas.LoadManagedTableResponse> => {
     let ok = false
     try {
+      // The key is on disk before the rows can be.
+      if (receipt !== undefined) await server.state.durable()
+      const stall = server.faults.take("table_load", (f) => f._tag === "Stall")
+      if (stall?._tag === "Stall") await new Promise((resolve) => setTimeout(resolve, stall.millis))
       source = await prepare()
-      const out = await server.engine.load(engineDatabase(server, db), schema, table, source, body.mode, key)
+      const out = await server.engine.load(engineDatabase(server, db), schema, table, source, body.mode, key, receipt)
       const decl = (db.schemas[schema] ??= {})
       decl[table] = { ...(decl[table] ?? { key: null, partition_by: [], sorted_by: [] }), last_sync: nowIso() }
       ok = true
-      return {
-        connection_id: connection.id,
-        schema_name: schema,
-        table_name: table,
-        row_count: out.rowCount,
-        arrow_schema_json: JSON.stringify({
-          fields: out.columns.map((c) => ({ name: c.name, data_type: arrowTypeName(c.type), nullable: c.nullable }))
-        })
-      }
+      return answer(out)
     } finally {
       release(ok)
       if (source !== undefined && source.file.startsWith(tmpDir)) fs.rmSync(source.file, { force: true })

@@ -19,7 +19,9 @@ export const defaults = {
   presign: true,
   inlineRowLimit: 10_000,
   presignedUrlTtlSeconds: 1800,
-  storageRegion: "us-east-1"
+  storageRegion: "us-east-1",
+  /** How long a resent keyed load waits for its original still running (then 409 IDEMPOTENCY_KEY_IN_PROGRESS). */
+  keyedLoadWaitMs: 30_000
 } as const
 
 /** @internal */

@@ -1,7 +1,9 @@
 import * as fs from "node:fs"
 import * as path from "node:path"
+import type { Server } from "./context.js"
 import type { Engine } from "./engine.js"
-import type { StateData } from "./state.js"
+import { engineDatabase } from "./handlers/common.js"
+import type { IdempotencyRecord, JobRecord, StateData } from "./state.js"
 
 /**
  * Marks the work a crash interrupted as failed, so nothing stays stuck after a restart:
@@ -22,10 +24,13 @@ export const recoverInterrupted = (data: StateData, now: string): void => {
       interrupted.add(job.id)
     }
   }
-  // A bulk creation cut short ends with the databases it made; one that made none is
-  // forgotten, so its idempotency key can be used again.
+  // A bulk creation cut short ends with the databases it made (its count may lag behind
+  // the databases on record); one that made none is forgotten, so its idempotency key can
+  // be used again.
   for (const batch of Object.values(data.batches ?? {})) {
     if (batch.done) continue
+    const made = Object.values(data.databases ?? {}).filter((db) => db.batch_id === batch.id).length
+    batch.created_count = Math.max(batch.created_count, made)
     if (batch.created_count === 0) delete data.batches[batch.id]
     else batch.done = true
   }
@@ -36,6 +41,61 @@ export const recoverInterrupted = (data: StateData, now: string): void => {
     const job = (record.body as { readonly id?: unknown } | null)?.id
     if (record.status === 0 || (record.status === 202 && typeof job === "string" && interrupted.has(job))) {
       delete data.idempotency[slot]
+    }
+  }
+}
+
+/** The job a keyed load answered with, while it has not finished. */
+const unfinishedJob = (data: StateData, record: IdempotencyRecord): JobRecord | undefined => {
+  if (record.status !== 202) return undefined
+  const id = (record.body as { readonly id?: unknown } | null)?.id
+  const job = typeof id === "string" ? data.jobs[id] : undefined
+  return job !== undefined && (job.status === "pending" || job.status === "running") ? job : undefined
+}
+
+/**
+ * Settles the keyed loads a crash cut off, by the receipt each one commits in its database
+ * with its rows: a load that landed keeps its key with the answer it recorded (the job it
+ * ran as succeeds with it, the upload it read stays consumed), so resending the key answers
+ * with it and loads nothing again. Loads without a receipt did not land: {@link recoverInterrupted}
+ * then frees their keys. Runs before it.
+ *
+ * @internal
+ */
+export const recoverKeyedLoads = async (server: Server, now: string): Promise<void> => {
+  const data = server.state.data
+  const byDatabase = new Map<string, Array<string>>()
+  for (const [slot, record] of Object.entries(data.idempotency)) {
+    if (record.database_id === undefined) continue
+    if (record.status !== 0 && unfinishedJob(data, record) === undefined) continue
+    byDatabase.set(record.database_id, [...(byDatabase.get(record.database_id) ?? []), slot])
+  }
+  for (const [id, slots] of byDatabase) {
+    const db = data.databases[id]
+    if (db === undefined) continue
+    let receipts: Map<string, string>
+    try {
+      receipts = await server.engine.loadReceipts(engineDatabase(server, db), slots)
+    } catch {
+      // An unreadable database: its loads are taken as not landed.
+      continue
+    }
+    for (const slot of slots) {
+      const answer = receipts.get(slot)
+      const record = data.idempotency[slot]
+      if (answer === undefined || record === undefined) continue
+      const result = JSON.parse(answer) as NonNullable<JobRecord["result"]>
+      const job = unfinishedJob(data, record)
+      if (job !== undefined) {
+        job.status = "succeeded"
+        job.result = result
+        job.error_message = null
+        job.completed_at = now
+      } else {
+        data.idempotency[slot] = { ...record, status: 200, body: result }
+      }
+      const upload = record.upload_id === undefined ? undefined : data.uploads[record.upload_id]
+      if (upload !== undefined && upload.status === "loading") upload.status = "consumed"
     }
   }
 }

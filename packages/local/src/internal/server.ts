@@ -10,7 +10,7 @@ import { cleanOrphanResults } from "./execution.js"
 import { FaultRegistry } from "./faults.js"
 import { handlers } from "./handlers/index.js"
 import { defaults } from "./options.js"
-import { lockDataDir, recoverInterrupted, recoverResults } from "./recovery.js"
+import { lockDataDir, recoverInterrupted, recoverKeyedLoads, recoverResults } from "./recovery.js"
 import { makeRequestListener } from "./router.js"
 import { StateStore } from "./state.js"
 import { type ObjectStorage, Storage } from "./storage.js"
@@ -20,6 +20,7 @@ import { ExternalStorage } from "./storage/external.js"
 export interface StartOptions extends Omit<Options, "presignedUrlTtl"> {
   readonly presignedUrlTtlSeconds?: number | undefined
   readonly minPartSize?: number | undefined
+  readonly keyedLoadWaitMs?: number | undefined
 }
 
 /** The running server: what its handle shows, and the server state the fault controls work on. @internal */
@@ -62,7 +63,8 @@ const startLocked = async (
     minPartSize: options.minPartSize ?? 5 * MiB,
     maxUploadBytes: 5 * 1024 * 1024 * MiB,
     mintBatchLimit: 100,
-    cors: options.cors
+    cors: options.cors,
+    keyedLoadWaitMs: options.keyedLoadWaitMs ?? defaults.keyedLoadWaitMs
   }
   const state = new StateStore(dataDir)
   state.data.workspaces[config.workspaceId] ??= {
@@ -89,6 +91,7 @@ const startLocked = async (
   const server: Server = { config, state, engine, storage, faults, background: new Set(), baseUrl: "" }
   await recoverResults(state.data, engine, path.join(dataDir, "results"))
   cleanOrphanResults(server)
+  await recoverKeyedLoads(server, new Date().toISOString())
   recoverInterrupted(state.data, new Date().toISOString())
   await state.commit()
 

@@ -173,11 +173,22 @@ export interface JobRecord {
   completed_at: string | null
 }
 
-/** @internal */
+/**
+ * A load's idempotency key (by `workspace/key` slot): the fingerprint of what it loads,
+ * and its answer once it has one (`status` 0 while it runs). Written to disk before the
+ * load commits, so that after a crash the receipt the load commits with its rows (in the
+ * database `database_id`) tells whether it landed.
+ *
+ * @internal
+ */
 export interface IdempotencyRecord {
   readonly fingerprint: string
   readonly status: number
   readonly body: unknown
+  /** The database loaded into. */
+  readonly database_id?: string | undefined
+  /** The upload the load consumes, if any. */
+  readonly upload_id?: string | undefined
 }
 
 /** A bulk creation of databases. @internal */

@@ -1,6 +1,6 @@
 import type * as Schemas from "@hotdata-effect/core/generated/Schemas"
 import type { HandlerSet, RequestContext } from "../context.js"
-import { ApiError, badRequest, conflict, notFound } from "../errors.js"
+import { ApiError, badRequest, conflict, keyInProgress, notFound } from "../errors.js"
 import { makeId, nowIso } from "../ids.js"
 import { loadTable } from "../loading.js"
 import type { BatchRecord, DatabaseRecord, TableDeclaration } from "../state.js"
@@ -173,8 +173,8 @@ const batchResponse = (batch: BatchRecord) => ({
 
 /**
  * Bulk creation of databases. The databases are created before the answer. A reused
- * `idempotency_key` answers with the original batch whatever the body (409 while that
- * batch is still being created). `name_template` names database `n` (1-based) with `{n}`
+ * `idempotency_key` answers with the original batch whatever the body (409
+ * `IDEMPOTENCY_KEY_IN_PROGRESS` while that batch is still being created). `name_template` names database `n` (1-based) with `{n}`
  * replaced by `n`.
  */
 const bulkCreate = async (ctx: RequestContext<"bulk_create_databases">) => {
@@ -189,7 +189,11 @@ const bulkCreate = async (ctx: RequestContext<"bulk_create_databases">) => {
       b.workspace === ctx.workspace && b.idempotency_key === key
     )
     if (previous !== undefined) {
-      if (!previous.done) throw conflict(`a batch with idempotency_key ${key} is still running`)
+      if (!previous.done) {
+        throw keyInProgress(
+          `a batch with idempotency_key ${key} is still being created; send it again with the same key to get it`
+        )
+      }
       return { status: 202 as const, body: batchResponse(previous) }
     }
   }
