@@ -133,25 +133,91 @@ const alive = (pid: number): boolean => {
   }
 }
 
+/** How long a lock file that holds no process id yet is given to get one. */
+const UNREADABLE_LOCK_WAIT_MS = 2_000
+/** How long taking the lock may take in all (other takers of a stale lock at work). */
+const LOCK_TIMEOUT_MS = 10_000
+const POLL_MS = 20
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+const errnoOf = (cause: unknown): string | undefined => (cause as NodeJS.ErrnoException | undefined)?.code
+
 /**
- * Takes the data directory for this server: a `lock` file holding the process id. A lock
- * left by a process that is gone (a crash) is taken over; one held by a live server is an
- * error naming it. Returns the release.
+ * Creates `file` holding `text` in one step, unless it exists: the text is written and
+ * flushed beside it, then linked into place, so the file is never seen empty or half
+ * written. Where the file system has no hard links, an exclusive create (`wx`) followed by
+ * the write. Returns whether this call created it.
+ */
+const createWhole = (file: string, text: string): boolean => {
+  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
+  const fd = fs.openSync(tmp, "wx")
+  try {
+    fs.writeSync(fd, text)
+    fs.fsyncSync(fd)
+  } finally {
+    fs.closeSync(fd)
+  }
+  try {
+    fs.linkSync(tmp, file)
+    return true
+  } catch (cause) {
+    if (errnoOf(cause) === "EEXIST") return false
+    // No hard links here.
+    try {
+      fs.writeFileSync(file, text, { flag: "wx" })
+      return true
+    } catch (again) {
+      if (errnoOf(again) === "EEXIST") return false
+      throw again
+    }
+  } finally {
+    fs.rmSync(tmp, { force: true })
+  }
+}
+
+/** What a lock file holds: a process id, nothing readable yet (empty, half written), or no file. */
+const readLock = (file: string): number | "unreadable" | "absent" => {
+  let text: string
+  try {
+    text = fs.readFileSync(file, "utf8")
+  } catch (cause) {
+    if (errnoOf(cause) === "ENOENT") return "absent"
+    throw cause
+  }
+  return /^\s*[1-9][0-9]*\s*$/.test(text) ? Number(text) : "unreadable"
+}
+
+/**
+ * Takes the data directory for this server: a `lock` file holding the process id, created
+ * atomically (it appears whole or not at all; never read, then written). A lock held by a
+ * live process is an error naming it. A lock whose process is gone (a crash) is replaced:
+ * the takers of a stale lock first race for a claim on it (`lock.takeover.<pid>`, an
+ * exclusive create, so one wins), and only the winner, after checking the lock still holds
+ * the dead process id, removes it; then every taker races to create the lock afresh and one
+ * wins. A claim whose taker died too is claimed in turn under a longer name, so no file
+ * ever has to be removed on a guess. A lock file holding no process id (being written by a
+ * server starting, or left empty) is given a moment, then reported. Returns the release.
  *
  * @internal
  */
-export const lockDataDir = (dataDir: string): () => void => {
+export const lockDataDir = async (dataDir: string): Promise<() => void> => {
   const file = path.join(dataDir, "lock")
   const inUse = (pid: number) =>
     new Error(
       `the data directory ${dataDir} is in use by another local Hotdata server (process ${pid}); ` +
         `stop that server or choose another data directory (remove ${file} only if no server uses it)`
     )
-  if (held.has(dataDir)) throw inUse(process.pid)
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      fs.writeFileSync(file, String(process.pid), { flag: "wx" })
+  let unreadableSince: number | undefined
+  const started = Date.now()
+  for (;;) {
+    if (held.has(dataDir)) throw inUse(process.pid)
+    if (Date.now() - started >= LOCK_TIMEOUT_MS) {
+      throw new Error(`could not take the lock on the data directory ${dataDir}: other servers kept taking it over`)
+    }
+    if (createWhole(file, String(process.pid))) {
       held.add(dataDir)
+      sweep(dataDir)
       let released = false
       return () => {
         if (released) return
@@ -159,13 +225,51 @@ export const lockDataDir = (dataDir: string): () => void => {
         held.delete(dataDir)
         fs.rmSync(file, { force: true })
       }
-    } catch (cause) {
-      if ((cause as NodeJS.ErrnoException).code !== "EEXIST") throw cause
     }
-    const pid = Number(fs.readFileSync(file, "utf8").trim())
-    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) throw inUse(pid)
-    // Left by a server that is gone.
-    fs.rmSync(file, { force: true })
+    const holder = readLock(file)
+    if (holder === "absent") continue
+    if (holder === "unreadable") {
+      unreadableSince ??= Date.now()
+      if (Date.now() - unreadableSince >= UNREADABLE_LOCK_WAIT_MS) {
+        throw new Error(
+          `the data directory ${dataDir} is locked by ${file}, which holds no process id (empty or half written): ` +
+            `a server may be starting there; if none is, remove ${file}`
+        )
+      }
+      await sleep(POLL_MS)
+      continue
+    }
+    unreadableSince = undefined
+    if (holder === process.pid ? held.has(dataDir) : alive(holder)) throw inUse(holder)
+    // Left by a process that is gone (or by this one, for a server it no longer runs).
+    await removeStale(file, [holder])
   }
-  throw new Error(`could not take the lock on the data directory ${dataDir}`)
+}
+
+/**
+ * Removes the lock `file` held by the dead process `chain[0]`, if this call wins the claim
+ * on it; `chain` continues with the dead takers whose claims were left behind.
+ */
+const removeStale = async (file: string, chain: ReadonlyArray<number>): Promise<void> => {
+  const claim = `${file}.takeover.${chain.join(".")}`
+  if (createWhole(claim, String(process.pid))) {
+    // Only the winner of this claim removes this lock, and no one else writes a lock over it.
+    if (readLock(file) === chain[0]) fs.rmSync(file, { force: true })
+    return
+  }
+  const taker = readLock(claim)
+  if (typeof taker === "number" && taker !== process.pid && !alive(taker)) {
+    return removeStale(file, [...chain, taker])
+  }
+  // Another taker is at it (or its claim is still being written): look again shortly.
+  await sleep(POLL_MS)
+}
+
+/** Once the lock is held: claims on stale locks and temporary files of lock writes are spent. */
+const sweep = (dataDir: string): void => {
+  for (const name of fs.readdirSync(dataDir)) {
+    const writer = /^lock\.(\d+)\.[a-z0-9]*\.tmp$/.exec(name)?.[1]
+    const spent = name.startsWith("lock.takeover.") || (writer !== undefined && !alive(Number(writer)))
+    if (spent) fs.rmSync(path.join(dataDir, name), { force: true })
+  }
 }

@@ -35,7 +35,7 @@ export const start = async (options: StartOptions = {}): Promise<RunningServer> 
   const host = options.host ?? defaults.host
   const dataDir = path.resolve(options.dataDir ?? defaults.dataDir)
   fs.mkdirSync(dataDir, { recursive: true })
-  const unlock = lockDataDir(dataDir)
+  const unlock = await lockDataDir(dataDir)
   try {
     return await startLocked(options, host, dataDir, unlock)
   } catch (cause) {
