@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import { HotdataClient, type HotdataError, Polling, Schemas } from "@hotdata-effect/core"
+import { HotdataClient, HotdataError, Polling, Schemas } from "@hotdata-effect/core"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import type { UploadError } from "./UploadError.js"
@@ -37,8 +37,9 @@ export interface LoadOptions {
 }
 
 /**
- * The load got no answer (or the server was unavailable) through every retry the
- * client's retry policy allows: whether it ran is unknown. `uploadId` can be loaded
+ * The load got no answer (or the server was unavailable, or kept answering that the load
+ * first sent with its key is still running) through every retry the client's retry policy
+ * allows: whether it ran, or will, is unknown. `uploadId` can be loaded
  * again once the situation is clear, with `idempotencyKey` to make sure it runs at most once.
  *
  * @since 0.1.0
@@ -61,11 +62,12 @@ export type LoadFileError =
   | Polling.PollTimeout
   | LoadOutcomeUnknown
 
-/** Failures after which the server may have run the load. */
+/** Failures after which the server may have run the load (or may still be running it). */
 const isAmbiguous = (error: HotdataError.HotdataError): boolean =>
   (error._tag === "TransportError" && error.phase !== "connect" && error.phase !== "tls") ||
   error._tag === "TimeoutError" ||
-  (error._tag === "ServerError" && (error.status === 502 || error.status === 503 || error.status === 504))
+  (error._tag === "ServerError" && (error.status === 502 || error.status === 503 || error.status === 504)) ||
+  HotdataError.isKeyInProgress(error)
 
 const isLoadResult = Schema.is(Schemas.LoadManagedTableResponse)
 

@@ -3,7 +3,7 @@
  * checksum query, header isolation, and recovery from injected storage faults.
  */
 import { layer } from "@effect/vitest"
-import { HotdataClient, Query, RetryPolicy } from "@hotdata-effect/core"
+import { HotdataClient, HotdataError, Query, RetryPolicy } from "@hotdata-effect/core"
 import { Faults, LocalHotdata } from "@hotdata-effect/local"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
@@ -248,6 +248,19 @@ describe("against the local server", () => {
           assert.match(error.uploadId, /\S/)
           assert.include(error.message, error.uploadId)
         }
+
+        // Still running under its key throughout: resent with the key, then LoadOutcomeUnknown.
+        yield* server.injectFault(LOAD, Faults.status(409, { code: HotdataError.idempotencyKeyInProgress }), 100)
+        const beforeRunning = yield* loadCount
+        const running = yield* Effect.flip(
+          Tables.loadFile(new TextEncoder().encode("i,v\n5,e\n"), { ...options, idempotencyKey: "running-load" }).pipe(
+            HotdataClient.withRetryPolicy(twoRetries)
+          )
+        )
+        yield* server.clearFaults
+        assert.strictEqual((yield* loadCount) - beforeRunning, 3)
+        assert.strictEqual(running._tag, "LoadOutcomeUnknown")
+        if (running._tag === "LoadOutcomeUnknown") assert.strictEqual(running.idempotencyKey, "running-load")
 
         // Without retries a lost answer is sent once.
         yield* server.injectFault(LOAD, Faults.status(503), 1)
