@@ -297,6 +297,70 @@ describe("errors", () => {
       assert.strictEqual(fake.counts.finalize, 1)
     }))
 
+  it.effect("a finalized size other than the source's is an IntegrityError, never a success", () =>
+    Effect.gen(function*() {
+      const finalized = (size: number) => ({
+        status: 200,
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          upload_id: "upl_1",
+          status: "ready",
+          size_bytes: size,
+          created_at: "2026-01-01T00:00:00Z"
+        })
+      })
+      for (const [data, reported] of [[bytesOf(12 * MiB), 10 * MiB], [bytesOf(1000), 999]] as const) {
+        const fake = stubUploads({ partSize: 5 * MiB, onFinalize: () => finalized(reported) })
+        const events: Array<string> = []
+        const error = yield* Effect.flip(
+          Uploads.uploadFile(data, { onEvent: (event) => void events.push(event._tag) }).pipe(
+            Effect.provide(fake.layer)
+          )
+        )
+        assert.strictEqual(error._tag, "IntegrityError")
+        if (error._tag === "IntegrityError") {
+          assert.strictEqual(error.reason, "size")
+          assert.strictEqual(error.uploadId, "upl_1")
+          assert.strictEqual(error.expected, data.byteLength)
+          assert.strictEqual(error.actual, reported)
+        }
+        assert.strictEqual(fake.counts.finalize, 1)
+        assert.notInclude(events, "Finished")
+      }
+    }))
+
+  it.effect("session headers no request can carry fail before any PUT, without quoting them", () =>
+    Effect.gen(function*() {
+      const fake = stubUploads({
+        onCreate: () => ({
+          status: 201,
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({
+            upload_id: "upl_9",
+            finalize_token: "tok_upl_9",
+            mode: "multipart",
+            part_size: 5 * MiB,
+            headers: { "x-amz-meta-note": "secret-value\r\nx-injected: 1" }
+          })
+        })
+      })
+      const error = yield* Effect.flip(Uploads.uploadFile(bytesOf(12 * MiB)).pipe(Effect.provide(fake.layer)))
+      assert.strictEqual(error._tag, "MalformedSession")
+      assert.include(error.message, "x-amz-meta-note")
+      assert.notInclude(error.message, "secret-value")
+      assert.strictEqual(fake.storage.length, 0)
+      assert.strictEqual(fake.counts.mint, 0)
+    }))
+
+  it.effect("a session part size that would cut the file into more than 10,000 parts is malformed", () =>
+    Effect.gen(function*() {
+      const fake = stubUploads({ partSize: 1 })
+      const error = yield* Effect.flip(Uploads.uploadFile(bytesOf(9 * MiB)).pipe(Effect.provide(fake.layer)))
+      assert.strictEqual(error._tag, "MalformedSession")
+      assert.include(error.message, "10000")
+      assert.strictEqual(fake.storage.length, 0)
+    }))
+
   it.effect("a part-size hint that is not a whole number fails before any request", () =>
     Effect.gen(function*() {
       const fake = stubUploads()
