@@ -78,7 +78,8 @@ export interface Options {
   readonly partTimeout?: ((bytes: number) => Duration.DurationInput) | undefined
   /**
    * A PUT whose body has stopped moving for this long is cut and retried (when the
-   * storage client can see the body move). Once the whole body is handed over, the
+   * storage client can see the body move: the `fetch` client where the runtime streams a
+   * `Blob`, and any `node:http` client in context). Once the whole body is handed over, the
    * answer must come within this plus the time the bytes that can sit in buffers (at
    * most 4 MiB) take to drain at 128 KiB/s (62 s for 8 MiB parts). Default 30 s.
    */

@@ -253,10 +253,7 @@ const resolveStorage: Effect.Effect<StorageClient.StorageClient.Service> = Effec
     onNone: () =>
       Effect.flatMap(
         Effect.serviceOption(HttpClient.HttpClient),
-        Option.match({
-          onSome: (client) => Effect.succeed(StorageClient.fromHttpClient(client)),
-          onNone: () => StorageClient.makeFetch
-        })
+        Option.match({ onSome: StorageClient.forHttpClient, onNone: () => StorageClient.makeFetch })
       )
   })
 )
