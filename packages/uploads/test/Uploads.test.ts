@@ -655,6 +655,19 @@ describe("sources", () => {
       assert.isAtMost(fake.maxInFlight, 2)
     }))
 
+  it.effect("a stream whose length is a whole number of parts is finalized with those parts", () =>
+    Effect.gen(function*() {
+      const fake = stubUploads({ partSize: 5 * MiB })
+      const data = bytesOf(10 * MiB)
+      const upload = yield* Uploads.uploadFile(Stream.make(data.subarray(0, 3 * MiB), data.subarray(3 * MiB))).pipe(
+        Effect.provide(fake.layer)
+      )
+      assert.strictEqual(upload.size_bytes, data.byteLength)
+      assert.isTrue(sameBytes(fake.assembled(upload.upload_id), data))
+      const finalize = fake.api.find((call) => call.path.endsWith("/finalize"))!
+      assert.deepStrictEqual((finalize.body as any).parts.map((part: any) => part.part_number), [1, 2])
+    }))
+
   it.effect("a failing stream is a SourceError and nothing is finalized", () =>
     Effect.gen(function*() {
       const fake = stubUploads({ partSize: 3 * MiB })

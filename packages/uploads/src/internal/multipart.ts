@@ -151,8 +151,9 @@ const sendSequential = (ctx: Context, source: Source.Sequential) =>
         yield* slots.take(1)
         const bytes = yield* source.read(partSize)
         if (bytes.byteLength === 0 && partNumber > 1) {
+          // The stream ended with the part before: that one was the last.
           yield* slots.release(1)
-          break
+          return partNumber - 1
         }
         const target: Target = { partNumber, errorPartNumber: partNumber, fixedUrl: undefined, canMint: true }
         const job = makeJob(ctx, target, offset, bytes.byteLength, Effect.succeed(bytes))
@@ -164,10 +165,9 @@ const sendSequential = (ctx: Context, source: Source.Sequential) =>
             Effect.ensuring(slots.release(1))
           )
         )
-        if (bytes.byteLength < partSize) break
+        if (bytes.byteLength < partSize) return partNumber
         partNumber++
       }
-      return partNumber
     })
     const count = yield* Effect.raceFirst(
       Effect.zipLeft(producer, FiberSet.awaitEmpty(set)),
