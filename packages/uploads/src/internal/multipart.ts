@@ -210,7 +210,7 @@ const finalize = (ctx: Context, partsTotal: number, size: number) =>
         message: `upload ${uploadId} was not finalized: its parts do not cover the source exactly (${gap})`
       })
     }
-    const upload = yield* ctx.client.uploads.finalize(
+    return yield* ctx.client.uploads.finalize(
       uploadId,
       ctx.session.mode === "single" ? undefined : { parts },
       { finalize_token: ctx.session.finalize_token }
@@ -232,7 +232,6 @@ const finalize = (ctx: Context, partsTotal: number, size: number) =>
         })
       })
     )
-    return upload
   })
 
 /** Fails when the server finalized the upload with another size than the source's. */
