@@ -8,8 +8,10 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientError from "@effect/platform/HttpClientError"
 import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as Chunk from "effect/Chunk"
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
+import * as Stream from "effect/Stream"
 
 /** Splits bytes into chunks of `size` for a streamed body, optionally failing after `failAfter` bytes. */
 export const chunked = (
@@ -160,14 +162,38 @@ export const objectStore = (options: ObjectStoreOptions = {}) => {
       )
     })
 
+  /** The bytes of a PUT's body, whether given whole or as a stream (read to its end here). */
+  const bodyBytes = (request: HttpClientRequest.HttpClientRequest) => {
+    const body = request.body
+    if (body._tag === "Uint8Array") return Effect.succeed(body.body)
+    if (body._tag !== "Stream") return Effect.succeed(new Uint8Array(0))
+    return Effect.map(Effect.orDie(Stream.runCollect(body.stream)), (chunks) => {
+      const out = new Uint8Array(Chunk.reduce(chunks, 0, (n, piece) => n + piece.byteLength))
+      let offset = 0
+      for (const piece of chunks) {
+        out.set(piece, offset)
+        offset += piece.byteLength
+      }
+      return out
+    })
+  }
+
   const httpClient = HttpClient.make((request, url, signal) =>
     Effect.gen(function*() {
+      // Another host than the store's cannot be reached (as a name that does not resolve).
+      if (url.origin !== STORAGE) {
+        return yield* new HttpClientError.RequestError({
+          request,
+          reason: "Transport",
+          cause: Object.assign(new Error(`getaddrinfo ENOTFOUND ${url.host}`), { code: "ENOTFOUND" })
+        })
+      }
       const [, id, kind, n] = url.pathname.split("/")
       const partNumber = kind === "part" ? Number(n) : undefined
       const key = `${id}/${partNumber ?? "single"}`
       const attempt = (attempts.get(key) ?? 0) + 1
       attempts.set(key, attempt)
-      const bytes = request.body._tag === "Uint8Array" ? request.body.body : new Uint8Array(0)
+      const bytes = yield* bodyBytes(request)
       const seen: StorageRequest = {
         method: request.method,
         url: url.toString(),

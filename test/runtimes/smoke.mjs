@@ -1,7 +1,8 @@
 /**
  * The end-to-end smoke one runtime runs against a local server, using the built
  * packages as a user would: uploads (single PUT and multipart, from bytes, a Blob and a
- * file path), loads into managed tables, a query, an Arrow stream and a CSV export,
+ * file path), a resume from a checkpoint (and the refusal of a file edited in place
+ * since), loads into managed tables, a query, an Arrow stream and a CSV export,
  * each checked against the data sent (row counts, sums, an md5 of a text column, the
  * exported file byte for byte). Over `fetch`, @hotdata-effect/client also answers one call;
  * over `node`, NodeTransport decompresses gzip, deflate and brotli answers, and both SDK
@@ -15,7 +16,7 @@
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { ArrowQuery, Export } from "@hotdata-effect/arrow"
 import { HotdataClient, Query } from "@hotdata-effect/core"
-import { StorageClient, Tables } from "@hotdata-effect/uploads"
+import { StorageClient, Tables, Uploads } from "@hotdata-effect/uploads"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
@@ -138,6 +139,48 @@ const program = Effect.gen(function*() {
       loaded[sizeName] = table
     }
   }
+
+  yield* timed("resume from a checkpoint", Effect.gen(function*() {
+    const file = path.join(tmp, "resume.csv")
+    fs.writeFileSync(file, large.bytes)
+    const key = path.join(tmp, "resume.upload")
+    /** An upload that stops (as a crashed process would) once its first part is confirmed. */
+    const crash = Effect.gen(function*() {
+      const crashed = yield* Effect.exit(Uploads.uploadFile(file, {
+        checkpoint: key,
+        partSize: 5 * MiB,
+        concurrency: 1,
+        onEvent: (event) => event._tag === "PartFinished" ? Effect.die("the process crashed") : Effect.void
+      }))
+      if (crashed._tag !== "Failure" || !fs.existsSync(key)) return yield* fail("the crashed upload left no checkpoint")
+    })
+    yield* crash
+    let resumedParts = -1
+    const upload = yield* Uploads.resume(file, {
+      checkpoint: key,
+      onEvent: (event) => {
+        if (event._tag === "SessionOpened") resumedParts = event.resumedParts
+      }
+    })
+    yield* expectEqual("resumed size", upload.size_bytes, large.bytes.byteLength)
+    yield* expectEqual("parts kept from the checkpoint", resumedParts, 1)
+    yield* expectEqual("checkpoint removed", fs.existsSync(key), false)
+    // Part 1 edited in place (1 MiB in: none of the fingerprint's samples), its mtime put back.
+    yield* crash
+    const before = fs.statSync(file)
+    const handle = fs.openSync(file, "r+")
+    fs.writeSync(handle, new Uint8Array([large.bytes[MiB] === 0x30 ? 0x31 : 0x30]), 0, 1, MiB)
+    fs.closeSync(handle)
+    fs.utimesSync(file, before.atimeMs / 1000, before.mtimeMs / 1000)
+    const refused = yield* Effect.either(Uploads.resume(file, { checkpoint: key }))
+    yield* expectEqual(
+      "a resume of an edited file",
+      refused._tag === "Left" ? `${refused.left._tag}:${refused.left.reason}:${/part 1 /.test(refused.left.message)}` :
+        "finalized",
+      // Found by the CRC-32 of part 1, the fingerprint being the same.
+      "CheckpointError:sourceChanged:true"
+    )
+  }))
 
   yield* timed("Arrow stream of the multipart table", Effect.gen(function*() {
     const totals = yield* ArrowQuery.stream(`SELECT i, v FROM "default".main.${loaded.multipart} ORDER BY i`, {

@@ -4,7 +4,8 @@
  * A checkpoint holds what a later process needs to finish an upload: the upload id,
  * the finalize token (a secret: `Redacted` in memory, never logged, in a file only
  * readable by its owner), the part size, the parts storage confirmed with their
- * ETags, and a fingerprint of the source so that a changed source is refused.
+ * ETags and the CRC-32 of the bytes each was sent with, and a fingerprint of the
+ * source so that a changed source is refused.
  *
  * The store is a service: provide {@link CheckpointStore} to keep checkpoints
  * elsewhere (a database, a key-value store). Without one, {@link fileStore} is used,
@@ -15,24 +16,42 @@
 import { nodeFs } from "#fs"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
+import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { CheckpointError } from "./UploadError.js"
 
 /**
- * A part storage confirmed.
+ * A part storage confirmed: its number, its ETag, and the CRC-32 of the bytes it was
+ * sent with (absent in checkpoints of version 1), which a resume checks the source's
+ * bytes against before trusting the part.
  *
  * @since 0.1.0
  * @category models
  */
-export const CheckpointPart = Schema.Struct({ partNumber: Schema.Number, eTag: Schema.String })
+export const CheckpointPart = Schema.Struct({
+  partNumber: Schema.Number,
+  eTag: Schema.String,
+  crc32: Schema.optional(Schema.Number)
+})
 
 /**
  * @since 0.1.0
  * @category models
  */
 export type CheckpointPart = typeof CheckpointPart.Type
+
+/**
+ * The version of the checkpoints this package writes. Version 2 records a CRC-32 per
+ * part; a checkpoint of version 1 (without them) still resumes its session, but its
+ * parts are sent again, since nothing shows they hold the source's bytes.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const CURRENT_VERSION = 2
 
 /**
  * The state of a resumable upload: saved whole when the upload starts (or resumes),
@@ -42,7 +61,7 @@ export type CheckpointPart = typeof CheckpointPart.Type
  * @category models
  */
 export class Checkpoint extends Schema.Class<Checkpoint>("@hotdata-effect/uploads/Checkpoint")({
-  version: Schema.Literal(1),
+  version: Schema.Literal(1, 2),
   uploadId: Schema.String,
   /** Encoded as the plain token: keep the stored form where only its owner can read it. */
   finalizeToken: Schema.Redacted(Schema.String),
@@ -98,10 +117,9 @@ export declare namespace CheckpointStore {
   }
 }
 
-const CheckpointJson = Schema.parseJson(Checkpoint)
-const encodeJson = Schema.encode(CheckpointJson)
-const decodeJson = Schema.decodeUnknown(CheckpointJson)
-const decodePartJson = Schema.decodeUnknown(Schema.parseJson(CheckpointPart))
+const encodeCheckpoint = Schema.encodeEither(Checkpoint)
+const decodeCheckpoint = Schema.decodeUnknownEither(Checkpoint)
+const decodePart = Schema.decodeUnknownEither(CheckpointPart)
 
 const describe = (cause: unknown): string =>
   typeof cause === "object" && cause !== null && "message" in cause && typeof cause.message === "string"
@@ -124,11 +142,69 @@ const unreadable = (key: string, cause: unknown) =>
     cause
   })
 
+/**
+ * What a stored text is not, as an error that names where it is wrong and never what
+ * it holds: a parser's own message quotes the text (and a checkpoint holds the finalize
+ * token), so neither that message nor the parser's error is kept.
+ */
+const malformed = (key: string, message: string, field?: string) =>
+  new CheckpointError({
+    reason: "unreadable",
+    key,
+    message: `the checkpoint ${key} is not a checkpoint: ${message}`,
+    ...(field !== undefined ? { field } : {})
+  })
+
+const kindOf = (u: unknown): string =>
+  u === null ? "null" : Array.isArray(u) ? "an array" : typeof u === "string" ? "a string" : `a ${typeof u}`
+
+/** A path of a parse issue as a field name; a record's keys (header names) are left out. */
+const fieldOf = (path: ReadonlyArray<PropertyKey>): string => {
+  let field = ""
+  for (const segment of path) {
+    if (field === "headers") break
+    field += typeof segment === "number" ? `[${segment}]` : `${field === "" ? "" : "."}${String(segment)}`
+  }
+  return field
+}
+
+/** Decodes the JSON text of `what` (the checkpoint, or a part line of a file checkpoint). */
+const decodeText = <A>(
+  key: string,
+  text: string,
+  what: string,
+  decode: (u: unknown) => Either.Either<A, ParseResult.ParseError>
+): Either.Either<A, CheckpointError> => {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    return Either.left(malformed(key, `${what} is not valid JSON`))
+  }
+  if (typeof json !== "object" || json === null || Array.isArray(json)) {
+    return Either.left(malformed(key, `${what} is ${kindOf(json)}, not a JSON object`))
+  }
+  return Either.mapLeft(decode(json), (error) => {
+    const issue = ParseResult.ArrayFormatter.formatErrorSync(error)[0]
+    const field = issue === undefined ? "" : fieldOf(issue.path)
+    const wrong = issue?._tag === "Missing" ? "is missing" : "does not have the expected type or value"
+    return field === ""
+      ? malformed(key, `${what} does not have the shape of one`)
+      : malformed(key, `${what}: \`${field}\` ${wrong}`, field)
+  })
+}
+
 /** Checkpoints as JSON text, so a store of strings is enough to keep one. */
 const encode = (key: string, checkpoint: Checkpoint) =>
-  Effect.mapError(encodeJson(checkpoint), (error) => unwritable(key, error))
+  Either.match(encodeCheckpoint(checkpoint), {
+    onLeft: () =>
+      Effect.fail(
+        new CheckpointError({ reason: "unwritable", key, message: `the checkpoint ${key} could not be encoded` })
+      ),
+    onRight: (encoded) => Effect.succeed(JSON.stringify(encoded))
+  })
 
-const decode = (key: string, text: string) => Effect.mapError(decodeJson(text), (error) => unreadable(key, error))
+const decode = (key: string, text: string) => decodeText(key, text, "its JSON", decodeCheckpoint)
 
 /** `node:fs`, or a `CheckpointError` saying where there is none to keep files with. */
 const files = (key: string, fail: (key: string, cause: unknown) => CheckpointError) =>
@@ -154,15 +230,20 @@ const decodeFile = (key: string, text: string) =>
     const appended = lines.slice(1, -1).filter((line) => line !== "")
     if (appended.length === 0) return checkpoint
     const parts = new Map(checkpoint.parts.map((part) => [part.partNumber, part]))
-    for (const line of appended) {
-      const part = yield* Effect.mapError(decodePartJson(line), (error) => unreadable(key, error))
+    for (let i = 0; i < appended.length; i++) {
+      const part = yield* decodeText(key, appended[i]!, `its appended line ${i + 1}`, decodePart)
       parts.set(part.partNumber, part)
     }
     return new Checkpoint({ ...checkpoint, parts: [...parts.values()].sort((a, b) => a.partNumber - b.partNumber) })
   })
 
 /** A part as a line of a file checkpoint. */
-const partLine = (part: CheckpointPart) => JSON.stringify({ partNumber: part.partNumber, eTag: part.eTag }) + "\n"
+const partLine = (part: CheckpointPart) =>
+  JSON.stringify({
+    partNumber: part.partNumber,
+    eTag: part.eTag,
+    ...(part.crc32 !== undefined ? { crc32: part.crc32 } : {})
+  }) + "\n"
 
 /**
  * A store of files: the key is the checkpoint's path. A checkpoint is written to a

@@ -9,18 +9,22 @@
  * lose its signature; a 3xx is reported as a storage error instead).
  *
  * By default an upload builds its storage client from the `HttpClient` in its
- * context. Provide this service to choose another transport, or to swap storage out
- * in tests.
+ * context ({@link forHttpClient}), or from the runtime's `fetch` when there is none
+ * ({@link makeFetch}); either way its parts go as bodies the stall watchdog can see
+ * move, wherever the client allows it. Provide this service to choose another
+ * transport, or to swap storage out in tests ({@link fromHttpClient}).
  *
  * @since 0.1.0
  */
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpBody from "@effect/platform/HttpBody"
 import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
+import * as Stream from "effect/Stream"
 
 /**
  * @since 0.1.0
@@ -185,7 +189,9 @@ export const bare = (client: HttpClient.HttpClient): HttpClient.HttpClient =>
 
 /**
  * A storage client over `client`, made bare, sending every part as a plain
- * `Uint8Array` body.
+ * `Uint8Array` body: every client can send it, but none lets the body be seen to move,
+ * so a PUT that stalls is only cut by its time limit. For a storage stub in tests, or a
+ * client that can send neither of the bodies {@link forHttpClient} would choose.
  *
  * @since 0.1.0
  * @category constructors
@@ -194,14 +200,109 @@ export const fromHttpClient = (client: HttpClient.HttpClient): StorageClient.Ser
   StorageClient.of({ client: bare(client), body: uint8ArrayBody, observesProgress: false })
 
 /**
- * A storage client over the `HttpClient` in context.
+ * A body of `Stream` kind with a known length: the bytes in pieces of 256 KiB, handed
+ * out one at a time as the client pulls them, each reported to `onProgress`, and a
+ * `Content-Length` of their size. A `node:http` client (core's `NodeTransport`,
+ * `@effect/platform-node`'s clients) writes the pieces as the socket takes them and sends
+ * the length it is given, so the pieces pulled are what went out, give or take the
+ * socket's buffers. A `fetch` client must not get it: `fetch` drops the length and
+ * sends a stream chunked, which presigned PUTs refuse.
+ *
+ * @since 0.1.0
+ * @category bodies
+ */
+export const streamBody = (bytes: Uint8Array, onProgress: (sent: number) => void): HttpBody.HttpBody =>
+  HttpBody.stream(
+    Stream.suspend(() => {
+      let offset = 0
+      return Stream.repeatEffectOption(Effect.suspend(() => {
+        if (offset >= bytes.byteLength) return Effect.fail(Option.none())
+        const end = Math.min(offset + STREAM_CHUNK, bytes.byteLength)
+        const piece = bytes.subarray(offset, end)
+        offset = end
+        onProgress(offset)
+        return Effect.succeed(piece)
+      }))
+    }),
+    "",
+    bytes.byteLength
+  )
+
+/**
+ * A storage client over a client that sends a {@link streamBody} as it pulls it, with
+ * the length it is given: core's `NodeTransport`, `@effect/platform-node`'s
+ * `NodeHttpClient` (over `node:http` or undici). The stall watchdog sees its parts move.
  *
  * @since 0.1.0
  * @category constructors
  */
-export const make: Effect.Effect<StorageClient.Service, never, HttpClient.HttpClient> = Effect.map(
+export const fromStreamingHttpClient = (client: HttpClient.HttpClient): StorageClient.Service =>
+  StorageClient.of({ client: bare(client), body: streamBody, observesProgress: true })
+
+/** A URL no transport can send to (no such scheme): a probe request never leaves the process. */
+const PROBE_URL = "hotdata-probe://storage-client/"
+
+const fetchProbes = new WeakMap<HttpClient.HttpClient, boolean>()
+
+/**
+ * Whether `client` sends its requests through the `FetchHttpClient.Fetch` service, as
+ * `FetchHttpClient` and core's `FetchTransport` do: one request to a URL of a scheme no
+ * transport knows is executed with a `Fetch` of the probe's own that answers at once.
+ * A `fetch` client calls it (and nothing is sent); any other client fails the request
+ * on the unknown scheme, sending nothing either. Run once per client.
+ *
+ * @since 0.1.0
+ * @category probes
+ */
+export const probeSendsThroughFetch = (client: HttpClient.HttpClient): Effect.Effect<boolean> =>
+  Effect.suspend(() => {
+    const known = fetchProbes.get(client)
+    if (known !== undefined) return Effect.succeed(known)
+    let called = false
+    const fetch = (() => {
+      called = true
+      return Promise.resolve(new Response(null, { status: 204 }))
+    }) as unknown as typeof globalThis.fetch
+    return bare(client).execute(HttpClientRequest.put(PROBE_URL)).pipe(
+      Effect.flatMap((response) => Effect.ignore(response.arrayBuffer)),
+      Effect.provideService(FetchHttpClient.Fetch, fetch),
+      Effect.exit,
+      Effect.map(() => {
+        fetchProbes.set(client, called)
+        return called
+      })
+    )
+  })
+
+/**
+ * The storage client an upload builds from an `HttpClient` in its context, chosen by
+ * what the client does ({@link probeSendsThroughFetch}): a client that sends through
+ * `fetch` gets the body {@link makeFetch} would choose for the runtime
+ * ({@link fromFetch} after {@link probeStreamingBody}); any other client, such as one
+ * over `node:http`, gets {@link fromStreamingHttpClient}. Either way the stall watchdog
+ * sees the parts move, except on a `fetch` that cannot stream a `Blob` (their parts go as
+ * plain bytes, bounded by the part time limit only). A client that can send neither
+ * body (one that cannot send a `Stream` body with its `Content-Length`) is given as
+ * {@link fromHttpClient} instead.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const forHttpClient = (client: HttpClient.HttpClient): Effect.Effect<StorageClient.Service> =>
+  Effect.flatMap(probeSendsThroughFetch(client), (throughFetch) =>
+    throughFetch
+      ? Effect.map(probeGlobal, (streams) => fromFetch(client, streams))
+      : Effect.succeed(fromStreamingHttpClient(client)))
+
+/**
+ * A storage client over the `HttpClient` in context ({@link forHttpClient}).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make: Effect.Effect<StorageClient.Service, never, HttpClient.HttpClient> = Effect.flatMap(
   HttpClient.HttpClient,
-  fromHttpClient
+  forHttpClient
 )
 
 /**

@@ -2,7 +2,8 @@
  * The errors of an upload, one tagged class per phase: opening the session, minting a
  * part URL, the storage PUT (an HTTP status, a transport failure or a missing ETag),
  * a malformed answer from the server, a size limit, reading the source, finalizing,
- * and cancellation.
+ * cancellation, a checkpoint that cannot be used, and bytes that would not (or do not)
+ * add up to the source.
  *
  * Errors that retries can cure carry `exhausted` (true once every retry round was
  * spent on them) and `roundsAttempted`, so a caller can tell "gave up after several
@@ -233,9 +234,14 @@ export class UploadCancelled extends Schema.TaggedError<UploadCancelled>(
  * - `sourceChanged`: the source is not the one the checkpoint was written for (its
  *   size, modification time or sampled content differ), so its parts cannot be mixed;
  * - `sessionGone`: the session was finalized already, or has expired (sessions live
- *   24 hours), so nothing can be added to it: start a new upload.
+ *   24 hours), so nothing can be added to it: start a new upload;
+ * - `invalid`: a field of the checkpoint is out of its range or inconsistent with the
+ *   others (a part size that is not a whole number of bytes, part numbers outside the
+ *   plan or repeated, headers no request can carry, ...), so it was edited or damaged.
  *
- * The message never holds the finalize token.
+ * `field` names the checkpoint field at fault when one is (`partSize`,
+ * `parts[3].partNumber`, `headers`). Neither the message nor any other field ever holds
+ * the finalize token or a header's value.
  *
  * @since 0.1.0
  * @category errors
@@ -244,10 +250,39 @@ export class CheckpointError extends Schema.TaggedError<CheckpointError>(
   "@hotdata-effect/uploads/UploadError/CheckpointError"
 )("CheckpointError", {
   message: Schema.String,
-  reason: Schema.Literal("missing", "unreadable", "unwritable", "sourceChanged", "sessionGone"),
+  reason: Schema.Literal("missing", "unreadable", "unwritable", "sourceChanged", "sessionGone", "invalid"),
   key: Schema.String,
+  /** The checkpoint field at fault (a path such as `parts[2].eTag`), when one is. */
+  field: Schema.optional(Schema.String),
   uploadId: Schema.optional(Schema.String),
   cause: Schema.optional(Schema.Defect)
+}) {
+  /** @since 0.1.0 */
+  readonly [TypeId]: TypeId = TypeId
+}
+
+/**
+ * The bytes storage holds would not be, or are not, the source's:
+ *
+ * - `coverage`: before finalizing, the confirmed parts do not cover the source exactly
+ *   (a gap, an overlap, or another total than the source's size). Nothing was finalized.
+ * - `size`: the server finalized the upload with another size than the source's
+ *   (`actual` is the size it reported). The upload is finalized but does not hold the
+ *   source: do not load it; start a new upload.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class IntegrityError extends Schema.TaggedError<IntegrityError>(
+  "@hotdata-effect/uploads/UploadError/IntegrityError"
+)("IntegrityError", {
+  message: Schema.String,
+  reason: Schema.Literal("coverage", "size"),
+  uploadId: Schema.String,
+  /** The size of the source in bytes. */
+  expected: Schema.Number,
+  /** The bytes the parts cover (`coverage`), or the size the server reported (`size`). */
+  actual: Schema.Number
 }) {
   /** @since 0.1.0 */
   readonly [TypeId]: TypeId = TypeId
@@ -271,6 +306,7 @@ export type UploadError =
   | FinalizeError
   | UploadCancelled
   | CheckpointError
+  | IntegrityError
 
 /**
  * The errors a retry round can cure.

@@ -78,7 +78,8 @@ export interface Options {
   readonly partTimeout?: ((bytes: number) => Duration.DurationInput) | undefined
   /**
    * A PUT whose body has stopped moving for this long is cut and retried (when the
-   * storage client can see the body move). Once the whole body is handed over, the
+   * storage client can see the body move: the `fetch` client where the runtime streams a
+   * `Blob`, and any `node:http` client in context). Once the whole body is handed over, the
    * answer must come within this plus the time the bytes that can sit in buffers (at
    * most 4 MiB) take to drain at 128 KiB/s (62 s for 8 MiB parts). Default 30 s.
    */
@@ -312,14 +313,18 @@ const runWith = <E, R>(
 
 /**
  * Finishes an upload from the checkpoint stored under `options.checkpoint`, reading
- * the same source again: the source is checked against the checkpoint's fingerprint
- * (its size, modification time and sampled content) and refused when it changed;
- * only the parts the checkpoint lacks are sent, and the upload is finalized once.
+ * the same source again: every field of the checkpoint is checked, the source is checked
+ * against the checkpoint's fingerprint (its size, modification time and sampled
+ * content), and the bytes of every part the checkpoint lists are read again and must
+ * have the CRC-32 it recorded; only the parts the checkpoint lacks are sent, and the
+ * upload is finalized once. A checkpoint of version 1 (without CRC-32s) resumes its
+ * session with all its parts sent again.
  *
- * Fails with a `CheckpointError`: `missing` when no checkpoint is stored,
- * `sourceChanged` for another source, `sessionGone` when the session was finalized
- * or has expired. A stream cannot be resumed (it is read once and its bytes are not
- * kept): upload it from a file to make it resumable.
+ * Fails with a `CheckpointError`: `missing` when no checkpoint is stored, `invalid`
+ * (naming the `field`) when a field is out of range, `sourceChanged` for another source
+ * or a part whose bytes differ, `sessionGone` when the session was finalized or has
+ * expired. A stream cannot be resumed (it is read once and its bytes are not kept):
+ * upload it from a file to make it resumable.
  *
  * @example
  * ```ts

@@ -13,6 +13,7 @@ import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
 import { afterAll, assert, describe } from "vitest"
+import { recordingTracer, textsOf } from "../../core/test/observe.js"
 import { Checkpoint, Uploads } from "../src/index.js"
 import * as Resume from "../src/internal/checkpoint.js"
 import { Tracker } from "../src/internal/shared.js"
@@ -28,7 +29,7 @@ const TOKEN = "finalize-token-secret"
 
 const checkpointOf = (parts: ReadonlyArray<{ partNumber: number; eTag: string }>) =>
   new Checkpoint.Checkpoint({
-    version: 1,
+    version: 2,
     uploadId: "upld_1",
     finalizeToken: Redacted.make(TOKEN),
     partSize: 8 * 1024 * 1024,
@@ -98,6 +99,70 @@ describe("Checkpoint.fileStore", () => {
       const garbled = yield* Effect.flip(store.load(key))
       assert.strictEqual(garbled.reason, "unreadable")
       assert.notInclude(garbled.message, TOKEN)
+    }))
+})
+
+describe("a stored text that is not a checkpoint", () => {
+  /** A whole checkpoint's JSON with one field changed. */
+  const edited = (change: Record<string, unknown>) =>
+    JSON.stringify({
+      version: 2,
+      uploadId: "upld_1",
+      finalizeToken: TOKEN,
+      partSize: 5 * MiB,
+      size: 9 * MiB,
+      fingerprint: "f",
+      headers: {},
+      createdAt: 1,
+      parts: [],
+      ...change
+    })
+  /** Texts a damaged or edited checkpoint file may hold, each quoting the token somewhere. */
+  const texts: ReadonlyArray<readonly [string, string, string | undefined]> = [
+    ["a JSON string", JSON.stringify(TOKEN), undefined],
+    ["a JSON array", JSON.stringify([TOKEN, { finalizeToken: TOKEN }]), undefined],
+    ["not JSON", `finalizeToken=${TOKEN}`, undefined],
+    ["a field of the wrong type", edited({ partSize: TOKEN }), "partSize"],
+    ["a token of the wrong type", edited({ finalizeToken: [TOKEN] }), "finalizeToken"],
+    ["a header of the wrong type", edited({ headers: { [TOKEN]: [TOKEN] } }), "headers"],
+    ["a part of the wrong type", edited({ parts: [{ partNumber: 1, eTag: TOKEN, crc32: TOKEN }] }), "parts[0].crc32"],
+    ["a version of another kind", edited({ version: TOKEN }), "version"]
+  ]
+
+  it.effect("is unreadable, naming the field at fault and never quoting the token, in the error or the span", () =>
+    Effect.gen(function*() {
+      const fake = stubUploads()
+      for (const [what, text, field] of texts) {
+        const key = path.join(tmp, `bad-${what.replaceAll(" ", "-")}.upload`)
+        fs.writeFileSync(key, text + "\n", { mode: 0o600 })
+        const { printed, tracer } = yield* recordingTracer
+        const error = yield* Effect.flip(
+          Uploads.resume(bytesOf(9 * MiB), { checkpoint: key }).pipe(
+            Effect.provide(fake.layer),
+            Effect.withTracer(tracer)
+          )
+        )
+        assert.strictEqual(error._tag, "CheckpointError", what)
+        if (error._tag !== "CheckpointError") continue
+        assert.strictEqual(error.reason, "unreadable", what)
+        if (field !== undefined) assert.strictEqual(error.field, field, what)
+        assert.include(error.message, key, what)
+        for (const shown of [...textsOf(error), ...printed]) assert.notInclude(shown, TOKEN, what)
+        assert.isAbove(printed.length, 0, what)
+      }
+      // Nothing was asked of the server.
+      assert.strictEqual(fake.api.length, 0)
+    }))
+
+  it.effect("an appended part line that is not a part is unreadable, without quoting it", () =>
+    Effect.gen(function*() {
+      const key = path.join(tmp, "bad-line.upload")
+      yield* store.save(key, checkpointOf([]))
+      fs.appendFileSync(key, JSON.stringify({ partNumber: TOKEN, eTag: TOKEN }) + "\n")
+      const error = yield* Effect.flip(store.load(key))
+      assert.strictEqual(error.reason, "unreadable")
+      assert.strictEqual(error.field, "partNumber")
+      for (const shown of textsOf(error)) assert.notInclude(shown, TOKEN)
     }))
 })
 
@@ -183,6 +248,13 @@ describe("the checkpoint writer's appends", () => {
     headers: {},
     createdAt: 1
   }
+  const record = (partNumber: number) => ({
+    partNumber,
+    offset: (partNumber - 1) * 8,
+    length: 8,
+    eTag: `e${partNumber}`,
+    crc32: partNumber
+  })
   const storeWith = (append: NonNullable<Checkpoint.CheckpointStore.Service["append"]>) => ({
     load: () => Effect.succeedNone,
     save: () => Effect.void,
@@ -202,9 +274,11 @@ describe("the checkpoint writer's appends", () => {
       )
       const tracker = new Tracker(() => Effect.void, 0, 80, 10)
       const writer = yield* Resume.writer(store, "k", fixed, tracker)
-      const first = yield* Effect.fork(writer.part(1, "e1"))
+      const first = yield* Effect.fork(writer.part(record(1)))
       while (calls.length === 0) yield* Effect.yieldNow()
-      const others = yield* Effect.fork(Effect.all([writer.part(2, "e2"), writer.part(3, "e3")], { concurrency: 2 }))
+      const others = yield* Effect.fork(
+        Effect.all([writer.part(record(2)), writer.part(record(3))], { concurrency: 2 })
+      )
       for (let i = 0; i < 20; i++) yield* Effect.yieldNow()
       // Parts 2 and 3 wait behind the append of part 1: neither is done before their line is.
       assert.isNull(others.unsafePoll())
@@ -224,8 +298,8 @@ describe("the checkpoint writer's appends", () => {
         })
       )
       const writer = yield* Resume.writer(store, "k", fixed, new Tracker(() => Effect.void, 0, 80, 10))
-      const first = yield* Effect.flip(writer.part(1, "e1"))
-      const second = yield* Effect.flip(writer.part(2, "e2"))
+      const first = yield* Effect.flip(writer.part(record(1)))
+      const second = yield* Effect.flip(writer.part(record(2)))
       assert.strictEqual(first.message, "disk full")
       assert.strictEqual(second, first)
       assert.strictEqual(calls, 1)

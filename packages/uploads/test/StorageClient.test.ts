@@ -1,8 +1,13 @@
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type * as HttpBody from "@effect/platform/HttpBody"
 import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientError from "@effect/platform/HttpClientError"
 import { it } from "@effect/vitest"
+import { FetchTransport } from "@hotdata-effect/core"
+import * as NodeTransport from "@hotdata-effect/core/NodeTransport"
+import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
+import * as Stream from "effect/Stream"
 import { assert, describe } from "vitest"
 import { StorageClient } from "../src/index.js"
 
@@ -119,5 +124,64 @@ describe("StorageClient on fetch", () => {
       const sent = yield* Effect.promise(() => sentBytes(storage.body(bytes, (n) => (reported = n))))
       assert.deepStrictEqual(sent, bytes)
       assert.strictEqual(reported, storage.observesProgress ? bytes.byteLength : 0)
+    }))
+})
+
+describe("StorageClient over an HttpClient in context", () => {
+  it.effect("a fetch client is told from a node:http one without sending anything", () =>
+    Effect.gen(function*() {
+      let calls = 0
+      const counting = (input: RequestInfo | URL, init?: RequestInit) => {
+        calls++
+        return globalThis.fetch(input, init)
+      }
+      const viaFetch = yield* Effect.provide(HttpClient.HttpClient, FetchHttpClient.layer)
+      const viaFetchTransport = yield* Effect.provide(HttpClient.HttpClient, FetchTransport.layer)
+      assert.isTrue(yield* StorageClient.probeSendsThroughFetch(viaFetch))
+      assert.isTrue(
+        yield* StorageClient.probeSendsThroughFetch(viaFetchTransport).pipe(
+          Effect.provideService(FetchHttpClient.Fetch, counting as typeof globalThis.fetch)
+        )
+      )
+      assert.isFalse(yield* StorageClient.probeSendsThroughFetch(NodeTransport.make))
+      // Neither probe reached the fetch of the caller's context.
+      assert.strictEqual(calls, 0)
+
+      // A client of another kind (a test's own) sees one request it cannot send.
+      const seen: Array<string> = []
+      const own = HttpClient.make((request, url) =>
+        Effect.fail(
+          new HttpClientError.RequestError({ request, reason: "Transport", cause: seen.push(url.protocol) })
+        )
+      )
+      assert.isFalse(yield* StorageClient.probeSendsThroughFetch(own))
+      assert.isFalse(yield* StorageClient.probeSendsThroughFetch(own))
+      assert.deepStrictEqual(seen, ["hotdata-probe:"])
+    }))
+
+  it.effect("a node:http client gets parts as a streamed body of known length, which reports progress", () =>
+    Effect.gen(function*() {
+      const storage = yield* StorageClient.forHttpClient(NodeTransport.make)
+      assert.isTrue(storage.observesProgress)
+      const bytes = pattern(600_001)
+      const progress: Array<number> = []
+      const body = storage.body(bytes, (sent) => progress.push(sent))
+      assert.strictEqual(body._tag, "Stream")
+      assert.strictEqual(body.contentLength, bytes.byteLength)
+      assert.strictEqual(body.contentType, "")
+      assert.deepStrictEqual(progress, [], "nothing is handed over before the client pulls")
+      const pieces = yield* Stream.runCollect((body as HttpBody.Stream).stream)
+      assert.deepStrictEqual(Chunk.toReadonlyArray(pieces).map((piece) => piece.byteLength), [262_144, 262_144, 75_713])
+      assert.deepStrictEqual(new Uint8Array(Buffer.concat(Chunk.toReadonlyArray(pieces))), bytes)
+      assert.deepStrictEqual(progress, [262_144, 524_288, 600_001])
+    }))
+
+  it.effect("a fetch client gets the body makeFetch would choose on this runtime", () =>
+    Effect.gen(function*() {
+      const viaFetch = yield* Effect.provide(HttpClient.HttpClient, FetchHttpClient.layer)
+      const storage = yield* StorageClient.forHttpClient(viaFetch)
+      const fetchDefault = yield* StorageClient.makeFetch
+      assert.strictEqual(storage.observesProgress, fetchDefault.observesProgress)
+      assert.notStrictEqual(storage.body(pattern(10), () => {})._tag, "Stream")
     }))
 })

@@ -297,6 +297,70 @@ describe("errors", () => {
       assert.strictEqual(fake.counts.finalize, 1)
     }))
 
+  it.effect("a finalized size other than the source's is an IntegrityError, never a success", () =>
+    Effect.gen(function*() {
+      const finalized = (size: number) => ({
+        status: 200,
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          upload_id: "upl_1",
+          status: "ready",
+          size_bytes: size,
+          created_at: "2026-01-01T00:00:00Z"
+        })
+      })
+      for (const [data, reported] of [[bytesOf(12 * MiB), 10 * MiB], [bytesOf(1000), 999]] as const) {
+        const fake = stubUploads({ partSize: 5 * MiB, onFinalize: () => finalized(reported) })
+        const events: Array<string> = []
+        const error = yield* Effect.flip(
+          Uploads.uploadFile(data, { onEvent: (event) => void events.push(event._tag) }).pipe(
+            Effect.provide(fake.layer)
+          )
+        )
+        assert.strictEqual(error._tag, "IntegrityError")
+        if (error._tag === "IntegrityError") {
+          assert.strictEqual(error.reason, "size")
+          assert.strictEqual(error.uploadId, "upl_1")
+          assert.strictEqual(error.expected, data.byteLength)
+          assert.strictEqual(error.actual, reported)
+        }
+        assert.strictEqual(fake.counts.finalize, 1)
+        assert.notInclude(events, "Finished")
+      }
+    }))
+
+  it.effect("session headers no request can carry fail before any PUT, without quoting them", () =>
+    Effect.gen(function*() {
+      const fake = stubUploads({
+        onCreate: () => ({
+          status: 201,
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({
+            upload_id: "upl_9",
+            finalize_token: "tok_upl_9",
+            mode: "multipart",
+            part_size: 5 * MiB,
+            headers: { "x-amz-meta-note": "secret-value\r\nx-injected: 1" }
+          })
+        })
+      })
+      const error = yield* Effect.flip(Uploads.uploadFile(bytesOf(12 * MiB)).pipe(Effect.provide(fake.layer)))
+      assert.strictEqual(error._tag, "MalformedSession")
+      assert.include(error.message, "x-amz-meta-note")
+      assert.notInclude(error.message, "secret-value")
+      assert.strictEqual(fake.storage.length, 0)
+      assert.strictEqual(fake.counts.mint, 0)
+    }))
+
+  it.effect("a session part size that would cut the file into more than 10,000 parts is malformed", () =>
+    Effect.gen(function*() {
+      const fake = stubUploads({ partSize: 1 })
+      const error = yield* Effect.flip(Uploads.uploadFile(bytesOf(9 * MiB)).pipe(Effect.provide(fake.layer)))
+      assert.strictEqual(error._tag, "MalformedSession")
+      assert.include(error.message, "10000")
+      assert.strictEqual(fake.storage.length, 0)
+    }))
+
   it.effect("a part-size hint that is not a whole number fails before any request", () =>
     Effect.gen(function*() {
       const fake = stubUploads()
@@ -518,7 +582,8 @@ describe("interruption", () => {
       const fiber = yield* Effect.fork(
         Uploads.uploadFile(bytesOf(100), { partSize: 10, concurrency: 4 }).pipe(Effect.provide(fake.layer))
       )
-      while (fake.inFlight < 4) yield* Effect.yieldNow()
+      // Parts 1 and 2 answered; the four in flight (3 to 6) are the ones storage holds.
+      while (fake.inFlight < 4 || fake.storage.length < 6) yield* Effect.yieldNow()
       const exit = yield* Fiber.interrupt(fiber)
       assert.isTrue(Exit.isInterrupted(exit))
       assert.strictEqual(fake.inFlight, 0)
@@ -589,6 +654,19 @@ describe("sources", () => {
       assert.strictEqual(upload.size_bytes, data.byteLength)
       assert.isTrue(sameBytes(fake.assembled(upload.upload_id), data))
       assert.isAtMost(fake.maxInFlight, 2)
+    }))
+
+  it.effect("a stream whose length is a whole number of parts is finalized with those parts", () =>
+    Effect.gen(function*() {
+      const fake = stubUploads({ partSize: 5 * MiB })
+      const data = bytesOf(10 * MiB)
+      const upload = yield* Uploads.uploadFile(Stream.make(data.subarray(0, 3 * MiB), data.subarray(3 * MiB))).pipe(
+        Effect.provide(fake.layer)
+      )
+      assert.strictEqual(upload.size_bytes, data.byteLength)
+      assert.isTrue(sameBytes(fake.assembled(upload.upload_id), data))
+      const finalize = fake.api.find((call) => call.path.endsWith("/finalize"))!
+      assert.deepStrictEqual((finalize.body as any).parts.map((part: any) => part.part_number), [1, 2])
     }))
 
   it.effect("a failing stream is a SourceError and nothing is finalized", () =>

@@ -2,8 +2,10 @@
  * Uploads against the real local server: byte-exact round trips through a load and a
  * checksum query, header isolation, and recovery from injected storage faults.
  */
+import * as HttpClient from "@effect/platform/HttpClient"
 import { layer } from "@effect/vitest"
 import { HotdataClient, HotdataError, Query, RetryPolicy } from "@hotdata-effect/core"
+import * as NodeTransport from "@hotdata-effect/core/NodeTransport"
 import { Faults, LocalHotdata } from "@hotdata-effect/local"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
@@ -371,6 +373,48 @@ describe("against the local server", () => {
         assert.strictEqual(upload.size_bytes, 64 * 1024)
         assert.strictEqual(events.length, 1)
         assert.match(events[0]!, /^round:StorageTransportError:.*handed over but storage did not answer/)
+      }))
+
+    it.effect("over NodeTransport in context, a PUT storage stops reading is cut by the stall deadline", () =>
+      Effect.gen(function*() {
+        const server = yield* LocalHotdata.LocalHotdata
+        yield* server.clearFaults
+        yield* server.clearStorageRequests
+        // Storage takes the request and reads none of its body for 15 s: the client hands
+        // over what the sockets' buffers hold (a few MiB) and then nothing moves.
+        yield* server.injectFault("storage", Faults.stall("15 seconds"), 1)
+        const before = yield* finalizeCount
+        const retried: Array<Extract<UploadEvent.UploadEvent, { _tag: "PartRetried" }>> = []
+        const size = 24 * MiB
+        const upload = yield* Uploads.uploadFile(csvOf(size, 13).bytes, {
+          ...fastRounds,
+          partSize: size,
+          // Only the watchdog can cut the stall: the part's own limit would come later.
+          partTimeout: () => "10 seconds",
+          stallTimeout: "1 second",
+          onEvent: (event) => {
+            if (event._tag === "PartRetried") retried.push(event)
+          }
+        }).pipe(Effect.provideService(HttpClient.HttpClient, NodeTransport.make))
+        assert.strictEqual(upload.size_bytes, size)
+        assert.strictEqual((yield* finalizeCount) - before, 1)
+        assert.strictEqual(retried.length, 1)
+        const error = retried[0]!.error
+        assert.strictEqual(error._tag, "StorageTransportError")
+        if (error._tag === "StorageTransportError") {
+          assert.strictEqual(error.reason, "stall")
+          const sent = /stopped moving: no progress for 1s \((\d+) of (\d+) bytes sent\)/.exec(error.message)
+          assert.isNotNull(sent, error.message)
+          assert.isAbove(Number(sent![1]), 0)
+          assert.isBelow(Number(sent![1]), size)
+        }
+        // Both PUTs went with their Content-Length, never chunked.
+        const puts = (yield* server.storageRequests).filter((r) => r.method === "PUT")
+        assert.isAtLeast(puts.length, 2)
+        for (const put of puts) {
+          assert.isUndefined(put.headers["transfer-encoding"])
+          assert.strictEqual(put.headers["content-length"], String(size))
+        }
       }))
 
     it.effect("progress moves inside a part: bytes handed to storage before it confirms them", () =>

@@ -2,6 +2,8 @@
  * The Promise facade of the uploads package against the local server.
  */
 import { createHotdataClient, HotdataPromiseError } from "@hotdata-effect/core/PromiseClient"
+import { Faults } from "@hotdata-effect/local"
+import { Uploads } from "@hotdata-effect/uploads"
 import { loadFile, upload, uploadFile } from "@hotdata-effect/uploads/promise"
 import * as http from "node:http"
 import { assert, describe, it } from "vitest"
@@ -14,6 +16,16 @@ const csv = (rows: number) => {
   for (let i = 0; i < rows; i++) text += `${i},${i % 7}\n`
   return new TextEncoder().encode(text)
 }
+
+/** A Promise client of the local server sending through `agent`. */
+const clientWith = (agent: http.Agent) =>
+  createHotdataClient({
+    apiKey: local.server.apiKey,
+    workspaceId: local.server.workspaceId,
+    baseUrl: local.server.baseUrl,
+    agents: { http: agent },
+    env: {}
+  })
 
 describe("uploads/promise", () => {
   it("uploadFile reports progress up to the size and returns the finalized upload", async () => {
@@ -64,13 +76,7 @@ describe("uploads/promise", () => {
       sent.push(`${request.method} ${request.path.split("?")[0]}`)
       addRequest(request, options)
     }
-    const hotdata = createHotdataClient({
-      apiKey: local.server.apiKey,
-      workspaceId: local.server.workspaceId,
-      baseUrl: local.server.baseUrl,
-      agents: { http: agent },
-      env: {}
-    })
+    const hotdata = clientWith(agent)
     try {
       const bytes = csv(2000)
       const seen: Array<number> = []
@@ -86,6 +92,42 @@ describe("uploads/promise", () => {
       assert.isAbove(puts.length, 0, `no PUT went through the agent: ${sent.join(", ")}`)
       assert.isTrue(sent.some((line) => line.startsWith("POST /v1/")), sent.join(", "))
     } finally {
+      await hotdata.dispose()
+      agent.destroy()
+    }
+  })
+
+  it("with agents, a PUT storage stops reading is cut by the stall deadline, not the part's time limit", async () => {
+    const agent = new http.Agent({ keepAlive: true })
+    const hotdata = clientWith(agent)
+    // Storage takes the PUT and reads none of its body for 15 s: the agent's socket takes
+    // what its buffers hold (a few MiB), then nothing moves.
+    local.server.injectFault("storage", Faults.stall("15 seconds"), 1)
+    try {
+      const size = 24 * 1024 * 1024
+      const bytes = new Uint8Array(size).fill(42)
+      const retried: Array<{ readonly tag: string; readonly reason: unknown; readonly message: string }> = []
+      const done = await uploadFile(hotdata, bytes, {
+        partSize: size,
+        partTimeout: () => "10 seconds",
+        stallTimeout: "1 second",
+        rounds: Uploads.rounds({ baseDelay: "50 millis" }),
+        onEvent: (event) => {
+          if (event._tag === "PartRetried") {
+            retried.push({
+              tag: event.error._tag,
+              reason: "reason" in event.error ? event.error.reason : undefined,
+              message: event.error.message
+            })
+          }
+        }
+      })
+      assert.strictEqual(done.size_bytes, size)
+      assert.strictEqual(retried.length, 1)
+      assert.deepInclude(retried[0], { tag: "StorageTransportError", reason: "stall" })
+      assert.match(retried[0]!.message, /stopped moving: no progress for 1s \(\d+ of 25165824 bytes sent\)/)
+    } finally {
+      local.server.clearFaults()
       await hotdata.dispose()
       agent.destroy()
     }

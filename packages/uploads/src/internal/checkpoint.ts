@@ -5,9 +5,11 @@
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import type * as Redacted from "effect/Redacted"
-import { Checkpoint, type CheckpointPart, CheckpointStore, fileStore } from "../Checkpoint.js"
-import type { CheckpointError, SourceError } from "../UploadError.js"
-import type { Tracker } from "./shared.js"
+import { Checkpoint, type CheckpointPart, CheckpointStore, CURRENT_VERSION, fileStore } from "../Checkpoint.js"
+import { CheckpointError, type SourceError } from "../UploadError.js"
+import { crc32 } from "./crc32.js"
+import * as Plan from "./plan.js"
+import type { PartRecord, Tracker } from "./shared.js"
 import type { Sized } from "./source.js"
 
 /** An upload session lives this long; a checkpoint older than that cannot be resumed. */
@@ -39,6 +41,47 @@ export const fingerprint = (source: Sized): Effect.Effect<string, SourceError> =
     return hex(yield* Effect.promise(() => globalThis.crypto.subtle.digest("SHA-256", all)))
   })
 
+/**
+ * The parts of a resumed checkpoint as confirmed parts, once the source's bytes of each
+ * were read again and found to have the CRC-32 the checkpoint recorded for it: a part
+ * whose bytes differ (the source was edited in place, or the checkpoint's part size or
+ * parts were changed) fails the resume with `sourceChanged` rather than finalize an
+ * object that is neither the old source nor the new one. The parts are read one after
+ * the other into one buffer. A checkpoint of version 1 records no CRC-32: none of its
+ * parts is trusted, and all of them are sent again (to the same session).
+ */
+export const verifiedParts = (
+  key: string,
+  checkpoint: Checkpoint,
+  source: Sized
+): Effect.Effect<ReadonlyArray<PartRecord>, CheckpointError | SourceError> =>
+  Effect.gen(function*() {
+    if (checkpoint.version < 2) return []
+    const plan = Plan.planParts(source.size, checkpoint.partSize)
+    const buffer = source.readInto === undefined || checkpoint.parts.length === 0
+      ? undefined
+      : new Uint8Array(Math.min(checkpoint.partSize, source.size))
+    const records: Array<PartRecord> = []
+    for (const part of checkpoint.parts) {
+      const { length, offset } = plan[part.partNumber - 1]!
+      const bytes = buffer === undefined
+        ? yield* source.read(offset, length)
+        : yield* source.readInto!(offset, buffer.subarray(0, length))
+      if (crc32(bytes) !== part.crc32) {
+        return yield* new CheckpointError({
+          reason: "sourceChanged",
+          key,
+          uploadId: checkpoint.uploadId,
+          message: `part ${part.partNumber} of the checkpoint ${key} (bytes ${offset} to ${offset + length - 1}) ` +
+            `does not hold what the source holds there now: the source was changed since it was sent, or the ` +
+            `checkpoint's part size or parts were edited. Start a new upload`
+        })
+      }
+      records.push({ partNumber: part.partNumber, offset, length, eTag: part.eTag, crc32: part.crc32 })
+    }
+    return records
+  })
+
 /** The store provided, or the file store. */
 export const store: Effect.Effect<CheckpointStore.Service> = Effect.map(
   Effect.serviceOption(CheckpointStore),
@@ -60,8 +103,15 @@ export interface Writer {
   /** Saves the checkpoint whole, with every part `tracker` holds (before any part goes). */
   readonly save: Effect.Effect<void, CheckpointError>
   /** Records a part storage confirmed; done before the part is reported finished. */
-  readonly part: (partNumber: number, eTag: string) => Effect.Effect<void, CheckpointError>
+  readonly part: (part: PartRecord) => Effect.Effect<void, CheckpointError>
 }
+
+/** A confirmed part as the checkpoint records it. */
+const checkpointPart = (part: PartRecord): CheckpointPart => ({
+  partNumber: part.partNumber,
+  eTag: part.eTag,
+  ...(part.crc32 !== undefined ? { crc32: part.crc32 } : {})
+})
 
 /**
  * The writer of the checkpoint of `tracker`'s parts under `key`. Writes never overlap.
@@ -82,11 +132,11 @@ export const writer = (
   Effect.map(Effect.makeSemaphore(1), (lock) => {
     let written = -1
     const whole = Effect.suspend(() => {
-      const count = tracker.eTags.size
+      const count = tracker.parts.size
       if (count === written) return Effect.void
-      const parts = [...tracker.eTags].sort(([a], [b]) => a - b).map(([partNumber, eTag]) => ({ partNumber, eTag }))
+      const parts = [...tracker.parts.values()].sort((a, b) => a.partNumber - b.partNumber).map(checkpointPart)
       return Effect.tap(
-        checkpoints.save(key, new Checkpoint({ version: 1, ...fixed, parts })),
+        checkpoints.save(key, new Checkpoint({ version: CURRENT_VERSION, ...fixed, parts })),
         () =>
           Effect.sync(() => {
             written = count
@@ -112,10 +162,10 @@ export const writer = (
       })
     return {
       save,
-      part: (partNumber, eTag) =>
+      part: (part) =>
         Effect.suspend(() => {
-          pending.push({ partNumber, eTag })
-          return lock.withPermits(1)(flush(partNumber))
+          pending.push(checkpointPart(part))
+          return lock.withPermits(1)(flush(part.partNumber))
         })
     }
   })

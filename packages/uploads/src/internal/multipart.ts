@@ -18,6 +18,7 @@ import {
   apiDetails,
   CheckpointError,
   FinalizeError,
+  IntegrityError,
   MalformedSession,
   type MintError,
   SessionCreateError,
@@ -30,19 +31,34 @@ import * as Plan from "./plan.js"
 import { type Job, makeJob, mint, runRounds, type Target } from "./rounds.js"
 import { type Config, type Context, type Emit, type PartError, Tracker } from "./shared.js"
 import * as Source from "./source.js"
+import * as Verify from "./verify.js"
 
 export type { Config, Emit } from "./shared.js"
 
 // ---------------------------------------------------------------------------
 // Session shapes
 
-const partSizeOf = (session: Schemas.UploadSessionResponse) =>
+/**
+ * The session's part size: a whole number of bytes up to 5 GiB that, for a source of
+ * known `size`, cuts it into at most 10,000 parts (so a part plan always fits in memory).
+ */
+const partSizeOf = (session: Schemas.UploadSessionResponse, size: number | undefined) =>
   Effect.suspend(() => {
     const partSize = session.part_size
-    if (partSize === undefined || partSize === null || !Number.isSafeInteger(partSize) || partSize <= 0) {
+    if (
+      partSize === undefined || partSize === null || !Number.isSafeInteger(partSize) || partSize <= 0 ||
+      partSize > Plan.MAX_PART_SIZE
+    ) {
       return new MalformedSession({
         uploadId: session.upload_id,
         message: `the multipart session has no valid part size (${String(partSize)})`
+      })
+    }
+    if (size !== undefined && Plan.partCount(size, partSize) > Plan.MAX_PARTS) {
+      return new MalformedSession({
+        uploadId: session.upload_id,
+        message: `the session's part size of ${partSize} bytes cuts ${size} bytes into ` +
+          `${Plan.partCount(size, partSize)} parts, more than the ${Plan.MAX_PARTS} storage allows`
       })
     }
     return Effect.succeed(partSize)
@@ -57,12 +73,12 @@ const sendSingle = (ctx: Context, source: Source.Sized) =>
     // At most 8 MiB: read it once and keep it, so the PUT can be retried.
     const bytes = yield* source.read(0, source.size)
     const target: Target = { partNumber: 1, errorPartNumber: undefined, fixedUrl: url, canMint: false }
-    yield* runRounds(ctx, [makeJob(ctx, target, source.size, Effect.succeed(bytes))], 1)
+    yield* runRounds(ctx, [makeJob(ctx, target, 0, source.size, Effect.succeed(bytes))], 1)
   })
 
 const sendSized = (ctx: Context, source: Source.Sized) =>
   Effect.gen(function*() {
-    const partSize = yield* partSizeOf(ctx.session)
+    const partSize = yield* partSizeOf(ctx.session, source.size)
     const plan = Plan.planParts(source.size, partSize)
     const urls = ctx.session.part_urls
     if (urls !== undefined && urls !== null && urls.length !== plan.length) {
@@ -77,17 +93,20 @@ const sendSized = (ctx: Context, source: Source.Sized) =>
     const pool: Array<Uint8Array> = []
     const readInto = source.readInto
     // Parts an earlier process finished (from its checkpoint) are not sent again.
-    const jobs = plan.filter((part) => !ctx.tracker.eTags.has(part.partNumber)).map((part) => {
+    const jobs = plan.filter((part) => !ctx.tracker.parts.has(part.partNumber)).map((part) => {
       const target: Target = {
         partNumber: part.partNumber,
         errorPartNumber: part.partNumber,
         fixedUrl: urls?.[part.partNumber - 1],
         canMint: true
       }
-      if (readInto === undefined) return makeJob(ctx, target, part.length, source.read(part.offset, part.length))
+      if (readInto === undefined) {
+        return makeJob(ctx, target, part.offset, part.length, source.read(part.offset, part.length))
+      }
       const job = makeJob(
         ctx,
         target,
+        part.offset,
         part.length,
         Effect.suspend(() => {
           const buffer = pool.pop() ?? new Uint8Array(partSize)
@@ -121,21 +140,24 @@ const sendSized = (ctx: Context, source: Source.Sized) =>
  */
 const sendSequential = (ctx: Context, source: Source.Sequential) =>
   Effect.gen(function*() {
-    const partSize = yield* partSizeOf(ctx.session)
+    const partSize = yield* partSizeOf(ctx.session, undefined)
     const slots = yield* Effect.makeSemaphore(ctx.inFlight)
     const set = yield* FiberSet.make<void, never>()
     const failed = yield* Deferred.make<void, PartError>()
     const producer = Effect.gen(function*() {
       let partNumber = 1
+      let offset = 0
       while (true) {
         yield* slots.take(1)
         const bytes = yield* source.read(partSize)
         if (bytes.byteLength === 0 && partNumber > 1) {
+          // The stream ended with the part before: that one was the last.
           yield* slots.release(1)
-          break
+          return partNumber - 1
         }
         const target: Target = { partNumber, errorPartNumber: partNumber, fixedUrl: undefined, canMint: true }
-        const job = makeJob(ctx, target, bytes.byteLength, Effect.succeed(bytes))
+        const job = makeJob(ctx, target, offset, bytes.byteLength, Effect.succeed(bytes))
+        offset += bytes.byteLength
         yield* FiberSet.run(
           set,
           runRounds(ctx, [job], 1).pipe(
@@ -143,10 +165,9 @@ const sendSequential = (ctx: Context, source: Source.Sequential) =>
             Effect.ensuring(slots.release(1))
           )
         )
-        if (bytes.byteLength < partSize) break
+        if (bytes.byteLength < partSize) return partNumber
         partNumber++
       }
-      return partNumber
     })
     const count = yield* Effect.raceFirst(
       Effect.zipLeft(producer, FiberSet.awaitEmpty(set)),
@@ -156,25 +177,39 @@ const sendSequential = (ctx: Context, source: Source.Sequential) =>
     if (yield* Deferred.isDone(failed)) yield* Deferred.await(failed)
     ctx.tracker.partsTotal = count
     ctx.tracker.totalBytes = ctx.tracker.bytesDone
+    return ctx.tracker.bytesDone
   })
 
 // ---------------------------------------------------------------------------
 // The whole upload
 
-const finalize = (ctx: Context, partsTotal: number) =>
+/**
+ * Finalizes the upload of a source of `size` bytes in `partsTotal` parts, exactly once.
+ * Before it, the confirmed parts must cover the source exactly (no gap, no overlap, no
+ * other total); after it, the size the server reports must be the source's.
+ */
+const finalize = (ctx: Context, partsTotal: number, size: number) =>
   Effect.gen(function*() {
+    const uploadId = ctx.session.upload_id
     const parts: Array<Schemas.FinalizeUploadPart> = []
     for (let partNumber = 1; partNumber <= partsTotal; partNumber++) {
-      const eTag = ctx.tracker.eTags.get(partNumber)
-      if (eTag === undefined) {
-        return yield* new MalformedSession({
-          uploadId: ctx.session.upload_id,
-          message: `part ${partNumber} was never uploaded`
-        })
+      const part = ctx.tracker.parts.get(partNumber)
+      if (part === undefined) {
+        return yield* new MalformedSession({ uploadId, message: `part ${partNumber} was never uploaded` })
       }
-      parts.push({ part_number: partNumber, e_tag: eTag })
+      parts.push({ part_number: partNumber, e_tag: part.eTag })
     }
-    const uploadId = ctx.session.upload_id
+    const gap = Verify.coverageProblem([...ctx.tracker.parts.values()], size)
+    if (gap !== undefined) {
+      const covered = [...ctx.tracker.parts.values()].reduce((n, part) => n + part.length, 0)
+      return yield* new IntegrityError({
+        reason: "coverage",
+        uploadId,
+        expected: size,
+        actual: covered,
+        message: `upload ${uploadId} was not finalized: its parts do not cover the source exactly (${gap})`
+      })
+    }
     return yield* ctx.client.uploads.finalize(
       uploadId,
       ctx.session.mode === "single" ? undefined : { parts },
@@ -199,6 +234,17 @@ const finalize = (ctx: Context, partsTotal: number) =>
     )
   })
 
+/** Fails when the server finalized the upload with another size than the source's. */
+const checkFinalizedSize = (upload: Schemas.FinalizeUploadResponse, size: number) =>
+  upload.size_bytes === size ? Effect.void : new IntegrityError({
+    reason: "size",
+    uploadId: upload.upload_id,
+    expected: size,
+    actual: upload.size_bytes,
+    message: `upload ${upload.upload_id} was finalized with ${upload.size_bytes} bytes, the source has ${size}: ` +
+      `it does not hold the source; do not load it, start a new upload`
+  })
+
 const resolveStorage: Effect.Effect<StorageClient.StorageClient.Service> = Effect.flatMap(
   Effect.serviceOption(StorageClient.StorageClient),
   Option.match({
@@ -206,10 +252,7 @@ const resolveStorage: Effect.Effect<StorageClient.StorageClient.Service> = Effec
     onNone: () =>
       Effect.flatMap(
         Effect.serviceOption(HttpClient.HttpClient),
-        Option.match({
-          onSome: (client) => Effect.succeed(StorageClient.fromHttpClient(client)),
-          onNone: () => StorageClient.makeFetch
-        })
+        Option.match({ onSome: StorageClient.forHttpClient, onNone: () => StorageClient.makeFetch })
       )
   })
 )
@@ -280,6 +323,21 @@ const loadCheckpoint = (
       return yield* new CheckpointError({ reason: "missing", key, message: `no checkpoint is stored under ${key}` })
     }
     const checkpoint = loaded.value
+    const now = yield* Clock.currentTimeMillis
+    const problem = Verify.checkpointProblem({
+      ...checkpoint,
+      finalizeToken: Redacted.value(checkpoint.finalizeToken)
+    }, now)
+    if (problem !== undefined) {
+      return yield* new CheckpointError({
+        reason: "invalid",
+        key,
+        field: problem.field,
+        // An upload id found wrong is not repeated.
+        ...(problem.field !== "uploadId" ? { uploadId: checkpoint.uploadId } : {}),
+        message: `the checkpoint ${key} cannot be resumed: its \`${problem.field}\` ${problem.message}`
+      })
+    }
     if (checkpoint.size !== source.size || checkpoint.fingerprint !== fingerprint) {
       return yield* new CheckpointError({
         reason: "sourceChanged",
@@ -290,7 +348,6 @@ const loadCheckpoint = (
           : `the source is not the one the checkpoint ${key} was written for (its modification time or content differ)`
       })
     }
-    const now = yield* Clock.currentTimeMillis
     if (now - checkpoint.createdAt >= Resume.SESSION_LIFETIME_MILLIS) {
       return yield* new CheckpointError({
         reason: "sessionGone",
@@ -364,6 +421,14 @@ export const run = <E, R>(
           part_size: resumed.partSize
         }
         : yield* createSession(client, config, source, size)
+      // Headers no request can carry would fail every PUT the same way: refused here, once.
+      const unsendable = Verify.headersProblem(session.headers)
+      if (unsendable !== undefined) {
+        return yield* new MalformedSession({
+          uploadId: session.upload_id,
+          message: `the session asks PUTs to carry headers that cannot be sent: ${unsendable}`
+        })
+      }
       const startedAt = yield* Clock.currentTimeMillis
       const single = session.mode === "single"
       const tracker = new Tracker(emit, startedAt, size, single ? 1 : undefined)
@@ -371,20 +436,19 @@ export const run = <E, R>(
       const inFlight = single
         ? 1
         : Plan.effectiveInFlight(config.concurrency, partSize ?? Plan.DEFAULT_PART_SIZE, config.memoryBudget)
-      const ctx: Context = { client, storage, session, config, emit, tracker, inFlight }
+      const keepsCheckpoint = checkpoints !== undefined && Option.isSome(resumable) &&
+        session.mode === "multipart" && partSize !== undefined && size !== undefined
+      const ctx: Context = { client, storage, session, config, emit, tracker, inFlight, checksums: keepsCheckpoint }
 
-      if (resumed !== undefined && size !== undefined) {
-        for (const part of resumed.parts) {
-          const offset = (part.partNumber - 1) * resumed.partSize
-          tracker.restore(part.partNumber, Math.max(0, Math.min(resumed.partSize, size - offset)), part.eTag)
-        }
-        const missing = Plan.planParts(size, resumed.partSize).find((part) => !tracker.eTags.has(part.partNumber))
-        yield* probeResumed(ctx, config.checkpoint!.key, missing?.partNumber ?? 1)
+      if (resumed !== undefined && source._tag === "Sized") {
+        const key = config.checkpoint!.key
+        const listed = new Set(resumed.parts.map((part) => part.partNumber))
+        const missing = Plan.planParts(source.size, resumed.partSize).find((part) => !listed.has(part.partNumber))
+        yield* probeResumed(ctx, key, missing?.partNumber ?? 1)
+        // Only parts whose bytes the source still holds are kept; the others are sent again.
+        for (const part of yield* Resume.verifiedParts(key, resumed, source)) tracker.restore(part)
       }
-      if (
-        checkpoints !== undefined && Option.isSome(resumable) && session.mode === "multipart" &&
-        partSize !== undefined && size !== undefined
-      ) {
+      if (keepsCheckpoint) {
         const save = yield* Resume.writer(checkpoints, config.checkpoint!.key, {
           uploadId: session.upload_id,
           finalizeToken: Redacted.make(session.finalize_token),
@@ -410,7 +474,7 @@ export const run = <E, R>(
           : size !== undefined && partSize !== undefined && partSize > 0
           ? Plan.partCount(size, partSize)
           : undefined,
-        resumedParts: tracker.eTags.size
+        resumedParts: tracker.parts.size
       }))
       yield* tracker.progress()
       // Bytes moving inside parts are reported by a ticker, so a body's progress callback
@@ -419,6 +483,7 @@ export const run = <E, R>(
         Effect.repeat(Effect.zipRight(Effect.sleep(config.progressInterval), tracker.tick()), Schedule.forever)
       )
 
+      let total: number
       if (session.mode === "single") {
         if (source._tag !== "Sized") {
           return yield* new MalformedSession({
@@ -427,9 +492,14 @@ export const run = <E, R>(
           })
         }
         yield* sendSingle(ctx, source)
+        total = source.size
       } else if (session.mode === "multipart") {
-        if (source._tag === "Sized") yield* sendSized(ctx, source)
-        else yield* sendSequential(ctx, source)
+        if (source._tag === "Sized") {
+          yield* sendSized(ctx, source)
+          total = source.size
+        } else {
+          total = yield* sendSequential(ctx, source)
+        }
       } else {
         return yield* new MalformedSession({
           uploadId: session.upload_id,
@@ -438,11 +508,12 @@ export const run = <E, R>(
       }
       yield* Fiber.interrupt(ticker)
       if (source._tag === "Sized") yield* source.verify
-      const upload = yield* finalize(ctx, tracker.partsTotal ?? tracker.eTags.size)
+      const upload = yield* finalize(ctx, tracker.partsTotal ?? tracker.parts.size, total)
       // Finalized: the checkpoint has served, and a resume from it could only fail.
       if (checkpoints !== undefined && config.checkpoint !== undefined) {
         yield* Effect.ignore(checkpoints.remove(config.checkpoint.key))
       }
+      yield* checkFinalizedSize(upload, total)
       yield* emit(UploadEvent.Finished({ upload }))
       return upload
     })

@@ -19,6 +19,9 @@ export const MIN_PART_SIZE = 5 * MiB
 /** The largest part storage accepts. */
 export const MAX_PART_SIZE = 5 * 1024 * MiB
 
+/** The most parts storage accepts in one upload. */
+export const MAX_PARTS = 10_000
+
 /** Parts aimed for at most, leaving headroom under storage's limit of 10,000. */
 export const TARGET_MAX_PARTS = 9000
 

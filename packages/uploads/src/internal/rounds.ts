@@ -23,6 +23,7 @@ import {
   StorageTransportError
 } from "../UploadError.js"
 import { UploadEvent } from "../UploadEvent.js"
+import { crc32 } from "./crc32.js"
 import { put } from "./put.js"
 import * as Retry from "./retry.js"
 import type { Context, PartError } from "./shared.js"
@@ -271,9 +272,14 @@ export const runRounds = (ctx: Context, jobs: ReadonlyArray<Job>, base: number):
     }
   })
 
+/**
+ * The job of the part `target` holding the `length` bytes at `offset` of the source, read
+ * by `read`. Their CRC-32 is taken before the PUT when the upload keeps a checkpoint.
+ */
 export const makeJob = (
   ctx: Context,
   target: Target,
+  offset: number,
   length: number,
   read: Effect.Effect<Uint8Array, SourceError>
 ): Job => ({
@@ -282,8 +288,9 @@ export const makeJob = (
     Effect.gen(function*() {
       yield* ctx.emit(UploadEvent.PartStarted({ partNumber: target.partNumber, bytes: length, round }))
       const bytes = yield* read
+      const checksum = ctx.checksums ? crc32(bytes) : undefined
       const eTag = yield* attemptPart(ctx, target, bytes, round)
-      yield* ctx.tracker.complete(target.partNumber, length, eTag)
+      yield* ctx.tracker.complete({ partNumber: target.partNumber, offset, length, eTag, crc32: checksum })
     }).pipe(
       Effect.withSpan("Hotdata.Uploads.part", {
         kind: "client",

@@ -49,6 +49,17 @@ export interface Context {
    * part size: computed once per upload, the same for files and streams.
    */
   readonly inFlight: number
+  /** Whether each part's CRC-32 is computed (for the checkpoint, which records it). */
+  readonly checksums: boolean
+}
+
+/** A part storage confirmed: where it lies in the source, its ETag and (for a checkpoint) its CRC-32. */
+export interface PartRecord {
+  readonly partNumber: number
+  readonly offset: number
+  readonly length: number
+  readonly eTag: string
+  readonly crc32: number | undefined
 }
 
 /**
@@ -56,7 +67,8 @@ export interface Context {
  * to storage, and reports progress.
  */
 export class Tracker {
-  readonly eTags = new Map<number, string>()
+  /** The confirmed parts, by part number. */
+  readonly parts = new Map<number, PartRecord>()
   bytesDone = 0
   /** Bytes handed to storage by the attempts in flight, by part. */
   private readonly sending = new Map<number, number>()
@@ -102,7 +114,7 @@ export class Tracker {
         totalBytes: total,
         percent: total === undefined ? undefined : total === 0 ? 100 : (this.bytesDone / total) * 100,
         etaSeconds: total === undefined || rate <= 0 ? undefined : Math.max(0, total - bytesSent) / rate,
-        partsDone: this.eTags.size,
+        partsDone: this.parts.size,
         partsTotal: this.partsTotal,
         bytesPerSecond: seconds > 0 ? (this.bytesDone - this.restoredBytes) / seconds : 0
       }))
@@ -115,29 +127,26 @@ export class Tracker {
   }
 
   /** Runs after each newly confirmed part, before it is reported (records it in the checkpoint). */
-  onComplete: (partNumber: number, eTag: string) => Effect.Effect<void, CheckpointError> = () => Effect.void
+  onComplete: (part: PartRecord) => Effect.Effect<void, CheckpointError> = () => Effect.void
 
   /** Counts a part confirmed by an earlier process, without reporting it. */
-  restore(partNumber: number, bytes: number, eTag: string): void {
-    if (this.eTags.has(partNumber)) return
-    this.eTags.set(partNumber, eTag)
-    this.bytesDone += bytes
-    this.restoredBytes += bytes
+  restore(part: PartRecord): void {
+    if (this.parts.has(part.partNumber)) return
+    this.parts.set(part.partNumber, part)
+    this.bytesDone += part.length
+    this.restoredBytes += part.length
   }
 
-  private confirm(partNumber: number, bytes: number, eTag: string): void {
-    this.sent(partNumber, 0)
-    this.eTags.set(partNumber, eTag)
-    this.bytesDone += bytes
-  }
-
-  complete(partNumber: number, bytes: number, eTag: string): Effect.Effect<void, CheckpointError> {
+  complete(part: PartRecord): Effect.Effect<void, CheckpointError> {
     return Effect.flatMap(Clock.currentTimeMillis, (now) => {
-      if (this.eTags.has(partNumber)) return Effect.void
-      this.confirm(partNumber, bytes, eTag)
+      const { eTag, length: bytes, partNumber } = part
+      if (this.parts.has(partNumber)) return Effect.void
+      this.sent(partNumber, 0)
+      this.parts.set(partNumber, part)
+      this.bytesDone += bytes
       this.lastConfirmedAt = now
       return Effect.zipRight(
-        this.onComplete(partNumber, eTag),
+        this.onComplete(part),
         Effect.zipRight(this.emit(UploadEvent.PartFinished({ partNumber, bytes, eTag })), this.progress())
       )
     })
