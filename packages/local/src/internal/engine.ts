@@ -9,14 +9,24 @@ import {
 import * as fs from "node:fs"
 import * as path from "node:path"
 import { ApiError, badRequest, errorMessage } from "./errors.js"
+import { allowedTableFunctions, deniedScalarFunctions, refuseScript, refuseStatementType } from "./sqlPolicy.js"
 import { asSubquery, splitStatements } from "./sqlText.js"
 import { toJsonValue } from "./values.js"
 
-/** @internal */
-export const quoteIdent = (name: string): string => `"${name.replace(/"/g, "\"\"")}"`
+/**
+ * DuckDB reads SQL as a C string: a NUL would cut the statement short, so a name or value
+ * holding one is refused rather than quoted.
+ */
+const withoutNul = (text: string, what: string): string => {
+  if (text.includes("\0")) throw badRequest(`${what} must not contain NUL characters`)
+  return text
+}
 
 /** @internal */
-export const quoteLiteral = (value: string): string => `'${value.replace(/'/g, "''")}'`
+export const quoteIdent = (name: string): string => `"${withoutNul(name, "a name").replace(/"/g, "\"\"")}"`
+
+/** @internal */
+export const quoteLiteral = (value: string): string => `'${withoutNul(value, "a value").replace(/'/g, "''")}'`
 
 /** A catalog a database's engine can see: its own managed catalog, or an attached one. */
 interface CatalogBinding {
@@ -188,6 +198,7 @@ const sandboxedInstance = async (
 export class Engine {
   private readonly handles = new Map<string, Promise<Handle>>()
   private resultsInstance: Promise<DuckDBInstance> | undefined
+  private denied: Promise<ReadonlySet<string>> | undefined
 
   constructor(private readonly dataDir: string) {}
 
@@ -261,9 +272,15 @@ export class Engine {
     const conn = await handle.instance.connect()
     const target = catalog !== undefined && handle.catalogs.has(catalog.toLowerCase()) ? catalog : db.default_catalog
     try {
-      await conn.run(`USE ${quoteIdent(target)}.${quoteIdent(schema ?? "main")}`)
-    } catch {
-      await conn.run(`USE ${quoteIdent(target)}.main`)
+      const use = `USE ${quoteIdent(target)}.${quoteIdent(schema ?? "main")}`
+      try {
+        await conn.run(use)
+      } catch {
+        await conn.run(`USE ${quoteIdent(target)}.main`)
+      }
+    } catch (cause) {
+      conn.closeSync()
+      throw cause
     }
     return [handle, conn]
   }
@@ -359,6 +376,31 @@ export class Engine {
     })
   }
 
+  /**
+   * The functions user SQL may not call: every table function and table macro DuckDB
+   * brings that is not known to only read, and a few scalar ones (see `sqlPolicy.ts`).
+   * Read once from DuckDB's own list, so functions a newer DuckDB adds are refused too.
+   */
+  private deniedFunctions(): Promise<ReadonlySet<string>> {
+    this.denied ??= (async () => {
+      const conn = await (await this.results()).connect()
+      try {
+        const reader = await conn.runAndReadAll(
+          "SELECT DISTINCT lower(function_name) FROM duckdb_functions() " +
+            "WHERE internal AND function_type IN ('table', 'table_macro')"
+        )
+        const names = reader.getRows().map((row) => String(row[0])).filter((name) => !allowedTableFunctions.has(name))
+        return new Set([...names, ...deniedScalarFunctions])
+      } finally {
+        conn.closeSync()
+      }
+    })()
+    this.denied.catch(() => {
+      this.denied = undefined
+    })
+    return this.denied
+  }
+
   private rewrite(handle: Handle, sql: string): string {
     return quoteCatalogReferences(sql, [...handle.catalogs.values()].map((c) => c.name))
   }
@@ -380,6 +422,8 @@ export class Engine {
       readonly resultFile?: string | undefined
     }
   ): Promise<QueryOutcome> {
+    const refusal = refuseScript(sql, await this.deniedFunctions())
+    if (refusal !== undefined) throw new ApiError(400, "invalid_sql", refusal)
     const [handle, conn] = await this.connect(db, options.catalog, options.schema)
     const run = async <A>(f: () => Promise<A>): Promise<A> => {
       try {
@@ -392,11 +436,18 @@ export class Engine {
       const script = this.rewrite(handle, sql)
       const extracted = await run(() => conn.extractStatements(script))
       if (extracted.count === 0) throw badRequest("SQL query cannot be empty")
-      for (let i = 0; i < extracted.count - 1; i++) {
+      // Each statement's type is checked once DuckDB has read it, before it runs.
+      const prepare = async (i: number) => {
         const statement = await run(() => extracted.prepare(i))
+        const refused = refuseStatementType(StatementType[statement.statementType])
+        if (refused !== undefined) throw new ApiError(400, "invalid_sql", refused)
+        return statement
+      }
+      for (let i = 0; i < extracted.count - 1; i++) {
+        const statement = await prepare(i)
         await run(() => handle.writes.run(() => statement.run()))
       }
-      const statement = await run(() => extracted.prepare(extracted.count - 1))
+      const statement = await prepare(extracted.count - 1)
       const isQuery = statement.statementType === StatementType.SELECT
       let persistError: string | undefined
       if (isQuery && options.resultFile !== undefined) {

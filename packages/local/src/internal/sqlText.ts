@@ -114,6 +114,65 @@ export const splitStatements = (sql: string): Array<string> => {
 }
 
 /**
+ * A piece of SQL text the engine would read as one unit: a word (keyword or bare name,
+ * lower-cased), a quoted name (its text, lower-cased: DuckDB matches names without regard
+ * to case), a literal (string, dollar-quoted string or number) or one punctuation
+ * character. Comments and whitespace are not tokens.
+ *
+ * @internal
+ */
+export interface SqlToken {
+  readonly kind: "word" | "name" | "literal" | "punct"
+  readonly text: string
+}
+
+const WORD_START = /[A-Za-z_\u0080-\uffff]/
+const WORD_PART = /[A-Za-z0-9_$\u0080-\uffff]/
+
+/**
+ * The tokens of a script, in order, read with the same rules as {@link splitStatements}
+ * (literals, quoted names, dollar-quoted strings and nested comments).
+ *
+ * @internal
+ */
+export const sqlTokens = (sql: string): Array<SqlToken> => {
+  const out: Array<SqlToken> = []
+  let i = 0
+  while (i < sql.length) {
+    const c = sql[i]!
+    if (/\s/.test(c)) {
+      i++
+      continue
+    }
+    const skipped = skipQuoted(sql, i)
+    if (skipped !== undefined) {
+      const end = Math.max(skipped, i + 1)
+      if (c === "\"") out.push({ kind: "name", text: sql.slice(i + 1, end - 1).replace(/""/g, "\"").toLowerCase() })
+      else if (c === "'" || c === "$") out.push({ kind: "literal", text: sql.slice(i, end) })
+      i = end
+      continue
+    }
+    if (WORD_START.test(c)) {
+      let j = i + 1
+      while (j < sql.length && WORD_PART.test(sql[j]!)) j++
+      out.push({ kind: "word", text: sql.slice(i, j).toLowerCase() })
+      i = j
+      continue
+    }
+    if (/[0-9]/.test(c)) {
+      let j = i + 1
+      while (j < sql.length && /[0-9A-Za-z_.]/.test(sql[j]!)) j++
+      out.push({ kind: "literal", text: sql.slice(i, j) })
+      i = j
+      continue
+    }
+    out.push({ kind: "punct", text: c })
+    i++
+  }
+  return out
+}
+
+/**
  * A statement as a subquery: on lines of its own, so that a trailing `--` comment cannot
  * swallow the closing parenthesis.
  *
