@@ -119,6 +119,34 @@ describe("server process", () => {
     assert.strictEqual(run.stdout.trim(), "same", run.stderr)
   })
 
+  it("the CLI prints the object store's credentials, those kept in the data directory", async () => {
+    const dataDir = tempDir()
+    const child = spawn(process.execPath, ["--import", "tsx", "src/bin.ts", "--port", "0", "--data-dir", dataDir], {
+      cwd: packageDir,
+      stdio: ["ignore", "pipe", "pipe"]
+    })
+    try {
+      let stdout = ""
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on("data", (chunk: Buffer) => {
+          stdout += chunk.toString("utf8")
+          if (stdout.includes("HOTDATA_WORKSPACE_ID")) resolve()
+        })
+        child.once("exit", (code) => reject(new Error(`the CLI exited (${code}) before it was ready: ${stdout}`)))
+      })
+      const kept = JSON.parse(fs.readFileSync(path.join(dataDir, "storage-credentials.json"), "utf8"))
+      assert.include(stdout, `S3 key id:     ${kept.accessKeyId}`)
+      assert.include(stdout, `S3 secret:     ${kept.secretAccessKey}`)
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once("exit", resolve))
+        child.kill("SIGTERM")
+        await exited
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    }
+  })
+
   it("the CLI prints its version", async () => {
     const run = await runTs(["src/bin.ts", "--version"])
     const manifest = JSON.parse(fs.readFileSync(path.join(packageDir, "package.json"), "utf8"))

@@ -14,6 +14,7 @@ import { lockDataDir, recoverInterrupted, recoverResults } from "./recovery.js"
 import { makeRequestListener } from "./router.js"
 import { StateStore } from "./state.js"
 import { type ObjectStorage, Storage } from "./storage.js"
+import { storageCredentials } from "./storage/credentials.js"
 import { ExternalStorage } from "./storage/external.js"
 
 /** @internal */
@@ -83,6 +84,7 @@ const startLocked = async (
       directory: path.join(dataDir, "storage"),
       host,
       urlTtlSeconds: options.presignedUrlTtlSeconds ?? defaults.presignedUrlTtlSeconds,
+      credentials: await storageCredentials(dataDir),
       faults,
       cors: options.cors
     })
