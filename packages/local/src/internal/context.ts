@@ -21,6 +21,10 @@ export interface ServerConfig {
   readonly mintBatchLimit: number
   /** The origin browsers may call from (`*` for any); `undefined`: no CORS headers. */
   readonly cors: string | undefined
+  /** The interface the server listens on. */
+  readonly host: string
+  /** Names besides the server's own that requests may give as `Host` (`*`: any). */
+  readonly allowedHosts: ReadonlyArray<string> | undefined
 }
 
 /** Everything a handler can reach. @internal */

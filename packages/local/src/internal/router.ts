@@ -10,6 +10,7 @@ import { type HandlerMap, notImplemented, type Server } from "./context.js"
 import { applyCors } from "./cors.js"
 import { ApiError, errorMessage } from "./errors.js"
 import { applyFault, type Fault, faultFromJson } from "./faults.js"
+import { makeHostCheck } from "./hostCheck.js"
 
 /** Finds the operation for a method and path; literal segments win over parameters. @internal */
 export const matchRoute = Routes.match
@@ -97,10 +98,20 @@ const headerValue = (req: IncomingMessage, name: string): string | undefined => 
  */
 export const makeRequestListener = (server: Server, handlers: HandlerMap) => {
   const adminHandler = makeAdmin(server)
+  const checkHost = makeHostCheck(server.config)
 
   return (req: IncomingMessage, res: ServerResponse): void => {
     const trace = traceId()
     res.setHeader("X-Trace-Id", trace)
+    const refusal = checkHost(req)
+    if (refusal !== undefined) {
+      req.resume()
+      sendError(
+        res,
+        new ApiError(refusal.status, refusal.status === 421 ? "MISDIRECTED_REQUEST" : "ACCESS_DENIED", refusal.message)
+      )
+      return
+    }
     if (applyCors(server.config.cors, req, res)) return
     handle(req, res, trace).catch(async (cause) => {
       const error = cause instanceof ApiError

@@ -63,7 +63,9 @@ const startLocked = async (
     minPartSize: options.minPartSize ?? 5 * MiB,
     maxUploadBytes: 5 * 1024 * 1024 * MiB,
     mintBatchLimit: 100,
-    cors: options.cors
+    cors: options.cors,
+    host,
+    allowedHosts: options.allowedHosts
   }
   const state = new StateStore(dataDir)
   state.data.workspaces[config.workspaceId] ??= {
@@ -86,7 +88,8 @@ const startLocked = async (
       urlTtlSeconds: options.presignedUrlTtlSeconds ?? defaults.presignedUrlTtlSeconds,
       credentials: await storageCredentials(dataDir),
       faults,
-      cors: options.cors
+      cors: options.cors,
+      allowedHosts: options.allowedHosts
     })
   const server: Server = { config, state, engine, storage, faults, background: new Set(), baseUrl: "" }
   await recoverResults(state.data, engine, path.join(dataDir, "results"))

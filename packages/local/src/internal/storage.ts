@@ -6,6 +6,7 @@ import { pipeline } from "node:stream/promises"
 import type { StorageEndpoint } from "../LocalHotdata.js"
 import { applyCors } from "./cors.js"
 import { applyFault, type FaultRegistry, type StorageRequest } from "./faults.js"
+import { makeHostCheck } from "./hostCheck.js"
 import { DiskStore, type PartRecord, type UploadTarget } from "./storage/disk.js"
 import {
   BUCKET,
@@ -38,6 +39,8 @@ export interface StorageOptions {
   readonly faults: FaultRegistry
   /** The origin browsers may upload from (`*` for any), or `undefined`. */
   readonly cors?: string | undefined
+  /** Names besides the server's own that requests may give as `Host` (`*`: any). */
+  readonly allowedHosts?: ReadonlyArray<string> | undefined
 }
 
 /**
@@ -109,8 +112,16 @@ export class Storage implements ObjectStorage {
     fs.mkdirSync(options.directory, { recursive: true })
     const disk = new DiskStore(options.directory)
     const ref: { current?: Storage } = {}
+    const checkHost = makeHostCheck(options)
     const front = http.createServer((req, res) => {
       const storage = ref.current
+      const refusal = checkHost(req)
+      if (refusal !== undefined) {
+        req.resume()
+        res.writeHead(refusal.status, { "Content-Type": "application/xml" })
+        res.end(xmlError(refusal.status === 421 ? "MisdirectedRequest" : "AccessDenied", refusal.message))
+        return
+      }
       if (applyCors(options.cors, req, res)) return
       if (storage === undefined) {
         res.statusCode = 503
