@@ -61,6 +61,33 @@ const traceId = (): string => randomBytes(16).toString("hex")
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024
 
+/** How deep a JSON body may nest: far beyond any body of the contract, far below what decoding it recursively could take. */
+const MAX_JSON_DEPTH = 128
+
+/**
+ * Whether JSON text nests arrays and objects deeper than `limit`, read without parsing it
+ * (brackets inside strings do not count), so a hostile body is refused before anything
+ * recursive touches it.
+ */
+const nestsDeeperThan = (text: string, limit: number): boolean => {
+  let depth = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === 0x5c) i++ // backslash: skip the escaped character
+      else if (c === 0x22) inString = false
+    } else if (c === 0x22) {
+      inString = true
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return true
+    } else if (c === 0x5d || c === 0x7d) {
+      depth--
+    }
+  }
+  return false
+}
+
 const readBody = async (req: IncomingMessage, limit: number): Promise<Buffer> => {
   const chunks: Array<Buffer> = []
   let size = 0
@@ -210,7 +237,11 @@ export const makeRequestListener = (server: Server, handlers: HandlerMap) => {
     const headers = orBadRequest(Routes.decodeHeaders(operation, (name) => headerValue(req, name)))
     let body: unknown = undefined
     if (operation.payload !== undefined) {
-      body = orBadRequest(Routes.decodePayload(operation, (await readBody(req, MAX_BODY_BYTES)).toString("utf8")))
+      const text = (await readBody(req, MAX_BODY_BYTES)).toString("utf8")
+      if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
+        throw new ApiError(400, "BAD_REQUEST", `the JSON body is nested deeper than ${MAX_JSON_DEPTH} levels`)
+      }
+      body = orBadRequest(Routes.decodePayload(operation, text))
     } else {
       req.resume()
     }
