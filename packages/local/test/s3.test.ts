@@ -16,7 +16,7 @@ import { assert } from "vitest"
 import { objectPath, presignUrl, s3Signer } from "../src/internal/storage/sigv4.js"
 import * as LocalHotdata from "../src/LocalHotdata.js"
 import { startLocalHotdata } from "../src/LocalHotdata.js"
-import { api, bytesOf, put } from "./helpers.js"
+import { api, bytesOf, handleCall, put } from "./helpers.js"
 
 const MiB = 1024 * 1024
 
@@ -221,19 +221,7 @@ describe("the store's credentials", () => {
         assert.strictEqual(fs.statSync(file).mode & 0o777, 0o600)
 
         // An upload, finalized.
-        const call = async (method: string, p: string, body?: unknown, headers: Record<string, string> = {}) => {
-          const response = await fetch(`${server.baseUrl}${p}`, {
-            method,
-            headers: {
-              authorization: `Bearer ${server.apiKey}`,
-              "x-workspace-id": server.workspaceId,
-              "content-type": "application/json",
-              ...headers
-            },
-            ...(body === undefined ? {} : { body: JSON.stringify(body) })
-          })
-          return { status: response.status, json: await response.json() as any }
-        }
+        const call = handleCall(server)
         const csv = "n\n1\n2\n3\n"
         const session = (await call("POST", "/v1/uploads", { declared_size_bytes: csv.length })).json
         assert.strictEqual((await fetch(session.url, { method: "PUT", body: csv })).status, 200)

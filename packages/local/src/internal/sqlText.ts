@@ -65,22 +65,7 @@ const skipQuoted = (sql: string, i: number): number | undefined => {
 }
 
 /** Whether the text holds anything but whitespace and comments. */
-const hasCode = (sql: string): boolean => {
-  let i = 0
-  while (i < sql.length) {
-    const c = sql[i]!
-    if (/\s/.test(c)) {
-      i++
-      continue
-    }
-    if ((c === "-" && sql[i + 1] === "-") || (c === "/" && sql[i + 1] === "*")) {
-      i = skipQuoted(sql, i)!
-      continue
-    }
-    return true
-  }
-  return false
-}
+const hasCode = (sql: string): boolean => sqlTokens(sql).length > 0
 
 /**
  * The statements of a script, in order, each without its terminating semicolon and with
