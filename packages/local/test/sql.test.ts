@@ -4,6 +4,7 @@ import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
 import { assert } from "vitest"
+import { refuseScript } from "../src/internal/sqlPolicy.js"
 import { likeMatcher, splitStatements } from "../src/internal/sqlText.js"
 import * as LocalHotdata from "../src/LocalHotdata.js"
 import { api, poll } from "./helpers.js"
@@ -172,6 +173,12 @@ describe("SQL", () => {
           "SELECT * FROM enable_logging()",
           "SELECT * FROM \"Enable_Logging\" /* */ ()",
           "SELECT * FROM system.main.enable_logging()",
+          // What DuckDB reads as a break between tokens: a comment ends at a carriage return,
+          // Unicode and zero-width spaces separate a name from its parenthesis.
+          "SELECT 1 AS n -- a comment\rFROM enable_logging()",
+          "SELECT * FROM enable_logging\u00a0()",
+          "SELECT * FROM enable_logging\u200b()",
+          "SELECT * FROM enable_logging\u2060()",
           "CALL truncate_duckdb_logs()",
           "SELECT * FROM duckdb_logs()",
           "SELECT write_log('x')",
@@ -258,6 +265,19 @@ describe("SQL", () => {
 })
 
 describe("SQL text", () => {
+  it("the SQL policy reads names, comments and spaces as DuckDB does", () => {
+    const denied = new Set(["enable_logging"])
+    for (
+      const sql of ["SELECT 1 -- x\rFROM enable_logging()", "FROM enable_logging\u3000()", "FROM \"ENABLE_LOGGING\"()"]
+    ) {
+      assert.isDefined(refuseScript(sql, denied), JSON.stringify(sql))
+    }
+    for (const sql of ["SELECT 'enable_logging()'", "SELECT 1 -- enable_logging()", "SELECT $$enable_logging()$$"]) {
+      assert.isUndefined(refuseScript(sql, denied), sql)
+    }
+    assert.deepStrictEqual(splitStatements("SELECT 1 -- c\rFROM t; SELECT 2"), ["SELECT 1 -- c\rFROM t", " SELECT 2"])
+  })
+
   it("splits scripts into statements on top-level semicolons only", () => {
     assert.deepStrictEqual(splitStatements("SELECT 1; SELECT 2"), ["SELECT 1", " SELECT 2"])
     assert.deepStrictEqual(splitStatements("SELECT ';' -- ;\n; /* ; */"), ["SELECT ';' -- ;\n"])

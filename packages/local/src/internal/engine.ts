@@ -10,7 +10,7 @@ import * as fs from "node:fs"
 import * as path from "node:path"
 import { ApiError, badRequest, errorMessage } from "./errors.js"
 import { allowedTableFunctions, deniedScalarFunctions, refuseScript, refuseStatementType } from "./sqlPolicy.js"
-import { asSubquery, splitStatements } from "./sqlText.js"
+import { asSubquery, skipQuoted, splitStatements } from "./sqlText.js"
 import { toJsonValue } from "./values.js"
 
 /**
@@ -102,35 +102,13 @@ const quoteCatalogReferences = (sql: string, catalogs: ReadonlyArray<string>): s
   let previousSignificant = ""
   while (i < sql.length) {
     const c = sql[i]!
-    if (c === "'" || c === "\"") {
-      let j = i + 1
-      while (j < sql.length) {
-        if (sql[j] === c) {
-          if (sql[j + 1] === c) {
-            j += 2
-            continue
-          }
-          break
-        }
-        j++
-      }
-      out += sql.slice(i, j + 1)
-      i = j + 1
-      previousSignificant = c
-      continue
-    }
-    if (c === "-" && sql[i + 1] === "-") {
-      const end = sql.indexOf("\n", i)
-      const j = end < 0 ? sql.length : end
+    // Literals, quoted names and comments are read as the statement splitter reads them.
+    const skipped = skipQuoted(sql, i)
+    if (skipped !== undefined) {
+      const j = Math.max(skipped, i + 1)
       out += sql.slice(i, j)
       i = j
-      continue
-    }
-    if (c === "/" && sql[i + 1] === "*") {
-      const end = sql.indexOf("*/", i + 2)
-      const j = end < 0 ? sql.length : end + 2
-      out += sql.slice(i, j)
-      i = j
+      if (c !== "-" && c !== "/") previousSignificant = c
       continue
     }
     if (/[A-Za-z_]/.test(c)) {
@@ -139,11 +117,7 @@ const quoteCatalogReferences = (sql: string, catalogs: ReadonlyArray<string>): s
       const word = sql.slice(i, j)
       let k = j
       while (k < sql.length && /\s/.test(sql[k]!)) k++
-      if (names.has(word.toLowerCase()) && sql[k] === "." && previousSignificant !== ".") {
-        out += quoteIdent(word.toLowerCase() === word ? word : word)
-      } else {
-        out += word
-      }
+      out += names.has(word.toLowerCase()) && sql[k] === "." && previousSignificant !== "." ? quoteIdent(word) : word
       i = j
       previousSignificant = "w"
       continue
@@ -422,7 +396,9 @@ export class Engine {
       readonly resultFile?: string | undefined
     }
   ): Promise<QueryOutcome> {
-    const refusal = refuseScript(sql, await this.deniedFunctions())
+    const denied = await this.deniedFunctions()
+    // Checked as sent (a NUL must not reach quoting) and as it will run.
+    const refusal = refuseScript(sql, denied)
     if (refusal !== undefined) throw new ApiError(400, "invalid_sql", refusal)
     const [handle, conn] = await this.connect(db, options.catalog, options.schema)
     const run = async <A>(f: () => Promise<A>): Promise<A> => {
@@ -434,6 +410,8 @@ export class Engine {
     }
     try {
       const script = this.rewrite(handle, sql)
+      const rewritten = refuseScript(script, denied)
+      if (rewritten !== undefined) throw new ApiError(400, "invalid_sql", rewritten)
       const extracted = await run(() => conn.extractStatements(script))
       if (extracted.count === 0) throw badRequest("SQL query cannot be empty")
       // Each statement's type is checked once DuckDB has read it, before it runs.

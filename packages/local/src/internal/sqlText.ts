@@ -8,8 +8,10 @@
 /**
  * Where the piece of SQL text starting at `i` ends, when it is a string literal, a quoted
  * identifier, a dollar-quoted string or a comment; `undefined` for anything else.
+ *
+ * @internal
  */
-const skipQuoted = (sql: string, i: number): number | undefined => {
+export const skipQuoted = (sql: string, i: number): number | undefined => {
   const c = sql[i]!
   if (c === "'" || c === "\"") {
     // A backslash escapes the next character only in E'...' strings.
@@ -34,8 +36,9 @@ const skipQuoted = (sql: string, i: number): number | undefined => {
     return sql.length
   }
   if (c === "-" && sql[i + 1] === "-") {
-    const end = sql.indexOf("\n", i + 2)
-    return end < 0 ? sql.length : end + 1
+    // DuckDB ends a line comment at a carriage return as well as at a line feed.
+    const end = sql.slice(i + 2).search(/[\n\r]/)
+    return end < 0 ? sql.length : i + 2 + end + 1
   }
   if (c === "/" && sql[i + 1] === "*") {
     // Block comments nest.
@@ -111,6 +114,8 @@ export interface SqlToken {
   readonly text: string
 }
 
+/** What DuckDB reads as whitespace between tokens: ASCII and Unicode spaces, zero-width ones included. */
+const WHITESPACE = /[\s\u200b\u2060]/
 const WORD_START = /[A-Za-z_\u0080-\uffff]/
 const WORD_PART = /[A-Za-z0-9_$\u0080-\uffff]/
 
@@ -125,7 +130,7 @@ export const sqlTokens = (sql: string): Array<SqlToken> => {
   let i = 0
   while (i < sql.length) {
     const c = sql[i]!
-    if (/\s/.test(c)) {
+    if (WHITESPACE.test(c)) {
       i++
       continue
     }
@@ -139,14 +144,14 @@ export const sqlTokens = (sql: string): Array<SqlToken> => {
     }
     if (WORD_START.test(c)) {
       let j = i + 1
-      while (j < sql.length && WORD_PART.test(sql[j]!)) j++
+      while (j < sql.length && WORD_PART.test(sql[j]!) && !WHITESPACE.test(sql[j]!)) j++
       out.push({ kind: "word", text: sql.slice(i, j).toLowerCase() })
       i = j
       continue
     }
     if (/[0-9]/.test(c)) {
       let j = i + 1
-      while (j < sql.length && /[0-9A-Za-z_.]/.test(sql[j]!)) j++
+      while (j < sql.length && /[0-9_]/.test(sql[j]!)) j++
       out.push({ kind: "literal", text: sql.slice(i, j) })
       i = j
       continue
