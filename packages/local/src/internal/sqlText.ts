@@ -37,8 +37,9 @@ export const skipQuoted = (sql: string, i: number): number | undefined => {
   }
   if (c === "-" && sql[i + 1] === "-") {
     // DuckDB ends a line comment at a carriage return as well as at a line feed.
-    const end = sql.slice(i + 2).search(/[\n\r]/)
-    return end < 0 ? sql.length : i + 2 + end + 1
+    let j = i + 2
+    while (j < sql.length && sql[j] !== "\n" && sql[j] !== "\r") j++
+    return Math.min(j + 1, sql.length)
   }
   if (c === "/" && sql[i + 1] === "*") {
     // Block comments nest.
@@ -68,7 +69,7 @@ export const skipQuoted = (sql: string, i: number): number | undefined => {
 }
 
 /** Whether the text holds anything but whitespace and comments. */
-const hasCode = (sql: string): boolean => sqlTokens(sql).length > 0
+const hasCode = (sql: string): boolean => nextToken(sql, 0, () => undefined) >= 0
 
 /**
  * The statements of a script, in order, each without its terminating semicolon and with
@@ -104,8 +105,8 @@ export const splitStatements = (sql: string): Array<string> => {
 /**
  * A piece of SQL text the engine would read as one unit: a word (keyword or bare name,
  * lower-cased), a quoted name (its text, lower-cased: DuckDB matches names without regard
- * to case), a literal (string, dollar-quoted string or number) or one punctuation
- * character. Comments and whitespace are not tokens.
+ * to case), a literal (string, dollar-quoted string or number; its text is not kept) or
+ * one punctuation character. Comments and whitespace are not tokens.
  *
  * @internal
  */
@@ -114,10 +115,81 @@ export interface SqlToken {
   readonly text: string
 }
 
-/** What DuckDB reads as whitespace between tokens: ASCII and Unicode spaces, zero-width ones included. */
-const WHITESPACE = /[\s\u200b\u2060]/
-const WORD_START = /[A-Za-z_\u0080-\uffff]/
-const WORD_PART = /[A-Za-z0-9_$\u0080-\uffff]/
+/**
+ * What DuckDB reads as whitespace between tokens: ASCII and Unicode spaces, the zero-width
+ * space and the word joiner included (every character of the Basic Multilingual Plane was
+ * tried against DuckDB's parser; a few more here, such as `\v`, only make a name end sooner).
+ */
+const isSpace = (code: number): boolean =>
+  code === 32 || (code >= 9 && code <= 13) || (code >= 0x80 && (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200b) || code === 0x2028 ||
+    code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x2060 || code === 0x3000 || code === 0xfeff
+  ))
+
+const isDigit = (code: number): boolean => code >= 48 && code <= 57
+
+/** Letters, `_` and any other non-space character past ASCII start a name, as in DuckDB. */
+const isWordStart = (code: number): boolean =>
+  (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95 || (code >= 0x80 && !isSpace(code))
+
+const isWordPart = (code: number): boolean => isWordStart(code) || isDigit(code) || code === 36
+
+/** Literals are told apart from other tokens, never read: one token stands for them all. */
+const LITERAL: SqlToken = { kind: "literal", text: "" }
+const punctuation = new Map<string, SqlToken>()
+const punct = (c: string): SqlToken => {
+  let token = punctuation.get(c)
+  if (token === undefined) {
+    token = { kind: "punct", text: c }
+    if (c.charCodeAt(0) < 128) punctuation.set(c, token)
+  }
+  return token
+}
+
+/**
+ * Reads the token starting at or after `from`, hands it to `take`, and answers where it
+ * ends; -1 past the last token.
+ */
+const nextToken = (sql: string, from: number, take: (token: SqlToken) => void): number => {
+  let i = from
+  while (i < sql.length) {
+    const code = sql.charCodeAt(i)
+    if (isSpace(code)) {
+      i++
+      continue
+    }
+    const c = sql[i]!
+    const skipped = skipQuoted(sql, i)
+    if (skipped !== undefined) {
+      const end = Math.max(skipped, i + 1)
+      if (c === "\"") {
+        take({ kind: "name", text: sql.slice(i + 1, end - 1).replace(/""/g, "\"").toLowerCase() })
+        return end
+      }
+      if (c === "'" || c === "$") {
+        take(LITERAL)
+        return end
+      }
+      i = end // a comment
+      continue
+    }
+    if (isWordStart(code)) {
+      let j = i + 1
+      while (j < sql.length && isWordPart(sql.charCodeAt(j))) j++
+      take({ kind: "word", text: sql.slice(i, j).toLowerCase() })
+      return j
+    }
+    if (isDigit(code)) {
+      let j = i + 1
+      while (j < sql.length && (isDigit(sql.charCodeAt(j)) || sql[j] === "_")) j++
+      take(LITERAL)
+      return j
+    }
+    take(punct(c))
+    return i + 1
+  }
+  return -1
+}
 
 /**
  * The tokens of a script, in order, read with the same rules as {@link splitStatements}
@@ -127,38 +199,8 @@ const WORD_PART = /[A-Za-z0-9_$\u0080-\uffff]/
  */
 export const sqlTokens = (sql: string): Array<SqlToken> => {
   const out: Array<SqlToken> = []
-  let i = 0
-  while (i < sql.length) {
-    const c = sql[i]!
-    if (WHITESPACE.test(c)) {
-      i++
-      continue
-    }
-    const skipped = skipQuoted(sql, i)
-    if (skipped !== undefined) {
-      const end = Math.max(skipped, i + 1)
-      if (c === "\"") out.push({ kind: "name", text: sql.slice(i + 1, end - 1).replace(/""/g, "\"").toLowerCase() })
-      else if (c === "'" || c === "$") out.push({ kind: "literal", text: sql.slice(i, end) })
-      i = end
-      continue
-    }
-    if (WORD_START.test(c)) {
-      let j = i + 1
-      while (j < sql.length && WORD_PART.test(sql[j]!) && !WHITESPACE.test(sql[j]!)) j++
-      out.push({ kind: "word", text: sql.slice(i, j).toLowerCase() })
-      i = j
-      continue
-    }
-    if (/[0-9]/.test(c)) {
-      let j = i + 1
-      while (j < sql.length && /[0-9_]/.test(sql[j]!)) j++
-      out.push({ kind: "literal", text: sql.slice(i, j) })
-      i = j
-      continue
-    }
-    out.push({ kind: "punct", text: c })
-    i++
-  }
+  const take = (token: SqlToken) => void out.push(token)
+  for (let at = 0; at >= 0;) at = nextToken(sql, at, take)
   return out
 }
 
