@@ -203,6 +203,7 @@ describe("SQL", () => {
           assert.strictEqual(ok.status, 200, `after ${sql}: ${ok.text}`)
         }
         assert.deepStrictEqual(fs.readdirSync(outside), [])
+        fs.rmSync(outside, { recursive: true, force: true })
         const allowed = [
           "CREATE TABLE q (x INTEGER); INSERT INTO q SELECT range FROM range(3)",
           "EXPLAIN SELECT * FROM q",
