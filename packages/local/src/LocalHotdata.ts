@@ -72,6 +72,15 @@ export interface Options {
    */
   readonly cors?: string | undefined
   /**
+   * Host names (or `name:port`) requests may address the server by, besides its own:
+   * `localhost`, `127.0.0.1`, `[::1]` and the `host` it listens on, with its port (and,
+   * listening on all interfaces, the address a request came in on). Requests naming any other
+   * `Host` answer 421, so web pages cannot reach the server by DNS rebinding. Give the names
+   * it is reached by behind a proxy or in a container network; `"*"` answers to any `Host`.
+   * Default: none.
+   */
+  readonly allowedHosts?: ReadonlyArray<string> | undefined
+  /**
    * An S3-compatible store (MinIO, S3, ...) to keep uploads in instead of the embedded one.
    * Presigned URLs then point at it, and the bucket must exist. Faults injected on the
    * `"storage"` route and `storageRequests` apply to the embedded store only.
@@ -223,6 +232,7 @@ const startOptions = (options: Options, dataDir: string): internal.StartOptions 
   presign: options.presign,
   inlineRowLimit: options.inlineRowLimit,
   cors: options.cors,
+  allowedHosts: options.allowedHosts,
   externalStorage: options.externalStorage,
   keyedLoadWaitMs: options.keyedLoadWait === undefined
     ? undefined

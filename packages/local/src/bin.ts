@@ -35,6 +35,12 @@ const main = async () => {
       `  workspace id:  ${server.workspaceId}`,
       `  data dir:      ${server.dataDir}`,
       `  storage:       ${server.storageUrl ?? "disabled (--no-presign)"}`,
+      // The embedded store's own credentials, for S3 clients; an external store's are the user's.
+      ...(server.storage === undefined || command.options.externalStorage !== undefined ? [] : [
+        `  S3 bucket:     ${server.storage.bucket} (region ${server.storage.region}, path-style)`,
+        `  S3 key id:     ${server.storage.accessKeyId}`,
+        `  S3 secret:     ${server.storage.secretAccessKey}`
+      ]),
       ...(command.options.cors === undefined ? [] : [`  CORS origin:   ${command.options.cors}`]),
       "",
       "  export HOTDATA_API_URL=" + server.baseUrl,

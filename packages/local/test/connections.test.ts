@@ -194,6 +194,72 @@ describe("connections to files", () => {
         fs.rmSync(outside, { recursive: true, force: true })
       }))
 
+    it.effect("a source file whose name starts with dots is inside the sources directory", () =>
+      Effect.gen(function*() {
+        const client = yield* HotdataClient
+        const dotted = yield* client.connections.create({
+          name: "dotted",
+          source_type: "csv",
+          config: { path: "..csv" }
+        }).pipe(Effect.either)
+        // The file did not exist yet: refused as missing, never as outside.
+        assert.strictEqual(dotted._tag, "Left")
+        if (dotted._tag === "Left") assert.notInclude(dotted.left.message, "outside")
+        yield* writeSource("..csv", "a\n1\n2\n")
+        yield* writeSource("...hidden.csv", "a\n3\n")
+        const created = yield* client.connections.create({
+          name: "dotted",
+          source_type: "csv",
+          config: { path: "..csv" }
+        })
+        assert.strictEqual(created.tables_discovered, 1)
+        const hidden = yield* client.connections.create({
+          name: "hidden",
+          source_type: "csv",
+          config: { path: "...hidden.csv" }
+        })
+        const db = yield* client.databases.create({ name: "dots" })
+        yield* client.databases.attachCatalog(db.id, { connection_id: created.id })
+        yield* client.databases.attachCatalog(db.id, { connection_id: hidden.id })
+        assert.deepStrictEqual(yield* rowsOf(db.id, "SELECT sum(a) FROM dotted.main.csv"), [[3]])
+        assert.deepStrictEqual(yield* rowsOf(db.id, "SELECT sum(a) FROM hidden.main.hidden"), [[3]])
+      }))
+
+    it.effect("a hard link in the sources directory to a file outside is refused, also after the fact", () =>
+      Effect.gen(function*() {
+        const client = yield* HotdataClient
+        const local = yield* LocalHotdata.LocalHotdata
+        const outside = fs.mkdtempSync(path.join(os.tmpdir(), "hotdata-outside-"))
+        const secret = path.join(outside, "secret.csv")
+        fs.writeFileSync(secret, "token\nsecret-value\n")
+        const sources = path.join(local.dataDir, "sources")
+        fs.mkdirSync(sources, { recursive: true })
+        fs.linkSync(secret, path.join(sources, "hard.csv"))
+        const refused = yield* Effect.flip(
+          client.connections.create({ name: "hard", source_type: "csv", config: { path: "hard.csv" } })
+        )
+        assert.strictEqual(refused._tag, "BadRequest")
+        assert.include(refused.message, "hard link")
+        // A source swapped for a hard link after it was made is not read again.
+        const swapped = yield* writeSource("swapped.csv", "token\nfine\n")
+        const connection = yield* client.connections.create({
+          name: "swapped",
+          source_type: "csv",
+          config: { path: "swapped.csv" }
+        })
+        fs.rmSync(swapped)
+        fs.linkSync(secret, swapped)
+        const refresh = yield* Effect.either(client.refresh.execute({ connection_id: connection.id, data: true }))
+        assert.strictEqual(refresh._tag, "Left")
+        const health = yield* client.connections.checkHealth(connection.id)
+        assert.isFalse(health.healthy)
+        assert.include(health.error ?? "", "hard link")
+        const reader = yield* client.databases.create({ name: "swapped_reader" })
+        yield* client.databases.attachCatalog(reader.id, { connection_id: connection.id })
+        assert.deepStrictEqual(yield* rowsOf(reader.id, "SELECT token FROM swapped.main.swapped"), [["fine"]])
+        fs.rmSync(outside, { recursive: true, force: true })
+      }))
+
     it.effect("managed catalogs: refresh and cache purge answer 400, delete 409, profile works", () =>
       Effect.gen(function*() {
         const client = yield* HotdataClient

@@ -2,7 +2,7 @@ import { HotdataClient } from "@hotdata-effect/core/HotdataClient"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import { assert } from "vitest"
-import { LocalHotdata } from "../src/LocalHotdata.js"
+import { type Handle, LocalHotdata } from "../src/LocalHotdata.js"
 
 export interface Reply {
   readonly status: number
@@ -54,6 +54,22 @@ export const request = (server: LocalHotdata.Service, method: string, path: stri
       await fetch(`${server.baseUrl}${path}`, { method, headers, ...(body === undefined ? {} : { body }) })
     )
   })
+
+/** Sends one API request, with the server's credentials, to a server started with `startLocalHotdata`. */
+export const handleCall =
+  (server: Handle) => async (method: string, p: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${server.baseUrl}${p}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${server.apiKey}`,
+        "x-workspace-id": server.workspaceId,
+        "content-type": "application/json",
+        ...headers
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) })
+    })
+    return { status: response.status, json: await response.json() as any }
+  }
 
 export const api = Effect.map(LocalHotdata, (server) => ({
   server,

@@ -9,6 +9,34 @@ import { api, bytesOf, poll, put } from "./helpers.js"
 
 describe("robustness", () => {
   it.layer(LocalHotdata.layerServer())((it) => {
+    it.effect("a JSON body nested too deep is a 400, and the server keeps answering", () =>
+      Effect.gen(function*() {
+        const { call } = yield* api
+        const db = (yield* call("POST", "/v1/databases", { body: {} })).json
+        const nest = (open: string, close: string) => `${open.repeat(200_000)}1${close.repeat(200_000)}`
+        for (
+          const deep of [
+            nest("[", "]"),
+            `{"sql": ${nest("[", "]")}}`,
+            `{"sql": "SELECT 1", "x": ${nest("{\"a\":", "}")}}`
+          ]
+        ) {
+          const r = yield* call("POST", "/v1/query", {
+            database: db.id,
+            raw: deep,
+            headers: { "content-type": "application/json" }
+          })
+          assert.strictEqual(r.status, 400, r.text.slice(0, 300))
+          assert.include(r.json.error.message, "nested")
+        }
+        // Depths a body really has are fine, and so are brackets inside strings.
+        const fine = yield* call("POST", "/v1/query", {
+          database: db.id,
+          body: { sql: `SELECT '${"[".repeat(1000)}' AS s` }
+        })
+        assert.strictEqual(fine.status, 200, fine.text)
+      }))
+
     it.effect("50 concurrent queries all answer with their own rows and results", () =>
       Effect.gen(function*() {
         const { call } = yield* api

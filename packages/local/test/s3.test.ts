@@ -1,11 +1,22 @@
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3"
+import {
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client
+} from "@aws-sdk/client-s3"
 import { Upload } from "@aws-sdk/lib-storage"
 import { describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import { createHash } from "node:crypto"
+import * as fs from "node:fs"
+import * as os from "node:os"
+import * as path from "node:path"
 import { assert } from "vitest"
+import { objectPath, presignUrl, s3Signer } from "../src/internal/storage/sigv4.js"
 import * as LocalHotdata from "../src/LocalHotdata.js"
-import { api, bytesOf, put } from "./helpers.js"
+import { startLocalHotdata } from "../src/LocalHotdata.js"
+import { api, bytesOf, handleCall, put } from "./helpers.js"
 
 const MiB = 1024 * 1024
 
@@ -48,9 +59,10 @@ describe("object storage as an S3 endpoint (header auth)", () => {
           endpoint: server.storageUrl!,
           bucket: "hotdata-uploads",
           region: "us-east-1",
-          accessKeyId: "S3RVER",
-          secretAccessKey: "S3RVER"
+          accessKeyId: server.storage!.accessKeyId,
+          secretAccessKey: server.storage!.secretAccessKey
         })
+        assert.match(server.storage!.accessKeyId, /^[A-Z0-9]{20}$/)
       }))
 
     it.scoped("header-signed requests with the store's credentials are accepted and recorded", () =>
@@ -190,4 +202,75 @@ describe("object storage as an S3 endpoint (header auth)", () => {
         ])
       }))
   })
+})
+
+describe("the store's credentials", () => {
+  it.effect("are the data directory's own: the fixed pair of earlier versions cannot read, write or presign", () =>
+    Effect.promise(async () => {
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hotdata-creds-"))
+      let server = await startLocalHotdata({ dataDir })
+      const other = await startLocalHotdata({ temporary: true })
+      const fixed = { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" }
+      try {
+        const storage = server.storage!
+        assert.match(storage.accessKeyId, /^[A-Z0-9]{20}$/)
+        assert.isAtLeast(storage.secretAccessKey.length, 32)
+        assert.notStrictEqual(storage.accessKeyId, fixed.accessKeyId)
+        assert.notDeepEqual(other.storage!.accessKeyId, storage.accessKeyId)
+        const file = path.join(dataDir, "storage-credentials.json")
+        assert.strictEqual(fs.statSync(file).mode & 0o777, 0o600)
+
+        // An upload, finalized.
+        const call = handleCall(server)
+        const csv = "n\n1\n2\n3\n"
+        const session = (await call("POST", "/v1/uploads", { declared_size_bytes: csv.length })).json
+        assert.strictEqual((await fetch(session.url, { method: "PUT", body: csv })).status, 200)
+        const finalized = await call("POST", `/v1/uploads/${session.upload_id}/finalize`, {}, {
+          "x-upload-finalize-token": session.finalize_token
+        })
+        assert.strictEqual(finalized.status, 200, JSON.stringify(finalized.json))
+        const key = decodeURIComponent(new URL(session.url).pathname.slice(`/${storage.bucket}/`.length))
+
+        // Whoever signs with the fixed pair (or another directory's) is refused everything.
+        const others = { accessKeyId: other.storage!.accessKeyId, secretAccessKey: other.storage!.secretAccessKey }
+        for (const credentials of [fixed, others]) {
+          const s3 = s3For({ ...storage, ...credentials })
+          try {
+            const attempts = [
+              () => s3.send(new ListObjectsV2Command({ Bucket: storage.bucket })),
+              () => s3.send(new GetObjectCommand({ Bucket: storage.bucket, Key: key })),
+              () => s3.send(new PutObjectCommand({ Bucket: storage.bucket, Key: key, Body: "n\n666\n" }))
+            ]
+            for (const attempt of attempts) assert.strictEqual(await attempt().then(() => undefined, statusOf), 403)
+          } finally {
+            s3.destroy()
+          }
+          const forged = await presignUrl(
+            storage.endpoint,
+            "PUT",
+            objectPath(storage.bucket, key),
+            {},
+            60,
+            s3Signer(credentials, storage.region)
+          )
+          assert.strictEqual((await fetch(forged, { method: "PUT", body: "n\n666\n" })).status, 403)
+        }
+        const db = (await call("POST", "/v1/databases", {})).json
+        const loaded = await call("POST", `/v1/databases/${db.id}/schemas/main/tables/t/loads`, {
+          mode: "replace",
+          upload_id: session.upload_id
+        })
+        assert.strictEqual(loaded.status, 200, JSON.stringify(loaded.json))
+        assert.strictEqual(loaded.json.row_count, 3)
+
+        // The same directory keeps its credentials across a restart.
+        await server.stop()
+        server = await startLocalHotdata({ dataDir })
+        assert.deepStrictEqual(server.storage, { ...storage, endpoint: server.storage!.endpoint })
+      } finally {
+        await server.stop()
+        await other.stop()
+        fs.rmSync(dataDir, { recursive: true, force: true })
+      }
+    }))
 })

@@ -2,6 +2,7 @@ import { describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import { execFile, spawn } from "node:child_process"
 import * as fs from "node:fs"
+import * as http from "node:http"
 import * as os from "node:os"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
@@ -106,6 +107,72 @@ describe("server process", () => {
       }
     }))
 
+  it.effect("requests naming another Host, or sent by another origin's page, are refused by both fronts", () =>
+    Effect.promise(async () => {
+      const server = await startLocalHotdata({ temporary: true })
+      const named = await startLocalHotdata({ temporary: true, allowedHosts: ["hotdata.internal"] })
+      /** A request with exactly these headers (`fetch` would not send a `Host` of ours). */
+      const send = (url: string, headers: Record<string, string>, method = "GET", body?: string) =>
+        new Promise<{ status: number; text: string }>((resolve, reject) => {
+          const request = http.request(url, { method, headers, setHost: false }, (response) => {
+            let text = ""
+            response.on("data", (chunk: Buffer) => (text += chunk.toString("utf8")))
+            response.on("end", () => resolve({ status: response.statusCode ?? 0, text }))
+          })
+          request.once("error", reject)
+          request.end(body)
+        })
+      const port = (url: string) => new URL(url).port
+      const auth = { authorization: `Bearer ${server.apiKey}`, "x-workspace-id": server.workspaceId }
+      const list = `${server.baseUrl}/v1/databases`
+      try {
+        // DNS rebinding: the page's own name, pointed at 127.0.0.1, arrives as the Host.
+        for (const host of ["attacker.example", `attacker.example:${port(list)}`, "127.0.0.1:1"]) {
+          const refused = await send(list, { ...auth, host })
+          assert.strictEqual(refused.status, 421, `${host}: ${refused.text}`)
+          assert.strictEqual(JSON.parse(refused.text).error.code, "MISDIRECTED_REQUEST")
+        }
+        assert.strictEqual(server.callCount("list_databases"), 0)
+        for (const host of [`localhost:${port(list)}`, `127.0.0.1:${port(list)}`, `[::1]:${port(list)}`]) {
+          assert.strictEqual((await send(list, { ...auth, host })).status, 200, host)
+        }
+        const own = `127.0.0.1:${port(list)}`
+        const foreign = await send(list, { ...auth, host: own, origin: "http://attacker.example" })
+        assert.strictEqual(foreign.status, 403, foreign.text)
+        assert.include(JSON.parse(foreign.text).error.message, "cors")
+        assert.strictEqual((await send(list, { ...auth, host: own, origin: "null" })).status, 403)
+        assert.strictEqual((await send(list, { ...auth, host: own, origin: `http://${own}` })).status, 200)
+
+        // The object store's front: a valid presigned URL sent under another name stores nothing.
+        const upload = await fetch(`${server.baseUrl}/v1/uploads`, {
+          method: "POST",
+          headers: { ...auth, "content-type": "application/json" },
+          body: JSON.stringify({ declared_size_bytes: 4 })
+        }).then((r) => r.json() as Promise<{ url: string }>)
+        const store = `127.0.0.1:${port(upload.url)}`
+        for (
+          const headers of [{ host: `attacker.example:${port(upload.url)}` }, { host: store, origin: "http://x.test" }]
+        ) {
+          const put = await send(upload.url, { ...headers, "content-length": "4" }, "PUT", "a\n1\n")
+          assert.strictEqual(put.status, "origin" in headers ? 403 : 421, put.text)
+        }
+        assert.deepStrictEqual(server.storageRequests(), [])
+        assert.strictEqual(
+          (await send(upload.url, { host: store, "content-length": "4" }, "PUT", "a\n1\n")).status,
+          200
+        )
+
+        // Names given in allowedHosts are answered, with any port.
+        const namedList = `${named.baseUrl}/v1/databases`
+        const namedAuth = { authorization: `Bearer ${named.apiKey}`, "x-workspace-id": named.workspaceId }
+        assert.strictEqual((await send(namedList, { ...namedAuth, host: "hotdata.internal:8080" })).status, 200)
+        assert.strictEqual((await send(namedList, { ...namedAuth, host: "attacker.example" })).status, 421)
+      } finally {
+        await server.stop()
+        await named.stop()
+      }
+    }))
+
   it("importing the package and running a server leaves process.env as it was", async () => {
     const script = [
       "const before = JSON.stringify(process.env)",
@@ -117,6 +184,34 @@ describe("server process", () => {
     ].join("\n")
     const run = await runTs(["--input-type=module", "-e", script])
     assert.strictEqual(run.stdout.trim(), "same", run.stderr)
+  })
+
+  it("the CLI prints the object store's credentials, those kept in the data directory", async () => {
+    const dataDir = tempDir()
+    const child = spawn(process.execPath, ["--import", "tsx", "src/bin.ts", "--port", "0", "--data-dir", dataDir], {
+      cwd: packageDir,
+      stdio: ["ignore", "pipe", "pipe"]
+    })
+    try {
+      let stdout = ""
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on("data", (chunk: Buffer) => {
+          stdout += chunk.toString("utf8")
+          if (stdout.includes("HOTDATA_WORKSPACE_ID")) resolve()
+        })
+        child.once("exit", (code) => reject(new Error(`the CLI exited (${code}) before it was ready: ${stdout}`)))
+      })
+      const kept = JSON.parse(fs.readFileSync(path.join(dataDir, "storage-credentials.json"), "utf8"))
+      assert.include(stdout, `S3 key id:     ${kept.accessKeyId}`)
+      assert.include(stdout, `S3 secret:     ${kept.secretAccessKey}`)
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once("exit", resolve))
+        child.kill("SIGTERM")
+        await exited
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    }
   })
 
   it("the CLI prints its version", async () => {
@@ -139,6 +234,9 @@ describe("options", () => {
     assert.strictEqual(start.options.cors, "*")
     assert.strictEqual(start.options.inlineRowLimit, 5)
     assert.strictEqual(start.options.dataDir, defaults.dataDir)
+    assert.isUndefined(start.options.allowedHosts)
+    const hosts = parse(["--allowed-hosts", "hotdata.internal, box:8080,"])
+    assert.deepStrictEqual(hosts._tag === "Start" && hosts.options.allowedHosts, ["hotdata.internal", "box:8080"])
     const plain = parse([])
     assert.strictEqual(plain._tag === "Start" && plain.options.port, defaults.cliPort)
     assert.throws(() => parse(["--port=-1"]), /non-negative integer/)

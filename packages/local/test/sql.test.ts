@@ -4,6 +4,7 @@ import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
 import { assert } from "vitest"
+import { refuseScript } from "../src/internal/sqlPolicy.js"
 import { likeMatcher, splitStatements } from "../src/internal/sqlText.js"
 import * as LocalHotdata from "../src/LocalHotdata.js"
 import { api, poll } from "./helpers.js"
@@ -132,6 +133,115 @@ describe("SQL", () => {
         assert.deepStrictEqual(ok.json.rows, [[42]])
       }))
 
+    it.effect("an attached catalog stays read-only: SQL cannot detach it and attach its file again", () =>
+      Effect.gen(function*() {
+        const { call, db, query, server } = yield* setup
+        const other = (yield* call("POST", "/v1/databases", { body: {} })).json
+        const theirs = (sql: string) => call("POST", "/v1/query", { database: other.id, body: { sql } })
+        assert.strictEqual((yield* theirs("CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1)")).status, 200)
+        const attached = yield* call("POST", `/v1/databases/${db.id}/catalogs`, {
+          body: { connection_id: other.default_connection_id, alias: "theirs" }
+        })
+        assert.strictEqual(attached.status, 204, attached.text)
+        const file = path.join(server.dataDir, "databases", `${other.id}.duckdb`)
+        const hostile = [
+          `DETACH theirs; ATTACH '${file}' AS mine; INSERT INTO mine.main.t VALUES (2)`,
+          `ATTACH '${file}' AS mine`,
+          "DETACH theirs",
+          "DETACH DATABASE IF EXISTS \"default\"",
+          "USE theirs; DETACH \"default\""
+        ]
+        for (const sql of hostile) {
+          const r = yield* query(sql)
+          assert.strictEqual(r.status, 400, `${sql} should fail: ${r.text}`)
+          assert.strictEqual(r.json.error.code, "invalid_sql")
+          assert.match(r.json.error.message, /ATTACH|DETACH/)
+        }
+        assert.deepStrictEqual((yield* query("SELECT x FROM theirs.main.t")).json.rows, [[1]])
+        assert.strictEqual((yield* query("INSERT INTO theirs.main.t VALUES (3)")).status, 400)
+        assert.deepStrictEqual((yield* theirs("SELECT x FROM t")).json.rows, [[1]])
+        assert.deepStrictEqual((yield* query("SELECT 1 AS n")).json.rows, [[1]])
+      }))
+
+    it.effect("SQL cannot turn on logging or profiling, nor call functions that reach the engine's state", () =>
+      Effect.gen(function*() {
+        const { query } = yield* setup
+        const outside = fs.mkdtempSync(path.join(os.tmpdir(), "hotdata-outside-"))
+        const hostile = [
+          `CALL enable_logging(storage='file', storage_path='${outside}')`,
+          "CALL enable_logging()",
+          "SELECT * FROM enable_logging()",
+          "SELECT * FROM \"Enable_Logging\" /* */ ()",
+          "SELECT * FROM system.main.enable_logging()",
+          // What DuckDB reads as a break between tokens: a comment ends at a carriage return,
+          // Unicode and zero-width spaces separate a name from its parenthesis.
+          "SELECT 1 AS n -- a comment\rFROM enable_logging()",
+          "SELECT * FROM enable_logging\u00a0()",
+          "SELECT * FROM enable_logging\u200b()",
+          "SELECT * FROM enable_logging\u2060()",
+          "CALL truncate_duckdb_logs()",
+          "SELECT * FROM duckdb_logs()",
+          "SELECT write_log('x')",
+          "SELECT * FROM query('SELECT 1')",
+          "CREATE MACRO m() AS TABLE SELECT * FROM enable_logging()",
+          "PRAGMA enable_profiling",
+          "PRAGMA import_database('/tmp')",
+          `IMPORT DATABASE '${outside}'`,
+          `EXPORT DATABASE '${outside}'`,
+          `EXPLAIN ANALYZE COPY (SELECT 1) TO '${path.join(outside, "x.csv")}'`,
+          `PREPARE p AS COPY (SELECT 1) TO '${path.join(outside, "x.csv")}'`,
+          "FORCE CHECKPOINT",
+          "UPDATE EXTENSIONS"
+        ]
+        for (const sql of hostile) {
+          const r = yield* query(sql)
+          assert.strictEqual(r.status, 400, `${sql} should fail: ${r.text}`)
+          assert.strictEqual(r.json.error.code, "invalid_sql", sql)
+          assert.notInclude(r.json.error.message, outside, sql)
+          // The database keeps working.
+          const ok = yield* query("SELECT 42 AS n")
+          assert.strictEqual(ok.status, 200, `after ${sql}: ${ok.text}`)
+        }
+        assert.deepStrictEqual(fs.readdirSync(outside), [])
+        fs.rmSync(outside, { recursive: true, force: true })
+        const allowed = [
+          "CREATE TABLE q (x INTEGER); INSERT INTO q SELECT range FROM range(3)",
+          "EXPLAIN SELECT * FROM q",
+          "EXPLAIN ANALYZE SELECT count(*) FROM q",
+          "EXPLAIN (FORMAT json) SELECT 1",
+          "PREPARE p AS SELECT count(*) FROM q; EXECUTE p",
+          "PRAGMA table_info('q')",
+          "SELECT * FROM duckdb_tables()",
+          "SELECT version()",
+          "DESCRIBE q",
+          "SUMMARIZE q",
+          "CHECKPOINT",
+          "CREATE MACRO plus_one(x) AS x + 1; SELECT plus_one(1)",
+          "BEGIN; UPDATE q SET x = x + 1; COMMIT"
+        ]
+        for (const sql of allowed) {
+          const r = yield* query(sql)
+          assert.strictEqual(r.status, 200, `${sql}: ${r.text}`)
+        }
+      }))
+
+    it.effect("SQL holding a NUL is refused, never cut short", () =>
+      Effect.gen(function*() {
+        const { call, db, query } = yield* setup
+        const r = yield* query("SELECT 1\u0000; CREATE TABLE zz (x INTEGER)")
+        assert.strictEqual(r.status, 400, r.text)
+        assert.match(r.json.error.message, /NUL/)
+        const missing = yield* query("SELECT * FROM zz")
+        assert.strictEqual(missing.status, 400)
+        assert.include(missing.text, "zz")
+        const schema = yield* call("POST", "/v1/query", {
+          database: db.id,
+          body: { sql: "SELECT 1 AS n", default_schema: "main\u0000x" }
+        })
+        assert.strictEqual(schema.status, 400, schema.text)
+        assert.match(schema.json.error.message, /NUL/)
+      }))
+
     it.effect("a database's SQL cannot reach the files of the server's other databases or results", () =>
       Effect.gen(function*() {
         const { call, query, saved, server } = yield* setup
@@ -156,6 +266,19 @@ describe("SQL", () => {
 })
 
 describe("SQL text", () => {
+  it("the SQL policy reads names, comments and spaces as DuckDB does", () => {
+    const denied = new Set(["enable_logging"])
+    for (
+      const sql of ["SELECT 1 -- x\rFROM enable_logging()", "FROM enable_logging\u3000()", "FROM \"ENABLE_LOGGING\"()"]
+    ) {
+      assert.isDefined(refuseScript(sql, denied), JSON.stringify(sql))
+    }
+    for (const sql of ["SELECT 'enable_logging()'", "SELECT 1 -- enable_logging()", "SELECT $$enable_logging()$$"]) {
+      assert.isUndefined(refuseScript(sql, denied), sql)
+    }
+    assert.deepStrictEqual(splitStatements("SELECT 1 -- c\rFROM t; SELECT 2"), ["SELECT 1 -- c\rFROM t", " SELECT 2"])
+  })
+
   it("splits scripts into statements on top-level semicolons only", () => {
     assert.deepStrictEqual(splitStatements("SELECT 1; SELECT 2"), ["SELECT 1", " SELECT 2"])
     assert.deepStrictEqual(splitStatements("SELECT ';' -- ;\n; /* ; */"), ["SELECT ';' -- ;\n"])

@@ -17,6 +17,7 @@ import * as path from "node:path"
 import { assert } from "vitest"
 import * as LocalHotdata from "../src/LocalHotdata.js"
 import { startLocalHotdata } from "../src/LocalHotdata.js"
+import { handleCall } from "./helpers.js"
 
 const clientFor = (storage: LocalHotdata.StorageEndpoint) =>
   new S3Client({
@@ -124,19 +125,7 @@ describe("an external S3-compatible store", () => {
     Effect.promise(async () => {
       const store = await startLocalHotdata({ temporary: true })
       const server = await startLocalHotdata({ temporary: true, externalStorage: store.storage! })
-      const call = async (method: string, p: string, body?: unknown, headers: Record<string, string> = {}) => {
-        const response = await fetch(`${server.baseUrl}${p}`, {
-          method,
-          headers: {
-            authorization: `Bearer ${server.apiKey}`,
-            "x-workspace-id": server.workspaceId,
-            "content-type": "application/json",
-            ...headers
-          },
-          ...(body === undefined ? {} : { body: JSON.stringify(body) })
-        })
-        return { status: response.status, json: await response.json() as any }
-      }
+      const call = handleCall(server)
       try {
         assert.strictEqual(server.storageUrl, store.storageUrl)
         const db = (await call("POST", "/v1/databases", {})).json

@@ -26,6 +26,10 @@ export interface ServerConfig {
    * load's answer before answering 409 `IDEMPOTENCY_KEY_IN_PROGRESS`.
    */
   readonly keyedLoadWaitMs: number
+  /** The interface the server listens on. */
+  readonly host: string
+  /** Names besides the server's own that requests may give as `Host` (`*`: any). */
+  readonly allowedHosts: ReadonlyArray<string> | undefined
 }
 
 /** Everything a handler can reach. @internal */

@@ -9,14 +9,24 @@ import {
 import * as fs from "node:fs"
 import * as path from "node:path"
 import { ApiError, badRequest, errorMessage } from "./errors.js"
-import { asSubquery, splitStatements } from "./sqlText.js"
+import { allowedTableFunctions, deniedScalarFunctions, refuseScript, refuseStatementType } from "./sqlPolicy.js"
+import { asSubquery, skipQuoted, splitStatements } from "./sqlText.js"
 import { toJsonValue } from "./values.js"
 
-/** @internal */
-export const quoteIdent = (name: string): string => `"${name.replace(/"/g, "\"\"")}"`
+/**
+ * DuckDB reads SQL as a C string: a NUL would cut the statement short, so a name or value
+ * holding one is refused rather than quoted.
+ */
+const withoutNul = (text: string, what: string): string => {
+  if (text.includes("\0")) throw badRequest(`${what} must not contain NUL characters`)
+  return text
+}
 
 /** @internal */
-export const quoteLiteral = (value: string): string => `'${value.replace(/'/g, "''")}'`
+export const quoteIdent = (name: string): string => `"${withoutNul(name, "a name").replace(/"/g, "\"\"")}"`
+
+/** @internal */
+export const quoteLiteral = (value: string): string => `'${withoutNul(value, "a value").replace(/'/g, "''")}'`
 
 /** A catalog a database's engine can see: its own managed catalog, or an attached one. */
 interface CatalogBinding {
@@ -119,35 +129,13 @@ const quoteCatalogReferences = (sql: string, catalogs: ReadonlyArray<string>): s
   let previousSignificant = ""
   while (i < sql.length) {
     const c = sql[i]!
-    if (c === "'" || c === "\"") {
-      let j = i + 1
-      while (j < sql.length) {
-        if (sql[j] === c) {
-          if (sql[j + 1] === c) {
-            j += 2
-            continue
-          }
-          break
-        }
-        j++
-      }
-      out += sql.slice(i, j + 1)
-      i = j + 1
-      previousSignificant = c
-      continue
-    }
-    if (c === "-" && sql[i + 1] === "-") {
-      const end = sql.indexOf("\n", i)
-      const j = end < 0 ? sql.length : end
+    // Literals, quoted names and comments are read as the statement splitter reads them.
+    const skipped = skipQuoted(sql, i)
+    if (skipped !== undefined) {
+      const j = Math.max(skipped, i + 1)
       out += sql.slice(i, j)
       i = j
-      continue
-    }
-    if (c === "/" && sql[i + 1] === "*") {
-      const end = sql.indexOf("*/", i + 2)
-      const j = end < 0 ? sql.length : end + 2
-      out += sql.slice(i, j)
-      i = j
+      if (c !== "-" && c !== "/") previousSignificant = c
       continue
     }
     if (/[A-Za-z_]/.test(c)) {
@@ -156,11 +144,7 @@ const quoteCatalogReferences = (sql: string, catalogs: ReadonlyArray<string>): s
       const word = sql.slice(i, j)
       let k = j
       while (k < sql.length && /\s/.test(sql[k]!)) k++
-      if (names.has(word.toLowerCase()) && sql[k] === "." && previousSignificant !== ".") {
-        out += quoteIdent(word.toLowerCase() === word ? word : word)
-      } else {
-        out += word
-      }
+      out += names.has(word.toLowerCase()) && sql[k] === "." && previousSignificant !== "." ? quoteIdent(word) : word
       i = j
       previousSignificant = "w"
       continue
@@ -215,6 +199,7 @@ const sandboxedInstance = async (
 export class Engine {
   private readonly handles = new Map<string, Promise<Handle>>()
   private resultsInstance: Promise<DuckDBInstance> | undefined
+  private denied: Promise<ReadonlySet<string>> | undefined
 
   constructor(private readonly dataDir: string) {}
 
@@ -288,9 +273,15 @@ export class Engine {
     const conn = await handle.instance.connect()
     const target = catalog !== undefined && handle.catalogs.has(catalog.toLowerCase()) ? catalog : db.default_catalog
     try {
-      await conn.run(`USE ${quoteIdent(target)}.${quoteIdent(schema ?? "main")}`)
-    } catch {
-      await conn.run(`USE ${quoteIdent(target)}.main`)
+      const use = `USE ${quoteIdent(target)}.${quoteIdent(schema ?? "main")}`
+      try {
+        await conn.run(use)
+      } catch {
+        await conn.run(`USE ${quoteIdent(target)}.main`)
+      }
+    } catch (cause) {
+      conn.closeSync()
+      throw cause
     }
     return [handle, conn]
   }
@@ -386,6 +377,31 @@ export class Engine {
     })
   }
 
+  /**
+   * The functions user SQL may not call: every table function and table macro DuckDB
+   * brings that is not known to only read, and a few scalar ones (see `sqlPolicy.ts`).
+   * Read once from DuckDB's own list, so functions a newer DuckDB adds are refused too.
+   */
+  private deniedFunctions(): Promise<ReadonlySet<string>> {
+    this.denied ??= (async () => {
+      const conn = await (await this.results()).connect()
+      try {
+        const reader = await conn.runAndReadAll(
+          "SELECT DISTINCT lower(function_name) FROM duckdb_functions() " +
+            "WHERE internal AND function_type IN ('table', 'table_macro')"
+        )
+        const names = reader.getRows().map((row) => String(row[0])).filter((name) => !allowedTableFunctions.has(name))
+        return new Set([...names, ...deniedScalarFunctions])
+      } finally {
+        conn.closeSync()
+      }
+    })()
+    this.denied.catch(() => {
+      this.denied = undefined
+    })
+    return this.denied
+  }
+
   private rewrite(handle: Handle, sql: string): string {
     return quoteCatalogReferences(sql, [...handle.catalogs.values()].map((c) => c.name))
   }
@@ -407,6 +423,10 @@ export class Engine {
       readonly resultFile?: string | undefined
     }
   ): Promise<QueryOutcome> {
+    const denied = await this.deniedFunctions()
+    // Checked as sent (a NUL must not reach quoting) and as it will run.
+    const refusal = refuseScript(sql, denied)
+    if (refusal !== undefined) throw new ApiError(400, "invalid_sql", refusal)
     const [handle, conn] = await this.connect(db, options.catalog, options.schema)
     const run = async <A>(f: () => Promise<A>): Promise<A> => {
       try {
@@ -417,13 +437,22 @@ export class Engine {
     }
     try {
       const script = this.rewrite(handle, sql)
+      const rewritten = refuseScript(script, denied)
+      if (rewritten !== undefined) throw new ApiError(400, "invalid_sql", rewritten)
       const extracted = await run(() => conn.extractStatements(script))
       if (extracted.count === 0) throw badRequest("SQL query cannot be empty")
-      for (let i = 0; i < extracted.count - 1; i++) {
+      // Each statement's type is checked once DuckDB has read it, before it runs.
+      const prepare = async (i: number) => {
         const statement = await run(() => extracted.prepare(i))
+        const refused = refuseStatementType(StatementType[statement.statementType])
+        if (refused !== undefined) throw new ApiError(400, "invalid_sql", refused)
+        return statement
+      }
+      for (let i = 0; i < extracted.count - 1; i++) {
+        const statement = await prepare(i)
         await run(() => handle.writes.run(() => statement.run()))
       }
-      const statement = await run(() => extracted.prepare(extracted.count - 1))
+      const statement = await prepare(extracted.count - 1)
       const isQuery = statement.statementType === StatementType.SELECT
       let persistError: string | undefined
       if (isQuery && options.resultFile !== undefined) {

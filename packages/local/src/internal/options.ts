@@ -36,6 +36,8 @@ Options:
   --no-presign            no object storage: upload sessions answer 501 PRESIGN_UNSUPPORTED
   --inline-row-limit <n>  rows answered inline before a query result is truncated (default ${defaults.inlineRowLimit})
   --cors <origin>         let browser pages from <origin> (or * for any) call the API and the store
+  --allowed-hosts <names> comma-separated host names (or name:port) requests may address the server by,
+                          besides localhost, 127.0.0.1, [::1] and --host (* for any)
   --s3-endpoint <url>     keep uploads in this S3-compatible store (MinIO, S3, ...) instead of the embedded one
   --s3-bucket <name>      its bucket (must exist)
   --s3-region <region>    its region (default ${defaults.storageRegion})
@@ -94,6 +96,7 @@ export const commandOf = (
       presign: values["no-presign"] !== true,
       inlineRowLimit: number("inline-row-limit"),
       cors: text("cors"),
+      allowedHosts: text("allowed-hosts")?.split(",").map((h) => h.trim()).filter((h) => h !== ""),
       externalStorage
     }
   }
@@ -110,6 +113,7 @@ export const commandLineFlags = {
   "no-presign": { type: "boolean" },
   "inline-row-limit": { type: "string" },
   cors: { type: "string" },
+  "allowed-hosts": { type: "string" },
   "s3-endpoint": { type: "string" },
   "s3-bucket": { type: "string" },
   "s3-region": { type: "string" },

@@ -10,6 +10,7 @@ import { type HandlerMap, notImplemented, type Server } from "./context.js"
 import { applyCors } from "./cors.js"
 import { ApiError, errorMessage } from "./errors.js"
 import { applyFault, type Fault, faultFromJson } from "./faults.js"
+import { makeHostCheck } from "./hostCheck.js"
 
 /** Finds the operation for a method and path; literal segments win over parameters. @internal */
 export const matchRoute = Routes.match
@@ -60,6 +61,33 @@ const traceId = (): string => randomBytes(16).toString("hex")
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024
 
+/** How deep a JSON body may nest: far beyond any body of the contract, far below what decoding it recursively could take. */
+const MAX_JSON_DEPTH = 128
+
+/**
+ * Whether JSON text nests arrays and objects deeper than `limit`, read without parsing it
+ * (brackets inside strings do not count), so a hostile body is refused before anything
+ * recursive touches it.
+ */
+const nestsDeeperThan = (text: string, limit: number): boolean => {
+  let depth = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === 0x5c) i++ // backslash: skip the escaped character
+      else if (c === 0x22) inString = false
+    } else if (c === 0x22) {
+      inString = true
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return true
+    } else if (c === 0x5d || c === 0x7d) {
+      depth--
+    }
+  }
+  return false
+}
+
 const readBody = async (req: IncomingMessage, limit: number): Promise<Buffer> => {
   const chunks: Array<Buffer> = []
   let size = 0
@@ -97,10 +125,20 @@ const headerValue = (req: IncomingMessage, name: string): string | undefined => 
  */
 export const makeRequestListener = (server: Server, handlers: HandlerMap) => {
   const adminHandler = makeAdmin(server)
+  const checkHost = makeHostCheck(server.config)
 
   return (req: IncomingMessage, res: ServerResponse): void => {
     const trace = traceId()
     res.setHeader("X-Trace-Id", trace)
+    const refusal = checkHost(req)
+    if (refusal !== undefined) {
+      req.resume()
+      sendError(
+        res,
+        new ApiError(refusal.status, refusal.status === 421 ? "MISDIRECTED_REQUEST" : "ACCESS_DENIED", refusal.message)
+      )
+      return
+    }
     if (applyCors(server.config.cors, req, res)) return
     handle(req, res, trace).catch(async (cause) => {
       const error = cause instanceof ApiError
@@ -199,7 +237,11 @@ export const makeRequestListener = (server: Server, handlers: HandlerMap) => {
     const headers = orBadRequest(Routes.decodeHeaders(operation, (name) => headerValue(req, name)))
     let body: unknown = undefined
     if (operation.payload !== undefined) {
-      body = orBadRequest(Routes.decodePayload(operation, (await readBody(req, MAX_BODY_BYTES)).toString("utf8")))
+      const text = (await readBody(req, MAX_BODY_BYTES)).toString("utf8")
+      if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
+        throw new ApiError(400, "BAD_REQUEST", `the JSON body is nested deeper than ${MAX_JSON_DEPTH} levels`)
+      }
+      body = orBadRequest(Routes.decodePayload(operation, text))
     } else {
       req.resume()
     }

@@ -14,6 +14,7 @@ import { lockDataDir, recoverInterrupted, recoverKeyedLoads, recoverResults } fr
 import { makeRequestListener } from "./router.js"
 import { StateStore } from "./state.js"
 import { type ObjectStorage, Storage } from "./storage.js"
+import { storageCredentials } from "./storage/credentials.js"
 import { ExternalStorage } from "./storage/external.js"
 
 /** @internal */
@@ -64,7 +65,9 @@ const startLocked = async (
     maxUploadBytes: 5 * 1024 * 1024 * MiB,
     mintBatchLimit: 100,
     cors: options.cors,
-    keyedLoadWaitMs: options.keyedLoadWaitMs ?? defaults.keyedLoadWaitMs
+    keyedLoadWaitMs: options.keyedLoadWaitMs ?? defaults.keyedLoadWaitMs,
+    host,
+    allowedHosts: options.allowedHosts
   }
   const state = new StateStore(dataDir)
   state.data.workspaces[config.workspaceId] ??= {
@@ -85,8 +88,10 @@ const startLocked = async (
       directory: path.join(dataDir, "storage"),
       host,
       urlTtlSeconds: options.presignedUrlTtlSeconds ?? defaults.presignedUrlTtlSeconds,
+      credentials: await storageCredentials(dataDir),
       faults,
-      cors: options.cors
+      cors: options.cors,
+      allowedHosts: options.allowedHosts
     })
   const server: Server = { config, state, engine, storage, faults, background: new Set(), baseUrl: "" }
   await recoverResults(state.data, engine, path.join(dataDir, "results"))

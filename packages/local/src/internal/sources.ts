@@ -1,6 +1,7 @@
 import { DuckDBInstance } from "@duckdb/node-api"
 import * as fs from "node:fs"
 import * as path from "node:path"
+import { pipeline } from "node:stream/promises"
 import type { Server } from "./context.js"
 import { type EngineDatabase, quoteIdent, quoteLiteral } from "./engine.js"
 import { ApiError, badRequest, errorMessage } from "./errors.js"
@@ -16,7 +17,10 @@ import type { ConnectionRecord, ConnectionSource } from "./state.js"
  *
  * Source paths are confined to the server's `sources` directory (`<data dir>/sources`):
  * a relative path is taken from there, and a path that resolves (symbolic links followed)
- * anywhere else is refused with 400.
+ * anywhere else is refused with 400, as is a file with more than one hard link (another
+ * name of it may be anywhere). A source is read through one descriptor, opened without
+ * following a final symbolic link and checked to be the file that was confined, into a copy
+ * the engine then loads, so swapping the path afterwards changes nothing.
  */
 
 /** The file formats a connection can read, by source type. @internal */
@@ -45,13 +49,19 @@ export const remoteSourceTypes: Readonly<Record<string, string>> = {
 /** The directory file sources must live in. @internal */
 export const sourcesDir = (server: Server): string => path.join(server.config.dataDir, "sources")
 
+/** Whether `file` is strictly inside `dir` (a name that merely starts with dots, `..csv`, is). */
 const isInside = (dir: string, file: string): boolean => {
   const relative = path.relative(dir, file)
-  return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative)
+  return relative !== "" && relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative)
 }
 
-/** Resolves a configured path inside the sources directory, or refuses it. @internal */
-export const confinePath = (server: Server, configured: string): string => {
+/** A confined source file: its real path and what `stat` said of it. */
+interface ConfinedFile {
+  readonly file: string
+  readonly stat: fs.Stats
+}
+
+const confine = (server: Server, configured: string): ConfinedFile => {
   const dir = sourcesDir(server)
   fs.mkdirSync(dir, { recursive: true })
   const realDir = fs.realpathSync(dir)
@@ -68,8 +78,48 @@ export const confinePath = (server: Server, configured: string): string => {
   if (!isInside(realDir, real)) {
     throw badRequest(`config.path "${configured}" leads outside the server's sources directory (${dir})`)
   }
-  if (!fs.statSync(real).isFile()) throw badRequest(`config.path "${configured}" is not a file`)
-  return real
+  const stat = fs.statSync(real)
+  if (!stat.isFile()) throw badRequest(`config.path "${configured}" is not a file`)
+  if (stat.nlink > 1) throw linked(configured, stat.nlink)
+  return { file: real, stat }
+}
+
+const linked = (configured: string, links: number): ApiError =>
+  badRequest(
+    `config.path "${configured}" has ${links} hard links: a source must be a file of its own in the server's ` +
+      "sources directory (copy it there rather than linking it)"
+  )
+
+/** Resolves a configured path inside the sources directory, or refuses it. @internal */
+export const confinePath = (server: Server, configured: string): string => confine(server, configured).file
+
+/** Opens without following a final symbolic link, where the platform can. */
+const NO_FOLLOW = fs.constants.O_NOFOLLOW ?? 0
+
+/**
+ * Copies a confined source file to `target` through one descriptor that is checked to be the
+ * confined file (same device and inode, still a regular file with one link), so the copy is
+ * of that file whatever happens to its path meanwhile. A `.wal` beside a DuckDB file comes
+ * along the same way.
+ */
+const copySource = async (server: Server, configured: string, target: string): Promise<void> => {
+  const { file, stat } = confine(server, configured)
+  const copyOne = async (from: string, to: string, expected: fs.Stats | undefined): Promise<void> => {
+    const handle = await fs.promises.open(from, fs.constants.O_RDONLY | NO_FOLLOW)
+    try {
+      const opened = await handle.stat()
+      if (!opened.isFile()) throw badRequest(`config.path "${configured}" is not a file`)
+      if (opened.nlink > 1) throw linked(configured, opened.nlink)
+      if (expected !== undefined && (opened.dev !== expected.dev || opened.ino !== expected.ino)) {
+        throw badRequest(`config.path "${configured}" changed while it was being read; try again`)
+      }
+      await pipeline(handle.createReadStream({ autoClose: false }), fs.createWriteStream(to))
+    } finally {
+      await handle.close()
+    }
+  }
+  await copyOne(file, target, stat)
+  if (fs.existsSync(`${file}.wal`)) await copyOne(`${file}.wal`, `${target}.wal`, undefined)
 }
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/
@@ -93,8 +143,10 @@ export const parseSource = (
     }
     return { kind: sourceType, path: configured, table: null, tables: {} }
   }
+  // By default the table is named after the file, leading dots aside: `orders.csv.gz` → `orders`, `..csv` → `csv`.
   const table = config.table === undefined
-    ? path.basename(configured).replace(/\..*$/, "").replace(/[^A-Za-z0-9_]/g, "_").replace(/^(?=[0-9])/, "_")
+    ? path.basename(configured).replace(/^\.+/, "").replace(/\..*$/, "").replace(/[^A-Za-z0-9_]/g, "_")
+      .replace(/^(?=[0-9])/, "_") || "data"
     : config.table
   if (typeof table !== "string" || !IDENT.test(table)) {
     throw badRequest(`invalid config.table "${String(table)}": use letters, digits and underscores`)
@@ -182,11 +234,13 @@ export const snapshot = async (
   only?: { readonly schema: string; readonly table: string }
 ): Promise<SnapshotOutcome> => {
   const source = connection.source!
-  const file = confinePath(server, source.path)
   const scratch = path.join(server.config.dataDir, "tmp", `source-${makeId("snap")}`)
   fs.mkdirSync(scratch, { recursive: true })
   const cache = cacheDatabase(server, connection)
   try {
+    // The engine reads a copy, made through a checked descriptor, never the source's path.
+    const file = path.join(scratch, `source-${path.basename(source.path)}`)
+    await copySource(server, source.path, file)
     let extracted: Array<Extracted>
     try {
       extracted = source.kind === "duckdb"

@@ -8,8 +8,10 @@
 /**
  * Where the piece of SQL text starting at `i` ends, when it is a string literal, a quoted
  * identifier, a dollar-quoted string or a comment; `undefined` for anything else.
+ *
+ * @internal
  */
-const skipQuoted = (sql: string, i: number): number | undefined => {
+export const skipQuoted = (sql: string, i: number): number | undefined => {
   const c = sql[i]!
   if (c === "'" || c === "\"") {
     // A backslash escapes the next character only in E'...' strings.
@@ -34,8 +36,10 @@ const skipQuoted = (sql: string, i: number): number | undefined => {
     return sql.length
   }
   if (c === "-" && sql[i + 1] === "-") {
-    const end = sql.indexOf("\n", i + 2)
-    return end < 0 ? sql.length : end + 1
+    // DuckDB ends a line comment at a carriage return as well as at a line feed.
+    let j = i + 2
+    while (j < sql.length && sql[j] !== "\n" && sql[j] !== "\r") j++
+    return Math.min(j + 1, sql.length)
   }
   if (c === "/" && sql[i + 1] === "*") {
     // Block comments nest.
@@ -65,22 +69,7 @@ const skipQuoted = (sql: string, i: number): number | undefined => {
 }
 
 /** Whether the text holds anything but whitespace and comments. */
-const hasCode = (sql: string): boolean => {
-  let i = 0
-  while (i < sql.length) {
-    const c = sql[i]!
-    if (/\s/.test(c)) {
-      i++
-      continue
-    }
-    if ((c === "-" && sql[i + 1] === "-") || (c === "/" && sql[i + 1] === "*")) {
-      i = skipQuoted(sql, i)!
-      continue
-    }
-    return true
-  }
-  return false
-}
+const hasCode = (sql: string): boolean => nextToken(sql, 0, () => undefined) >= 0
 
 /**
  * The statements of a script, in order, each without its terminating semicolon and with
@@ -110,6 +99,108 @@ export const splitStatements = (sql: string): Array<string> => {
     i++
   }
   cut(sql.length)
+  return out
+}
+
+/**
+ * A piece of SQL text the engine would read as one unit: a word (keyword or bare name,
+ * lower-cased), a quoted name (its text, lower-cased: DuckDB matches names without regard
+ * to case), a literal (string, dollar-quoted string or number; its text is not kept) or
+ * one punctuation character. Comments and whitespace are not tokens.
+ *
+ * @internal
+ */
+export interface SqlToken {
+  readonly kind: "word" | "name" | "literal" | "punct"
+  readonly text: string
+}
+
+/**
+ * What DuckDB reads as whitespace between tokens: ASCII and Unicode spaces, the zero-width
+ * space and the word joiner included (every character of the Basic Multilingual Plane was
+ * tried against DuckDB's parser; a few more here, such as `\v`, only make a name end sooner).
+ */
+const isSpace = (code: number): boolean =>
+  code === 32 || (code >= 9 && code <= 13) || (code >= 0x80 && (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200b) || code === 0x2028 ||
+    code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x2060 || code === 0x3000 || code === 0xfeff
+  ))
+
+const isDigit = (code: number): boolean => code >= 48 && code <= 57
+
+/** Letters, `_` and any other non-space character past ASCII start a name, as in DuckDB. */
+const isWordStart = (code: number): boolean =>
+  (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95 || (code >= 0x80 && !isSpace(code))
+
+const isWordPart = (code: number): boolean => isWordStart(code) || isDigit(code) || code === 36
+
+/** Literals are told apart from other tokens, never read: one token stands for them all. */
+const LITERAL: SqlToken = { kind: "literal", text: "" }
+const punctuation = new Map<string, SqlToken>()
+const punct = (c: string): SqlToken => {
+  let token = punctuation.get(c)
+  if (token === undefined) {
+    token = { kind: "punct", text: c }
+    if (c.charCodeAt(0) < 128) punctuation.set(c, token)
+  }
+  return token
+}
+
+/**
+ * Reads the token starting at or after `from`, hands it to `take`, and answers where it
+ * ends; -1 past the last token.
+ */
+const nextToken = (sql: string, from: number, take: (token: SqlToken) => void): number => {
+  let i = from
+  while (i < sql.length) {
+    const code = sql.charCodeAt(i)
+    if (isSpace(code)) {
+      i++
+      continue
+    }
+    const c = sql[i]!
+    const skipped = skipQuoted(sql, i)
+    if (skipped !== undefined) {
+      const end = Math.max(skipped, i + 1)
+      if (c === "\"") {
+        take({ kind: "name", text: sql.slice(i + 1, end - 1).replace(/""/g, "\"").toLowerCase() })
+        return end
+      }
+      if (c === "'" || c === "$") {
+        take(LITERAL)
+        return end
+      }
+      i = end // a comment
+      continue
+    }
+    if (isWordStart(code)) {
+      let j = i + 1
+      while (j < sql.length && isWordPart(sql.charCodeAt(j))) j++
+      take({ kind: "word", text: sql.slice(i, j).toLowerCase() })
+      return j
+    }
+    if (isDigit(code)) {
+      let j = i + 1
+      while (j < sql.length && (isDigit(sql.charCodeAt(j)) || sql[j] === "_")) j++
+      take(LITERAL)
+      return j
+    }
+    take(punct(c))
+    return i + 1
+  }
+  return -1
+}
+
+/**
+ * The tokens of a script, in order, read with the same rules as {@link splitStatements}
+ * (literals, quoted names, dollar-quoted strings and nested comments).
+ *
+ * @internal
+ */
+export const sqlTokens = (sql: string): Array<SqlToken> => {
+  const out: Array<SqlToken> = []
+  const take = (token: SqlToken) => void out.push(token)
+  for (let at = 0; at >= 0;) at = nextToken(sql, at, take)
   return out
 }
 

@@ -281,13 +281,13 @@ const empty = (): StateData => ({
 /**
  * Writes `text` to `file` so that a crash leaves either the old or the new content: a
  * temporary file beside it, flushed to disk, renamed over it, and the directory flushed so
- * the rename itself survives.
+ * the rename itself survives. `mode` sets the new file's permissions (default 0666 less the umask).
  *
  * @internal
  */
-export const writeFileDurably = async (file: string, text: string | Uint8Array): Promise<void> => {
+export const writeFileDurably = async (file: string, text: string | Uint8Array, mode?: number): Promise<void> => {
   const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
-  const handle = await fs.promises.open(tmp, "w")
+  const handle = await fs.promises.open(tmp, "w", mode)
   try {
     await handle.writeFile(text)
     await handle.sync()

@@ -6,31 +6,41 @@ import { pipeline } from "node:stream/promises"
 import type { StorageEndpoint } from "../LocalHotdata.js"
 import { applyCors } from "./cors.js"
 import { applyFault, type FaultRegistry, type StorageRequest } from "./faults.js"
+import { makeHostCheck } from "./hostCheck.js"
 import { DiskStore, type PartRecord, type UploadTarget } from "./storage/disk.js"
 import {
-  ACCESS_KEY,
   BUCKET,
   escapeXml,
   parseQuery,
   readBody,
   REGION,
   safeDecode,
-  SECRET_KEY,
   unescapeXml,
   validKey,
   xmlError
 } from "./storage/protocol.js"
 import { serveStore } from "./storage/s3.js"
-import { objectPath, presignUrl, verifyHeaderSigned, verifyPresigned } from "./storage/sigv4.js"
+import {
+  objectPath,
+  presignUrl,
+  type S3Credentials,
+  s3Signer,
+  verifyHeaderSigned,
+  verifyPresigned
+} from "./storage/sigv4.js"
 
 /** @internal */
 export interface StorageOptions {
   readonly directory: string
   readonly host: string
   readonly urlTtlSeconds: number
+  /** What presigned URLs are signed with and header-signed requests must be signed with. */
+  readonly credentials: S3Credentials
   readonly faults: FaultRegistry
   /** The origin browsers may upload from (`*` for any), or `undefined`. */
   readonly cors?: string | undefined
+  /** Names besides the server's own that requests may give as `Host` (`*`: any). */
+  readonly allowedHosts?: ReadonlyArray<string> | undefined
 }
 
 /**
@@ -87,19 +97,31 @@ const MAX_CHECKED_BODY = 64 * 1024 * 1024
  * @internal
  */
 export class Storage implements ObjectStorage {
+  private readonly signer: ReturnType<typeof s3Signer>
+
   private constructor(
     private readonly disk: DiskStore,
     private readonly front: http.Server,
     readonly frontUrl: string,
     private readonly options: StorageOptions
-  ) {}
+  ) {
+    this.signer = s3Signer(options.credentials, REGION)
+  }
 
   static async start(options: StorageOptions): Promise<Storage> {
     fs.mkdirSync(options.directory, { recursive: true })
     const disk = new DiskStore(options.directory)
     const ref: { current?: Storage } = {}
+    const checkHost = makeHostCheck(options)
     const front = http.createServer((req, res) => {
       const storage = ref.current
+      const refusal = checkHost(req)
+      if (refusal !== undefined) {
+        req.resume()
+        res.writeHead(refusal.status, { "Content-Type": "application/xml" })
+        res.end(xmlError(refusal.status === 421 ? "MisdirectedRequest" : "AccessDenied", refusal.message))
+        return
+      }
       if (applyCors(options.cors, req, res)) return
       if (storage === undefined) {
         res.statusCode = 503
@@ -135,13 +157,13 @@ export class Storage implements ObjectStorage {
       endpoint: this.frontUrl,
       bucket: BUCKET,
       region: REGION,
-      accessKeyId: ACCESS_KEY,
-      secretAccessKey: SECRET_KEY
+      accessKeyId: this.options.credentials.accessKeyId,
+      secretAccessKey: this.options.credentials.secretAccessKey
     }
   }
 
   presignPut(key: string): Promise<string> {
-    return presignUrl(this.frontUrl, "PUT", objectPath(BUCKET, key), {}, this.options.urlTtlSeconds)
+    return presignUrl(this.frontUrl, "PUT", objectPath(BUCKET, key), {}, this.options.urlTtlSeconds, this.signer)
   }
 
   presignPart(key: string, uploadId: string, partNumber: number): Promise<string> {
@@ -150,7 +172,8 @@ export class Storage implements ObjectStorage {
       "PUT",
       objectPath(BUCKET, key),
       { partNumber: String(partNumber), uploadId },
-      this.options.urlTtlSeconds
+      this.options.urlTtlSeconds,
+      this.signer
     )
   }
 
@@ -264,8 +287,8 @@ export class Storage implements ObjectStorage {
       return reject(403, "AccessDenied", "Access Denied: sign the request (presigned URL or Authorization header)")
     }
     const verdict = presigned
-      ? await verifyPresigned(method, pathname, query, req.headers)
-      : await verifyHeaderSigned(method, pathname, query, req.headers)
+      ? await verifyPresigned(this.options.credentials, method, pathname, query, req.headers)
+      : await verifyHeaderSigned(this.options.credentials, method, pathname, query, req.headers)
     if (verdict._tag === "refused") return reject(verdict.status, verdict.code, verdict.message)
     if (method === "PUT" && req.headers["content-length"] === undefined) {
       return reject(411, "MissingContentLength", "You must provide the Content-Length HTTP header")

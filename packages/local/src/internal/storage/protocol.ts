@@ -8,10 +8,6 @@ import type * as http from "node:http"
 
 /** The bucket uploads land in. @internal */
 export const BUCKET = "hotdata-uploads"
-/** The store's credentials (a local development store: fixed and public). @internal */
-export const ACCESS_KEY = "S3RVER"
-/** @internal */
-export const SECRET_KEY = "S3RVER"
 /** @internal */
 export const REGION = "us-east-1"
 

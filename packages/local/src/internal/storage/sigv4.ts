@@ -10,7 +10,7 @@ import { SignatureV4 } from "@smithy/signature-v4"
 import { createHash, createHmac, timingSafeEqual } from "node:crypto"
 import * as http from "node:http"
 import * as https from "node:https"
-import { ACCESS_KEY, type Refused, refused, REGION, SECRET_KEY, strictEncode } from "./protocol.js"
+import { type Refused, refused, strictEncode } from "./protocol.js"
 
 type SignableRequest = Parameters<SignatureV4["presign"]>[0]
 type Data = string | ArrayBuffer | ArrayBufferView
@@ -39,9 +39,15 @@ class Sha256 {
   }
 }
 
-const signerFor = (region: string, service: string) =>
+/** Credentials of an S3-compatible store. @internal */
+export interface S3Credentials {
+  readonly accessKeyId: string
+  readonly secretAccessKey: string
+}
+
+const signerFor = (credentials: S3Credentials, region: string, service: string): SignatureV4 =>
   new SignatureV4({
-    credentials: { accessKeyId: ACCESS_KEY, secretAccessKey: SECRET_KEY },
+    credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey },
     region,
     service,
     sha256: Sha256,
@@ -50,24 +56,9 @@ const signerFor = (region: string, service: string) =>
     applyChecksum: false
   })
 
-/** Credentials of an S3-compatible store. @internal */
-export interface S3Credentials {
-  readonly accessKeyId: string
-  readonly secretAccessKey: string
-}
-
 /** A signer for requests to an S3-compatible store. @internal */
 export const s3Signer = (credentials: S3Credentials, region: string): SignatureV4 =>
-  new SignatureV4({
-    credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey },
-    region,
-    service: "s3",
-    sha256: Sha256,
-    uriEscapePath: false,
-    applyChecksum: false
-  })
-
-const ownSigner = s3Signer({ accessKeyId: ACCESS_KEY, secretAccessKey: SECRET_KEY }, REGION)
+  signerFor(credentials, region, "s3")
 
 const queryObject = (pairs: ReadonlyArray<readonly [string, string]>): Record<string, string | Array<string>> => {
   const out: Record<string, string | Array<string>> = {}
@@ -148,7 +139,7 @@ export const presignUrl = async (
   path: string,
   query: Readonly<Record<string, string>>,
   expiresInSeconds: number,
-  signer: SignatureV4 = ownSigner
+  signer: SignatureV4
 ): Promise<string> => {
   const url = new URL(endpoint)
   const signed = await signer.presign({
@@ -178,8 +169,14 @@ export interface Authenticated {
 /** @internal */
 export type Verdict = Authenticated | Refused
 
-/** Checks one way of signing a request to the store (presigned URL or `Authorization` header). @internal */
+/**
+ * Checks one way of signing a request to the store (presigned URL or `Authorization` header)
+ * against the store's credentials.
+ *
+ * @internal
+ */
 export type Verifier = (
+  credentials: S3Credentials,
   method: string,
   pathname: string,
   query: Array<[string, string]>,
@@ -239,7 +236,7 @@ const MAX_EXPIRES_SECONDS = 7 * 24 * 3600
  *
  * @internal
  */
-export const verifyPresigned: Verifier = async (method, pathname, query, headers) => {
+export const verifyPresigned: Verifier = async (credentials, method, pathname, query, headers) => {
   const params = new Map(query)
   if (params.get("X-Amz-Algorithm") !== "AWS4-HMAC-SHA256") return signatureMismatch
   const credential = params.get("X-Amz-Credential")
@@ -250,7 +247,9 @@ export const verifyPresigned: Verifier = async (method, pathname, query, headers
   if (!credential || !amzDate || !signedHeaders || !signature || !Number.isInteger(expires)) return signatureMismatch
   if (expires < 1 || expires > MAX_EXPIRES_SECONDS) return signatureMismatch
   const [accessKey, date, region, service, terminator] = credential.split("/")
-  if (accessKey !== ACCESS_KEY || !date || !region || !service || terminator !== "aws4_request") {
+  if (
+    !sameText(accessKey ?? "", credentials.accessKeyId) || !date || !region || !service || terminator !== "aws4_request"
+  ) {
     return signatureMismatch
   }
   const signedAt = parseAmzDate(amzDate)
@@ -267,7 +266,7 @@ export const verifyPresigned: Verifier = async (method, pathname, query, headers
     query: queryObject(query.filter(([key]) => !PRESIGN_PARAMS.has(key))),
     headers: { ...signedHeadersOf(names, headers), "X-Amz-Content-Sha256": payloadHash }
   }
-  const signed = await signerFor(region, service).presign(request, {
+  const signed = await signerFor(credentials, region, service).presign(request, {
     signingDate: new Date(signedAt),
     expiresIn: expires,
     unhoistableHeaders: new Set(names),
@@ -291,7 +290,7 @@ const MAX_SKEW_MS = 15 * 60 * 1000
  *
  * @internal
  */
-export const verifyHeaderSigned: Verifier = async (method, pathname, query, headers) => {
+export const verifyHeaderSigned: Verifier = async (credentials, method, pathname, query, headers) => {
   const authorization = headers.authorization ?? ""
   const space = authorization.indexOf(" ")
   const algorithm = space < 0 ? authorization : authorization.slice(0, space)
@@ -317,7 +316,7 @@ export const verifyHeaderSigned: Verifier = async (method, pathname, query, head
       "The authorization header is malformed; the credential is invalid"
     )
   }
-  if (accessKey !== ACCESS_KEY) {
+  if (!sameText(accessKey ?? "", credentials.accessKeyId)) {
     return refused(403, "InvalidAccessKeyId", "The AWS Access Key Id you provided does not exist in our records.")
   }
   const amzDate = typeof headers["x-amz-date"] === "string" ? headers["x-amz-date"] : undefined
@@ -341,7 +340,7 @@ export const verifyHeaderSigned: Verifier = async (method, pathname, query, head
       `There were headers present in the request which were not signed: ${unsigned.join(", ")}`
     )
   }
-  const signed = await signerFor(region, service).sign({
+  const signed = await signerFor(credentials, region, service).sign({
     method,
     protocol: "http:",
     hostname: "",
