@@ -51,6 +51,33 @@ describe("server process", () => {
       fs.rmSync(dataDir, { recursive: true, force: true })
     }))
 
+  it.effect("state.json, which holds the values of secrets, is readable by the server's user only", () =>
+    Effect.promise(async () => {
+      const dataDir = tempDir()
+      // A state file left readable by everyone is tightened by the next write.
+      fs.writeFileSync(path.join(dataDir, "state.json"), "{}", { mode: 0o644 })
+      fs.chmodSync(path.join(dataDir, "state.json"), 0o644)
+      const server = await startLocalHotdata({ dataDir })
+      try {
+        const created = await fetch(`${server.baseUrl}/v1/secrets`, {
+          method: "POST",
+          headers: {
+            authorization: `Bearer ${server.apiKey}`,
+            "x-workspace-id": server.workspaceId,
+            "content-type": "application/json"
+          },
+          body: JSON.stringify({ name: "token", value: "kept-on-disk" })
+        })
+        assert.strictEqual(created.status, 201, await created.text())
+      } finally {
+        await server.stop()
+      }
+      const file = path.join(dataDir, "state.json")
+      assert.include(fs.readFileSync(file, "utf8"), "kept-on-disk")
+      assert.strictEqual(fs.statSync(file).mode & 0o777, 0o600)
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    }))
+
   it.effect("a lock left by a process that is gone is taken over", () =>
     Effect.promise(async () => {
       const dataDir = tempDir()

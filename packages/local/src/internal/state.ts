@@ -314,6 +314,9 @@ export const syncDirectory = async (directory: string): Promise<void> => {
   }
 }
 
+/** `state.json` holds the values of secrets: readable and writable by the server's user only. */
+const STATE_FILE_MODE = 0o600
+
 /**
  * The server's metadata, kept in memory and written to `state.json` in the data directory.
  * Changes are grouped: `save` marks the state changed and starts a write; `durable` resolves
@@ -401,7 +404,7 @@ export class StateStore {
     const covered = this.changes
     const text = JSON.stringify(this.data)
     try {
-      await writeFileDurably(this.file, text)
+      await writeFileDurably(this.file, text, STATE_FILE_MODE)
       this.failure = undefined
       this.written = Math.max(this.written, covered)
     } catch (cause) {
@@ -414,6 +417,6 @@ export class StateStore {
     if (this.closed) return
     this.closed = true
     await this.writing
-    await writeFileDurably(this.file, JSON.stringify(this.data))
+    await writeFileDurably(this.file, JSON.stringify(this.data), STATE_FILE_MODE)
   }
 }
