@@ -387,7 +387,7 @@ export const withLimits = (
       )
   let slowText: Effect.Effect<string, HttpClientError.ResponseError> | undefined
   const identity = (body: Uint8Array) => body
-  const plainBytes = Effect.map(response.arrayBuffer, (buffer) => new Uint8Array(buffer))
+  const plainBytes = Effect.suspend(() => Effect.map(response.arrayBuffer, (buffer) => new Uint8Array(buffer)))
   const snippet = (max: number) =>
     source === undefined
       ? streamed(plainBytes, identity, max)

@@ -132,7 +132,8 @@ export const redactor = (secrets: ReadonlyArray<string>): (text: string, options
   const fragments = [...new Set(secrets.flatMap(formsOf))].sort((a, b) => b.length - a.length)
   const pattern = fragments.length === 0 ? undefined : new RegExp(fragments.map(escapeRegExp).join("|"), "g")
   return (text, options) => {
-    let result = redactNamed(text)
+    // Named credentials need `name=value` or `"name": "value"`: most texts (a trace id) have neither.
+    let result = text.includes("=") || text.includes("\"") ? redactNamed(text) : text
     if (pattern !== undefined) result = result.replace(pattern, REDACTED)
     return options?.cut === true ? redactCutTail(result, fragments) : result
   }
