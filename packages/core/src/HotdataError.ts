@@ -1,10 +1,11 @@
 /**
  * The errors of the Hotdata client: one tagged class per HTTP status family the API
- * documents, plus transport, timeout, decode and invalid-request errors.
+ * documents, plus transport, timeout, decode, invalid-request and too-large errors.
  *
  * Every error names the operation that failed and, when the server answered, the HTTP
  * status, the server's error code and message, and the trace id (`X-Trace-Id`) to quote
- * to support. None of them ever holds the API key.
+ * to support. None of them ever holds the API key: every text an error takes from an
+ * answer or a transport has the request's credentials redacted (see {@link redact}).
  *
  * @since 0.1.0
  */
