@@ -251,7 +251,9 @@ export const request = (
       contentType
     }
     if (response.status === 202) {
-      return yield* notReady(resultId, response, statusOf(yield* readJson(response)) ?? "pending")
+      // The body of a 202 only words its status: one that cannot be read says `pending`.
+      const body = yield* Effect.orElseSucceed(readJson(response), () => undefined)
+      return yield* notReady(resultId, response, statusOf(body) ?? "pending")
     }
     if (options.format !== "json" && !isJson(contentType)) return { response, info, body: undefined }
     // A JSON body: the rows of the json format, or a status instead of data (older

@@ -241,6 +241,19 @@ describe("size bounds of response bodies", () => {
       }).pipe(Effect.provide(transportLayer)))
   }
 
+  for (const [name, transportLayer] of transports.filter(([name]) => name !== "NodeHttpClient.layerUndici")) {
+    it.scoped(`${name}: a result's JSON rows past a bound fail with ResponseTooLarge, not a DecodeError`, () =>
+      Effect.gen(function*() {
+        const client = yield* clientOf(`${garbageUrl}/gzip-chunked`, { retryPolicy: RetryPolicy.none })
+        const error = yield* Effect.flip(
+          Results.json("rslt_1", { databaseId: "data_1" }).pipe(
+            Effect.provideService(HotdataClient.HotdataClient, client)
+          )
+        )
+        assert.strictEqual(error._tag, "ResponseTooLarge")
+      }).pipe(Effect.provide(transportLayer)))
+  }
+
   it.scoped("NodeTransport: a chunked streamed bomb is held to the ratio too (the encoded bytes are counted)", () =>
     Effect.gen(function*() {
       const client = yield* clientOf(`${garbageUrl}/br-chunked`, { retryPolicy: RetryPolicy.none })
