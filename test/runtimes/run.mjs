@@ -2,7 +2,9 @@
  * Runs the end-to-end smoke (smoke.mjs) on every runtime of runtimes.mjs against one
  * local server started here (random port, temporary directory), with `fetch` on every
  * runtime, with NodeTransport (node:http) on Node, Bun and Deno, and with the undici
- * client of @effect/platform-node on Node, and over TLS with a certificate made here. Checks that every
+ * client of @effect/platform-node on Node, and over TLS with a certificate made here, and
+ * against a server answering garbage (decompression bombs, pages echoing the key: see
+ * garbage.mjs), run here too. Checks that every
  * storage PUT the server saw had a `Content-Length` equal to its body (never chunked),
  * prints how long each run takes and exits non-zero when any fails.
  *
@@ -15,6 +17,8 @@ import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
 import selfsigned from "selfsigned"
+import * as http from "node:http"
+import { garbageHandler, makeBombs } from "./garbage.mjs"
 import { install, root, RUNTIMES } from "./runtimes.mjs"
 
 const chosen = process.argv.slice(2)
@@ -47,6 +51,8 @@ for (const runtime of runtimes) {
 }
 
 const server = await startLocalHotdata({ temporary: true })
+const garbage = http.createServer(garbageHandler(await makeBombs()))
+await new Promise((resolve) => garbage.listen(0, "127.0.0.1", resolve))
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "hotdata-smoke-"))
 // A certificate for the TLS checks, made for this run (for 127.0.0.1 and localhost).
 const pems = await selfsigned.generate([{ name: "commonName", value: "localhost" }], {
@@ -75,7 +81,9 @@ try {
         SMOKE_TRANSPORT: transport,
         SMOKE_LABEL: label,
         SMOKE_TLS_CERT: path.join(tmp, "tls-cert.pem"),
-        SMOKE_TLS_KEY: path.join(tmp, "tls-key.pem")
+        SMOKE_TLS_KEY: path.join(tmp, "tls-key.pem"),
+        SMOKE_GARBAGE_URL: `http://127.0.0.1:${garbage.address().port}`,
+        SMOKE_RUNTIME_ARGS: JSON.stringify(runtime.args)
       })
       const ms = Date.now() - t
       // Presigned PUTs must go with a Content-Length matching the body, never chunked.
@@ -94,6 +102,8 @@ try {
     }
   }
 } finally {
+  garbage.closeAllConnections()
+  garbage.close()
   await server.stop()
   fs.rmSync(tmp, { recursive: true, force: true })
 }

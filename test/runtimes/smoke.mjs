@@ -7,11 +7,16 @@
  * exported file byte for byte). Over `fetch`, @hotdata-effect/client also answers one call;
  * over `node`, NodeTransport decompresses gzip, deflate and brotli answers, and both SDK
  * transports and the client are checked over TLS (a trusted and a refused certificate).
+ * First of all, against a server answering garbage (test/runtimes/garbage.mjs, run by
+ * run.mjs), decompression bombs fail with `ResponseTooLarge` with the peak memory of the
+ * process meeting them bounded, and error pages echoing the API key show it nowhere.
  *
  * Started by test/runtimes/run.mjs with HOTDATA_API_URL, HOTDATA_API_KEY,
- * HOTDATA_WORKSPACE_ID, SMOKE_TMP, SMOKE_TRANSPORT (`fetch`, `undici` or `node`) and
- * SMOKE_TLS_CERT / SMOKE_TLS_KEY (PEM files of a self-signed certificate). Exits
- * non-zero on the first mismatch or failure.
+ * HOTDATA_WORKSPACE_ID, SMOKE_TMP, SMOKE_TRANSPORT (`fetch`, `undici` or `node`),
+ * SMOKE_TLS_CERT / SMOKE_TLS_KEY (PEM files of a self-signed certificate),
+ * SMOKE_GARBAGE_URL and SMOKE_RUNTIME_ARGS (what the runtime takes before a script, as
+ * JSON: each bomb is met in a child of the same runtime, SMOKE_BOMB naming its client and
+ * route). Exits non-zero on the first mismatch or failure.
  */
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { ArrowQuery, Export } from "@hotdata-effect/arrow"
@@ -368,7 +373,141 @@ const tlsSmoke = async () => {
   console.log(`  ${"TLS: trusted agent, refused cert".padEnd(34)} ${((Date.now() - start) / 1000).toFixed(2)} s`)
 }
 
+/** The peak memory of a process that met one bomb: unbounded, a bomb takes over 1 GiB. */
+const GARBAGE_RSS = 512 * MiB
+
+/** The bombs of the garbage server: 1 GiB of zeros gzip'd (with and without a length), 512 MiB in brotli, a gzip'd 500. */
+const BOMBS = ["gzip", "gzip-chunked", "br", "gzip-500"]
+
+/** An API key as odd as a header carries (`+`, `/`, `=`, `%`, quotes); its distinctive piece must never show. */
+const ODD_KEY = "hd_Smoke5ecretKEY+odd/chars=and%25more\"q'"
+const LEAK = "Smoke5ecretKEY"
+
+/**
+ * The clients of this run, each answering the error of one `databases.get` against a
+ * route of the garbage server (see test/runtimes/garbage.mjs) and the texts it shows:
+ * the Effect client over this run's transport (both fetch clients on a `fetch` run), and
+ * @hotdata-effect/client over `fetch` on a `fetch` run, over `node:http` on a `node` run.
+ */
+const garbageClients = async () => {
+  const garbage = env("SMOKE_GARBAGE_URL")
+  const { Cause } = await import("effect")
+  const { FetchTransport, RetryPolicy } = await import("@hotdata-effect/core")
+  const layers = transport === "fetch" ?
+    [["FetchTransport", FetchTransport.layer], ["FetchHttpClient", FetchHttpClient.layer]] :
+    transport === "node" ?
+    [["NodeTransport", (await import("@hotdata-effect/core/NodeTransport")).layer]] :
+    [["undici", (await import("@effect/platform-node/NodeHttpClient")).layerUndici]]
+  const clients = layers.map(([name, httpLayer]) => ({
+    name,
+    get: async (route) => {
+      const layer = HotdataClient.layer({
+        apiKey: Redacted.make(ODD_KEY),
+        workspaceId: "ws_garbage",
+        baseUrl: `${garbage}/${route}`,
+        retryPolicy: RetryPolicy.none
+      }).pipe(Layer.provide(httpLayer))
+      const error = await Effect.runPromise(
+        Effect.flatMap(HotdataClient.HotdataClient, (c) => Effect.flip(c.databases.get("db_garbage"))).pipe(
+          Effect.provide(layer)
+        )
+      )
+      return { error, texts: [error.message, JSON.stringify(error), Cause.pretty(Cause.fail(error))] }
+    }
+  }))
+  if (transport === "undici") return clients
+  const bundle = await import("@hotdata-effect/client")
+  clients.push({
+    name: "@hotdata-effect/client",
+    get: async (route) => {
+      const hotdata = bundle.createHotdataClient({
+        apiKey: ODD_KEY,
+        workspaceId: "ws_garbage",
+        baseUrl: `${garbage}/${route}`,
+        env: {},
+        ...(transport === "fetch" ? { fetch: globalThis.fetch } : {})
+      })
+      const error = await hotdata.databases.get("db_garbage", { maxRetries: 0 }).then(() => undefined, (e) => e)
+      await hotdata.dispose()
+      return { error, texts: [error?.message, String(error), JSON.stringify(error)] }
+    }
+  })
+  return clients
+}
+
+/**
+ * In a process of this runtime of its own (so that its peak memory is the call's): the
+ * client `name` meets the bomb `route`, which fails with `ResponseTooLarge` (undici hands
+ * the bytes over as they came: a `DecodeError`), or a `ServerError` for the gzip'd 500;
+ * prints the peak RSS.
+ */
+const bombChild = async (name, route) => {
+  const client = (await garbageClients()).find((c) => c.name === name)
+  const { error } = await client.get(route)
+  const expected = route === "gzip-500" ? "ServerError" : name === "undici" ? "DecodeError" : "ResponseTooLarge"
+  if (error?._tag !== expected) {
+    throw new Error(`smoke ${label}: ${name} against /${route} gave ${error?._tag}: ${error?.message}, not ${expected}`)
+  }
+  console.log(JSON.stringify({ peak: process.resourceUsage().maxRSS * 1024 }))
+}
+
+/** Runs {@link bombChild} for `name` and `route` with this runtime and answers its peak RSS. */
+const bombInChild = async (name, route) => {
+  const { spawn } = await import("node:child_process")
+  const { fileURLToPath } = await import("node:url")
+  const args = [...JSON.parse(env("SMOKE_RUNTIME_ARGS")), fileURLToPath(import.meta.url)]
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, {
+      env: { ...process.env, SMOKE_BOMB: JSON.stringify([name, route]) },
+      stdio: ["ignore", "pipe", "inherit"]
+    })
+    let out = ""
+    child.stdout.on("data", (chunk) => (out += chunk))
+    child.on("error", reject)
+    child.on("exit", (code) => {
+      const last = out.trim().split("\n").at(-1) ?? ""
+      if (code !== 0 || !last.startsWith("{")) {
+        return reject(new Error(`smoke ${label}: ${name} against /${route} failed (exit ${code})`))
+      }
+      resolve(JSON.parse(last).peak)
+    })
+  })
+}
+
+/**
+ * Against the garbage server: every client of this run meets each bomb in a process of
+ * its own whose peak RSS stays under GARBAGE_RSS; then 400 and 502 pages quoting the key
+ * (as sent, JSON- and HTML-escaped) give errors whose message, `Cause.pretty` or JSON
+ * never show it.
+ */
+const garbageSmoke = async () => {
+  const start = Date.now()
+  const clients = await garbageClients()
+  let highest = 0
+  for (const { name } of clients) {
+    for (const route of BOMBS) {
+      const peak = await bombInChild(name, route)
+      if (peak >= GARBAGE_RSS) {
+        const mib = Math.round(peak / MiB)
+        throw new Error(`smoke ${label}: ${name} peaked at ${mib} MiB on /${route}, over ${GARBAGE_RSS / MiB} MiB`)
+      }
+      highest = Math.max(highest, peak)
+    }
+  }
+  for (const route of ["echo-400", "echo-502-raw", "echo-502-json", "echo-502-json-ascii", "echo-502-html"]) {
+    for (const { get, name } of clients) {
+      const { error, texts } = await get(route)
+      if (texts.some((text) => String(text).includes(LEAK)) || !String(error?.message).includes("<redacted>")) {
+        throw new Error(`smoke ${label}: ${name} against /${route} let the key through: ${texts.join(" | ")}`)
+      }
+    }
+  }
+  const what = `garbage: bombs (peak ${Math.round(highest / MiB)} MiB), echoes`
+  console.log(`  ${what.padEnd(34)} ${((Date.now() - start) / 1000).toFixed(2)} s`)
+}
+
 const main = async () => {
+  await garbageSmoke()
   if (transport === "fetch") await clientSmoke()
   if (transport === "node") await compressionSmoke()
   if (transport === "node") await tlsSmoke()
@@ -387,7 +526,8 @@ const main = async () => {
   await Effect.runPromise(Effect.provide(program, layer))
 }
 
-main().then(
+const bomb = process.env.SMOKE_BOMB
+;(bomb !== undefined ? bombChild(...JSON.parse(bomb)) : main()).then(
   () => process.exit(0),
   (error) => {
     console.error(error)

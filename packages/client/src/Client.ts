@@ -63,6 +63,17 @@ export interface Options {
   readonly timeout?: DurationInput | undefined
   /** A response body that stalls this long fails the call. Default 60 s. */
   readonly idleTimeout?: DurationInput | undefined
+  /**
+   * The most bytes a response body read whole may hold, decompressed. Default 128 MiB;
+   * past it the call rejects with `ResponseTooLarge`. `Infinity` for no bound.
+   */
+  readonly maxResponseBytes?: number | undefined
+  /**
+   * How many times its encoded size a compressed response body may expand to, streamed
+   * bodies included, once past its first 16 MiB. Default 200; past it the call (or the
+   * iteration) rejects with `ResponseTooLarge`. `Infinity` for no bound.
+   */
+  readonly maxCompressionRatio?: number | undefined
   readonly retryPolicy?: RetryPolicy | undefined
   /**
    * `"debug"` prints one line per request, retry and answer to the console (no headers,

@@ -34,6 +34,7 @@ import * as Idle from "./internal/idle.js"
 import * as Lean from "./internal/lean.js"
 import * as Logging from "./internal/logging.js"
 import * as Secrets from "./internal/secrets.js"
+import * as SizeLimit from "./internal/sizeLimit.js"
 import { VERSION } from "./internal/version.js"
 import type * as Operation from "./Operation.js"
 import * as RetryPolicy from "./RetryPolicy.js"
@@ -129,6 +130,26 @@ export interface Options {
    * switches it off; {@link withIdleTimeout} changes it per call.
    */
   readonly idleTimeout?: Duration.DurationInput | undefined
+  /**
+   * The most bytes a response body read whole may hold, decompressed: a decoded answer,
+   * and `text`, `json`, `arrayBuffer` of a `response`. Default 128 MiB
+   * ({@link DEFAULT_MAX_RESPONSE_BYTES}): twice the largest result page `Query` reads
+   * under its own defaults (64 MiB), sixteen times a query's inline rows; past it the read stops, the request is ended, and the call fails with
+   * `ResponseTooLarge`. Bodies streamed to the caller (Arrow, exports) have no such
+   * bound. A positive number; `Infinity` switches it off (no body over 512 MiB can become
+   * a string anyway). Error bodies are read up to their first 64 KiB only.
+   */
+  readonly maxResponseBytes?: number | undefined
+  /**
+   * How many times its encoded size a compressed response body (gzip, deflate, brotli) may
+   * expand to, streamed bodies included, once more than 16 MiB have come out. Default 200
+   * ({@link DEFAULT_MAX_COMPRESSION_RATIO}): real data compresses far less, a decompression
+   * bomb far more. Past it the read stops, the request is ended, and the call (or the
+   * stream) fails with `ResponseTooLarge`. At least 1; `Infinity` switches it off. Where
+   * `fetch` decompresses a chunked answer it does not say the encoded size, and only
+   * `maxResponseBytes` applies.
+   */
+  readonly maxCompressionRatio?: number | undefined
   /** Default {@link RetryPolicy.defaultPolicy}. */
   readonly retryPolicy?: RetryPolicy.RetryPolicy | undefined
   /**
@@ -170,6 +191,41 @@ export const normalizeBaseUrl = (url: string): string => url.trim().replace(/\/+
  */
 export const DEFAULT_IDLE_TIMEOUT: Duration.Duration = Idle.DEFAULT_IDLE_TIMEOUT
 
+/**
+ * The default bound on a response body read whole: 128 MiB (see {@link Options.maxResponseBytes}).
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const DEFAULT_MAX_RESPONSE_BYTES: number = SizeLimit.DEFAULT_MAX_RESPONSE_BYTES
+
+/**
+ * The default bound on how far a compressed response body may expand: 200 times its
+ * encoded size (see {@link Options.maxCompressionRatio}).
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const DEFAULT_MAX_COMPRESSION_RATIO: number = SizeLimit.DEFAULT_MAX_COMPRESSION_RATIO
+
+/** A bound setting: a number of at least `min`, or `Infinity` for none; the default when unset. */
+const checkBound = (
+  setting: "maxResponseBytes" | "maxCompressionRatio",
+  value: number | undefined,
+  min: number,
+  fallback: number
+): Either.Either<number, HotdataError.InvalidConfig> =>
+  value === undefined
+    ? Either.right(fallback)
+    : typeof value === "number" && !Number.isNaN(value) && value >= min
+    ? Either.right(value)
+    : Either.left(
+      new HotdataError.InvalidConfig({
+        setting,
+        message: `${setting} must be a number of at least ${min} (or Infinity for no bound), not ${String(value)}`
+      })
+    )
+
 const validateApiKey = (key: Redacted.Redacted): Either.Either<Redacted.Redacted, string> =>
   Either.map(Secrets.validateApiKey(Redacted.value(key)), (value) => Redacted.make(value))
 
@@ -190,6 +246,15 @@ export const make = (
     if (Either.isLeft(baseUrl)) {
       return yield* new HotdataError.InvalidConfig({ setting: "baseUrl", message: baseUrl.left })
     }
+    const maxBytes = checkBound("maxResponseBytes", options.maxResponseBytes, 1, SizeLimit.DEFAULT_MAX_RESPONSE_BYTES)
+    if (Either.isLeft(maxBytes)) return yield* maxBytes.left
+    const maxRatio = checkBound(
+      "maxCompressionRatio",
+      options.maxCompressionRatio,
+      1,
+      SizeLimit.DEFAULT_MAX_COMPRESSION_RATIO
+    )
+    if (Either.isLeft(maxRatio)) return yield* maxRatio.left
     const logSetting = options.logLevel ?? Option.getOrUndefined(
       yield* Effect.orElseSucceed(Config.option(Config.string("HOTDATA_LOG")), () => Option.none<string>())
     )
@@ -203,6 +268,7 @@ export const make = (
       apiKey.right,
       baseUrl.right,
       logLevel === undefined ? undefined : logLevel.right,
+      { maxBytes: maxBytes.right, maxRatio: maxRatio.right },
       yield* HttpClient.HttpClient
     )
   })
@@ -212,6 +278,7 @@ const build = (
   apiKey: Redacted.Redacted,
   baseUrl: string,
   logLevel: LogLevel.LogLevel | undefined,
+  size: SizeLimit.SizeLimits,
   transport: HttpClient.HttpClient
 ): HotdataClient.Service => {
   {
@@ -220,6 +287,7 @@ const build = (
     // context and the `withHeaders` headers. A `transformClient` sees requests so, and a
     // guard after it refuses what it made unsendable; without one, the executor refuses
     // unsendable requests itself, with no request mapping around the transport.
+    const sdkHeaders = { authorization: `Bearer ${Redacted.value(apiKey)}`, "user-agent": userAgent }
     const transform = options.transformClient
     const lean = transform === undefined ? Lean.leanOf(transport) : undefined
     const executor = internal.makeExecutor(
@@ -232,10 +300,11 @@ const build = (
           ? Idle.DEFAULT_IDLE_TIMEOUT
           : Duration.decode(options.idleTimeout),
         retryPolicy: options.retryPolicy ?? RetryPolicy.defaultPolicy,
+        size,
         logLevel,
         // A `transformClient` may put a client of its own in front of the transport.
         lean,
-        sdkHeaders: { authorization: `Bearer ${Redacted.value(apiKey)}`, "user-agent": userAgent },
+        sdkHeaders,
         guard: transform === undefined
       }
     )
@@ -245,13 +314,15 @@ const build = (
       group[operation.name] = internal.method(executor, operation)
       if (operation.pagination) group[`${operation.name}Stream`] = internal.paginate(executor, operation)
     }
-    return HotdataClient.of({
+    const service = HotdataClient.of({
       ...(groups as unknown as Groups.Groups),
       baseUrl,
       workspaceId: options.workspaceId,
       call: executor.call,
       response: executor.response
     })
+    internal.registerCredentials(service, sdkHeaders)
+    return service
   }
 }
 

@@ -1,10 +1,11 @@
 /**
  * The errors of the Hotdata client: one tagged class per HTTP status family the API
- * documents, plus transport, timeout, decode and invalid-request errors.
+ * documents, plus transport, timeout, decode, invalid-request and too-large errors.
  *
  * Every error names the operation that failed and, when the server answered, the HTTP
  * status, the server's error code and message, and the trace id (`X-Trace-Id`) to quote
- * to support. None of them ever holds the API key.
+ * to support. None of them ever holds the API key: every text an error takes from an
+ * answer or a transport has the request's credentials redacted (see {@link redact}).
  *
  * @since 0.1.0
  */
@@ -13,6 +14,7 @@ import * as Option from "effect/Option"
 import * as Predicate from "effect/Predicate"
 import * as Schema from "effect/Schema"
 import * as Causes from "./internal/causes.js"
+import * as Redact from "./internal/redact.js"
 
 /**
  * @since 0.1.0
@@ -295,6 +297,37 @@ export class DecodeError extends Schema.TaggedError<DecodeError>("@hotdata-effec
 }
 
 /**
+ * A response body went past a bound the client reads under, and the read was stopped
+ * there (the request ended, memory spent only up to the bound). `setting` names the
+ * client setting that sets the bound and `limit` its value:
+ *
+ * - `maxResponseBytes`: a body read whole (a decoded answer, `text`, `json`) held more
+ *   decoded bytes than this (128 MiB by default).
+ * - `maxCompressionRatio`: a compressed body expanded to more than this many times its
+ *   encoded size (200 by default; checked past the first 16 MiB), streamed bodies included:
+ *   a decompression bomb, or data more regular than the bound allows.
+ *
+ * The same answer would come again, so it is never retried: raise the setting if the
+ * answer is expected.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class ResponseTooLarge extends Schema.TaggedError<ResponseTooLarge>(
+  "@hotdata-effect/core/HotdataError/ResponseTooLarge"
+)("ResponseTooLarge", {
+  operation: Schema.String,
+  message: Schema.String,
+  setting: Schema.Literal("maxResponseBytes", "maxCompressionRatio"),
+  limit: Schema.Number,
+  status: Schema.optional(Schema.Number),
+  traceId: Schema.optional(Schema.String)
+}) {
+  /** @since 0.1.0 */
+  readonly [TypeId]: TypeId = TypeId
+}
+
+/**
  * The call was refused before anything was sent: a parameter or body does not match
  * the contract. `message` names what was wrong.
  *
@@ -322,7 +355,7 @@ export class InvalidRequest extends Schema.TaggedError<InvalidRequest>(
 export class InvalidConfig extends Schema.TaggedError<InvalidConfig>("@hotdata-effect/core/HotdataError/InvalidConfig")(
   "InvalidConfig",
   {
-    setting: Schema.Literal("apiKey", "baseUrl", "logLevel", "agents"),
+    setting: Schema.Literal("apiKey", "baseUrl", "logLevel", "agents", "maxResponseBytes", "maxCompressionRatio"),
     message: Schema.String
   }
 ) {}
@@ -352,7 +385,13 @@ export type StatusError =
  * @since 0.1.0
  * @category models
  */
-export type HotdataError = StatusError | TransportError | TimeoutError | DecodeError | InvalidRequest
+export type HotdataError =
+  | StatusError
+  | TransportError
+  | TimeoutError
+  | DecodeError
+  | InvalidRequest
+  | ResponseTooLarge
 
 /**
  * The schema of every error, for sending them across process boundaries.
@@ -376,7 +415,8 @@ export const HotdataError: Schema.Union<
     typeof TransportError,
     typeof TimeoutError,
     typeof DecodeError,
-    typeof InvalidRequest
+    typeof InvalidRequest,
+    typeof ResponseTooLarge
   ]
 > = Schema.Union(
   BadRequest,
@@ -393,7 +433,8 @@ export const HotdataError: Schema.Union<
   TransportError,
   TimeoutError,
   DecodeError,
-  InvalidRequest
+  InvalidRequest,
+  ResponseTooLarge
 )
 
 /**
@@ -485,7 +526,9 @@ export const parseRetryAfter = (value: string | undefined, nowMillis: number): O
 }
 
 /**
- * Builds the error for a non-success response.
+ * Builds the error for a non-success response. Every text taken from the answer (the
+ * server's message and code, a body quoted as the message, the trace id) has `secrets`
+ * redacted out of it (see {@link redact}); `cut` says the body was read only in part.
  *
  * @since 0.1.0
  * @category constructors
@@ -496,15 +539,23 @@ export const fromStatus = (options: {
   readonly body: unknown
   readonly traceId?: string | undefined
   readonly retryAfter?: Duration.Duration | undefined
+  readonly secrets?: ReadonlyArray<string> | undefined
+  readonly cut?: boolean | undefined
 }): StatusError => {
-  const { code, message } = parseErrorBody(options.body)
-  const text = Predicate.isString(options.body) && options.body.trim() !== "" ? snippet(options.body) : undefined
+  const clean = Redact.redactor(options.secrets ?? [])
+  const parsed = parseErrorBody(options.body)
+  const code = parsed.code === undefined ? undefined : clean(parsed.code)
+  const message = parsed.message === undefined ? undefined : clean(parsed.message)
+  const text = Predicate.isString(options.body) && options.body.trim() !== ""
+    ? redactedSnippet(options.body, options.secrets ?? [], { cut: options.cut })
+    : undefined
+  const traceId = options.traceId === undefined ? undefined : clean(options.traceId)
   const fields = {
     operation: options.operation,
     status: options.status,
     message: message ?? text ?? `${options.operation} failed with HTTP ${options.status}${code ? ` (${code})` : ""}`,
     ...(code !== undefined ? { code } : {}),
-    ...(options.traceId !== undefined ? { traceId: options.traceId } : {})
+    ...(traceId !== undefined ? { traceId } : {})
   }
   const retry = options.retryAfter !== undefined ? { retryAfter: options.retryAfter } : {}
   switch (options.status) {
@@ -540,3 +591,56 @@ export const fromStatus = (options: {
  * @category parsing
  */
 export const snippet = (text: string, max = 200): string => (text.length > max ? `${text.slice(0, max)}…` : text)
+
+/**
+ * `text` with credentials redacted: every one of `secrets` (an API key, a token, a
+ * presigned URL's signature) as it was sent and as JSON, HTML and URL escaping write it,
+ * and piece by piece between the characters those escapings change (pieces under four
+ * characters are left); and, whatever their value, the query parameters of any URL in
+ * the text and the JSON members whose names say they are credentials (`token`, `secret`,
+ * `key`, `signature`, `credential`, `password`). With `cut`, the text was cut from a longer
+ * one and a start of a secret at its very end is redacted too. Each is replaced with
+ * `<redacted>`. The SDK applies it to every text of a server, proxy or transport before
+ * it reaches an error; it is exported for SDKs built on this one.
+ *
+ * @since 0.1.0
+ * @category redaction
+ */
+export const redact = (
+  text: string,
+  secrets: ReadonlyArray<string>,
+  options?: { readonly cut?: boolean | undefined }
+): string => Redact.redact(text, secrets, options)
+
+/**
+ * The credentials a URL carries, for {@link redact}: `user:password@` and the values of the
+ * query parameters named as credentials (a presigned URL's signature, credential, token).
+ *
+ * @since 0.1.0
+ * @category redaction
+ */
+export const secretsOfUrl = (url: string): Array<string> => Redact.secretsOfUrl(url)
+
+/**
+ * The start of a text the SDK did not write, for an error: {@link redact}ed, then cut to
+ * `max` characters (200 by default), control characters other than tab and line breaks
+ * shown as `\uFFFD` (a binary body, or terminal escapes, stay out of logs).
+ *
+ * @since 0.1.0
+ * @category redaction
+ */
+export const redactedSnippet = (
+  text: string,
+  secrets: ReadonlyArray<string>,
+  options?: { readonly max?: number | undefined; readonly cut?: boolean | undefined }
+): string => {
+  const max = options?.max ?? 200
+  // Only the start is redacted: a secret cut where the snippet ends is redacted as cut.
+  const head = text.length > max * 2 ? text.slice(0, max * 2) : text
+  const cut = options?.cut === true || head.length < text.length
+  return snippet(Redact.redact(head, secrets, { cut }), max).replace(controls, "\uFFFD")
+}
+
+/** Control characters but tab and line breaks. */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const controls = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g

@@ -15,6 +15,7 @@ import * as Schema from "effect/Schema"
 import type * as Schemas from "./generated/Schemas.js"
 import { HotdataClient } from "./HotdataClient.js"
 import type * as HotdataError from "./HotdataError.js"
+import * as internal from "./internal/client.js"
 import * as Results from "./Results.js"
 
 /**
@@ -152,7 +153,7 @@ export const queryRun = (
             kind: "query-run",
             id,
             status: run.status,
-            message: run.error_message ?? `query run ${id} ended ${run.status}`
+            message: internal.redactFor(client, run.error_message ?? `query run ${id} ended ${run.status}`)
           })
         }
         return Effect.succeed({ _tag: "Pending", status: run.status })
@@ -185,7 +186,7 @@ export const job = (
             kind: "job",
             id,
             status: job.status,
-            message: job.error_message ?? `job ${id} ended ${job.status}`
+            message: internal.redactFor(client, job.error_message ?? `job ${id} ended ${job.status}`)
           })
         }
         return Effect.succeed({ _tag: "Pending", status: job.status })

@@ -250,6 +250,17 @@ export interface Options {
   readonly timeout?: Duration.DurationInput | undefined
   /** See `HotdataClient.Options.idleTimeout`: 60 s of a stalled response body by default. */
   readonly idleTimeout?: Duration.DurationInput | undefined
+  /**
+   * The most bytes a response body read whole may hold, decompressed (default 128 MiB);
+   * past it the call rejects with `ResponseTooLarge`. See `HotdataClient.Options.maxResponseBytes`.
+   */
+  readonly maxResponseBytes?: number | undefined
+  /**
+   * How many times its encoded size a compressed response body may expand to (default
+   * 200, past the first 16 MiB), streamed bodies included. See
+   * `HotdataClient.Options.maxCompressionRatio`.
+   */
+  readonly maxCompressionRatio?: number | undefined
   readonly retryPolicy?: RetryPolicy.RetryPolicy | undefined
   /**
    * `"debug"` prints one line per request, retry and answer to the console (no headers,
@@ -358,6 +369,8 @@ export const createHotdataClient = (options: Options = {}): HotdataPromiseClient
     userAgent: options.userAgent,
     timeout: options.timeout,
     idleTimeout: options.idleTimeout,
+    maxResponseBytes: options.maxResponseBytes,
+    maxCompressionRatio: options.maxCompressionRatio,
     logLevel: options.logLevel,
     retryPolicy: options.retryPolicy
   }

@@ -11,6 +11,7 @@ import * as Schema from "effect/Schema"
 import type * as Schemas from "./generated/Schemas.js"
 import { HotdataClient } from "./HotdataClient.js"
 import type * as HotdataError from "./HotdataError.js"
+import * as internal from "./internal/client.js"
 import * as Polling from "./Polling.js"
 import * as Results from "./Results.js"
 
@@ -319,7 +320,7 @@ export const run = (sql: string, options: Options): Effect.Effect<QueryResult, Q
     if (inline.result_id === null || inline.result_id === undefined) {
       return yield* new ResultUnavailable({
         queryRunId: inline.query_run_id,
-        message: inline.warning ?? "the answer was truncated but carries no result id"
+        message: internal.redactFor(client, inline.warning ?? "the answer was truncated but carries no result id")
       })
     }
     yield* Polling.result(inline.result_id, polling)

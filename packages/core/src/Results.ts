@@ -22,6 +22,8 @@ import * as Schemas from "./generated/Schemas.js"
 import { HotdataClient } from "./HotdataClient.js"
 import * as HotdataError from "./HotdataError.js"
 import * as bodyReaderInternal from "./internal/bodyReader.js"
+import * as internal from "./internal/client.js"
+import * as Secrets from "./internal/secrets.js"
 
 /**
  * The result (or the query run behind it) is still being computed: the server answered
@@ -167,15 +169,33 @@ const pendingStatuses = new Set(["pending", "processing", "running", "queued"])
 export const isJson = (contentType: string | undefined): boolean =>
   contentType !== undefined && /^application\/(problem\+)?json/i.test(contentType)
 
-const readJson = (response: HttpClientResponse.HttpClientResponse): Effect.Effect<unknown> =>
-  Effect.orElseSucceed(
-    Effect.flatMap(response.text, (text) => Effect.try(() => JSON.parse(text) as unknown)),
-    () => undefined
-  )
+/**
+ * The JSON value of a body, `undefined` for a body that is not JSON. A read that stops
+ * fails as the call path says (a body past `maxResponseBytes` is `ResponseTooLarge`, one
+ * that stalls a `TimeoutError`).
+ */
+const readJson = (
+  response: HttpClientResponse.HttpClientResponse
+): Effect.Effect<unknown, HotdataError.HotdataError> =>
+  Effect.matchEffect(response.text, {
+    onFailure: (error) => Effect.fail(internal.fromHttpClientError(Operations.GetResult.id, error)),
+    onSuccess: (text) => {
+      try {
+        return Effect.succeed(JSON.parse(text) as unknown)
+      } catch {
+        return Effect.succeed(undefined)
+      }
+    }
+  })
 
-const notReady = (resultId: string, response: HttpClientResponse.HttpClientResponse, status: string) =>
+/** A text of the server's answer, with the credentials of the request redacted. */
+const serverText = (response: HttpClientResponse.HttpClientResponse, text: string): string =>
+  HotdataError.redact(text, Secrets.secretsOf(response.request))
+
+const notReady = (resultId: string, response: HttpClientResponse.HttpClientResponse, serverStatus: string) =>
   Effect.flatMap(Clock.currentTimeMillis, (now) => {
     const retryAfter = HotdataError.parseRetryAfter(response.headers["retry-after"], now)
+    const status = serverText(response, serverStatus)
     return new NotReady({
       resultId,
       status,
@@ -231,7 +251,9 @@ export const request = (
       contentType
     }
     if (response.status === 202) {
-      return yield* notReady(resultId, response, statusOf(yield* readJson(response)) ?? "pending")
+      // The body of a 202 only words its status: one that cannot be read says `pending`.
+      const body = yield* Effect.orElseSucceed(readJson(response), () => undefined)
+      return yield* notReady(resultId, response, statusOf(body) ?? "pending")
     }
     if (options.format !== "json" && !isJson(contentType)) return { response, info, body: undefined }
     // A JSON body: the rows of the json format, or a status instead of data (older
@@ -241,8 +263,8 @@ export const request = (
     if (status !== undefined && pendingStatuses.has(status)) return yield* notReady(resultId, response, status)
     if (status !== undefined && status !== "ready") {
       const message = Predicate.isRecord(json) && Predicate.isString(json.error_message)
-        ? json.error_message
-        : `result ${resultId} is ${status}`
+        ? serverText(response, json.error_message)
+        : serverText(response, `result ${resultId} is ${status}`)
       return yield* new ResultFailed({ resultId, message })
     }
     const decoded = Schema.decodeUnknownEither(Schemas.GetResultResponse)(json)
@@ -251,7 +273,11 @@ export const request = (
       return yield* new HotdataError.DecodeError({
         operation: Operations.GetResult.id,
         status: response.status,
-        message: `get_result: unexpected body: ${ParseResult.TreeFormatter.formatErrorSync(decoded.left)}`
+        message: HotdataError.redactedSnippet(
+          `get_result: unexpected body: ${ParseResult.TreeFormatter.formatErrorSync(decoded.left)}`,
+          Secrets.secretsOf(response.request),
+          { max: 2000 }
+        )
       })
     }
     return { response, info, body: decoded.right }

@@ -9,6 +9,7 @@ import type { BodyReader } from "../Results.js"
 import * as Idle from "./idle.js"
 import * as Lean from "./lean.js"
 import * as RawBody from "./rawBody.js"
+import * as SizeLimit from "./sizeLimit.js"
 
 type Take = (chunk: Uint8Array) => boolean
 type Read = Effect.Effect<boolean, HttpClientError.ResponseError>
@@ -21,7 +22,7 @@ const ENDED: Read = Effect.succeed(false)
  * one over a Node `IncomingMessage`, see `Lean.ChunkReader`): one read ahead of the
  * consumer (so the socket keeps moving while the consumer works), chunks handed over as
  * their reads finish, with no effect per chunk, and, when the body has an idle limit, one
- * timer for the whole read. The timer checks, when it fires, how long the consumer has
+ * timer for the whole read; a compressed body of known size is held to its ratio bound. The timer checks, when it fires, how long the consumer has
  * been waiting for a chunk and sleeps again for the rest: a chunk costs a clock read, not
  * a timer. Closing the scope before the body has ended cancels it and aborts the request.
  */
@@ -69,10 +70,24 @@ const fromReader = (
             return false
           }
         }
+        /** The ratio bound of a compressed body of known size (see `SizeLimit`): the decoded bytes so far. */
+        const ratio = limit !== undefined && limit.encoded !== undefined && Number.isFinite(limit.maxRatio)
+          ? { encoded: limit.encoded, maxRatio: limit.maxRatio, onTooLarge: limit.onTooLarge }
+          : undefined
+        let decoded = 0
         const onRead = (result: ReadableStreamReadResult<Uint8Array>) => {
           reading = false
           if (ended !== undefined) return
           if (result.done) return finish(ENDED)
+          if (ratio !== undefined) {
+            decoded += result.value.length
+            const excess = SizeLimit.ratioExcess(decoded, ratio.encoded, ratio.maxRatio)
+            if (excess !== undefined) {
+              finish(Effect.fail(ratio.onTooLarge(excess)))
+              reader.cancel().catch(() => undefined)
+              return abort()
+            }
+          }
           if (take === undefined) {
             ahead = result.value
             return
@@ -87,7 +102,9 @@ const fromReader = (
           reading = false
           if (ended !== undefined) return
           finish(Effect.fail(
-            new HttpClientError.ResponseError({ request: response.request, response, reason: "Decode", cause })
+            cause instanceof SizeLimit.TooLarge && limit !== undefined
+              ? limit.onTooLarge(cause.excess)
+              : new HttpClientError.ResponseError({ request: response.request, response, reason: "Decode", cause })
           ))
         }
         const read = () => {
@@ -96,7 +113,7 @@ const fromReader = (
         }
         const check = () => {
           timer = undefined
-          if (ended !== undefined || limit === undefined) return
+          if (ended !== undefined || limit === undefined || !Number.isFinite(limit.millis)) return
           const quiet = take === undefined ? 0 : Date.now() - askedAt
           if (quiet < limit.millis) {
             timer = setTimeout(check, limit.millis - quiet)
@@ -106,7 +123,7 @@ const fromReader = (
           reader.cancel().catch(() => undefined)
           abort()
         }
-        if (limit !== undefined) timer = setTimeout(check, limit.millis)
+        if (limit !== undefined && Number.isFinite(limit.millis)) timer = setTimeout(check, limit.millis)
         read()
 
         const readChunks = (consumer: Take): Read =>

@@ -30,7 +30,9 @@ import * as Idle from "./idle.js"
 import type * as Lean from "./lean.js"
 import * as Logging from "./logging.js"
 import * as RawBody from "./rawBody.js"
+import * as Redact from "./redact.js"
 import * as Secrets from "./secrets.js"
+import * as SizeLimit from "./sizeLimit.js"
 
 /** @internal */
 export const currentRetryPolicy = globalValue(
@@ -64,6 +66,11 @@ export interface ClientConfig {
   readonly timeout: Duration.Duration
   /** How long a response body may stop moving before the read fails. */
   readonly idleTimeout: Duration.Duration
+  /**
+   * The bounds on a response body: a whole read's size, a compressed body's expansion
+   * (see `SizeLimit`; `SizeLimit.defaults` when not given).
+   */
+  readonly size?: SizeLimit.SizeLimits | undefined
   readonly retryPolicy: RetryPolicy.RetryPolicy
   /** The minimum level of the SDK's log lines; `undefined` follows the fiber's minimum log level. */
   readonly logLevel?: LogLevel.LogLevel | undefined
@@ -130,10 +137,10 @@ const UNSENDABLE_CODES = new Set([
 
 /**
  * The messages of an error and its causes, with every credential of `request` (see
- * `Secrets.secretsOf`) scrubbed: a transport may quote a header value or the URL.
+ * `Secrets.secretsOf`) redacted: a transport may quote a header value or the URL.
  */
 const describe = (u: unknown, request?: HttpClientRequest.HttpClientRequest): string =>
-  Secrets.scrub(describeRaw(u), Secrets.secretsOf(request))
+  Redact.redact(describeRaw(u), Secrets.secretsOf(request))
 
 const describeRaw = (u: unknown): string => {
   const messages = Causes.chainOf(u).flatMap((error) =>
@@ -146,8 +153,13 @@ const describeRaw = (u: unknown): string => {
 export const fromHttpClientError = (
   operation: string,
   error: HttpClientError.HttpClientError
-): HotdataError.TransportError | HotdataError.InvalidRequest | HotdataError.TimeoutError => {
-  // Only the scrubbed text of the transport's error is kept, never the error itself: its
+):
+  | HotdataError.TransportError
+  | HotdataError.InvalidRequest
+  | HotdataError.TimeoutError
+  | HotdataError.ResponseTooLarge =>
+{
+  // Only the redacted text of the transport's error is kept, never the error itself: its
   // message, cause or request may quote a credential, and Cause.pretty or a span
   // exception would print them.
   if (error._tag === "RequestError") {
@@ -155,7 +167,7 @@ export const fromHttpClientError = (
       const what = error.description ?? describe(error.cause ?? error.reason, error.request)
       return new HotdataError.InvalidRequest({
         operation,
-        message: `${operation}: could not build the request: ${Secrets.scrub(what, Secrets.secretsOf(error.request))}`
+        message: `${operation}: could not build the request: ${Redact.redact(what, Secrets.secretsOf(error.request))}`
       })
     }
     const codes = errorCodes(error.cause)
@@ -184,6 +196,8 @@ export const fromHttpClientError = (
   }
   const idle = Idle.idleTimeoutOf(error)
   if (idle !== undefined) return idle
+  const tooLarge = Idle.tooLargeOf(error)
+  if (tooLarge !== undefined) return tooLarge
   return new HotdataError.TransportError({
     operation,
     phase: "response",
@@ -350,25 +364,52 @@ const parseJson = (text: string): Option.Option<unknown> => {
   }
 }
 
-/** The trace id the server attached to a response. */
+/** The redactor of the credentials of each client service `HotdataClient.make` built. */
+const redactors = new WeakMap<object, (text: string) => string>()
+
+/** Records the credentials `service` sends, for {@link redactFor}. */
+export const registerCredentials = (service: object, headers: Readonly<Record<string, string>>): void => {
+  redactors.set(service, Redact.redactor(Redact.secretsOfHeaders(headers)))
+}
+
+/**
+ * A text of the server's that reached the caller inside a decoded answer (a job's or a
+ * query run's error message, a warning) with the credentials of `service` redacted, for
+ * an error built from it.
+ */
+export const redactFor = (service: object, text: string): string =>
+  (redactors.get(service) ?? Redact.redactor([]))(text)
+
+/** The trace id the server attached to a response, as it came (see {@link redactedTraceId}). */
 export const traceIdOf = (response: HttpClientResponse.HttpClientResponse): string | undefined =>
   RawBody.headerOf(response, "x-trace-id")
 
-/** Reads a non-success response into its typed error. */
+/** The trace id of a response with the credentials of its request redacted: it is the server's text. */
+const redactedTraceId = (response: HttpClientResponse.HttpClientResponse): string | undefined => {
+  const traceId = traceIdOf(response)
+  return traceId === undefined ? undefined : Redact.redact(traceId, Secrets.secretsOf(response.request))
+}
+
+/**
+ * Reads a non-success response into its typed error: the start of its body only (see
+ * `Idle.errorText`), every text of the answer with the request's credentials redacted.
+ */
 export const statusError = (
   operation: string,
   response: HttpClientResponse.HttpClientResponse
 ): Effect.Effect<never, HotdataError.HotdataError> =>
   Effect.gen(function*() {
-    const text = yield* readText(operation, response).pipe(Effect.orElseSucceed(() => ""))
+    const { cut, text } = yield* Idle.errorText(response)
     const now = yield* Clock.currentTimeMillis
     const retryAfter = HotdataError.parseRetryAfter(response.headers["retry-after"], now)
     return yield* HotdataError.fromStatus({
       operation,
       status: response.status,
-      body: Option.getOrElse(parseJson(text), () => text),
+      body: cut ? text : Option.getOrElse(parseJson(text), () => text),
       traceId: traceIdOf(response),
-      retryAfter: Option.getOrUndefined(retryAfter)
+      retryAfter: Option.getOrUndefined(retryAfter),
+      secrets: Secrets.secretsOf(response.request),
+      cut
     })
   })
 
@@ -393,6 +434,9 @@ export const decoderOf = (schema: Schema.Schema<any, any>) => {
   return decode
 }
 
+/** The longest message of a decode error: a parse error quotes the values it refused, which may be large. */
+const MAX_MESSAGE = 2000
+
 /** Decodes the body of a success response with the schema the contract gives for its status. */
 const decodeText = (
   operation: Operation.Operation,
@@ -403,12 +447,14 @@ const decodeText = (
   const schema = documented?.schema
   if (schema === undefined) return Either.right(undefined)
   const decodeError = (message: string) => {
-    const traceId = traceIdOf(response)
+    // The body and the parse error quoting it are the server's text.
+    const secrets = Secrets.secretsOf(response.request)
+    const traceId = redactedTraceId(response)
     return new HotdataError.DecodeError({
       operation: operation.id,
       status: response.status,
-      message,
-      snippet: HotdataError.snippet(text),
+      message: HotdataError.redactedSnippet(message, secrets, { max: MAX_MESSAGE }),
+      snippet: HotdataError.redactedSnippet(text, secrets),
       ...(traceId !== undefined ? { traceId } : {})
     })
   }
@@ -582,7 +628,8 @@ const logged = <A, R>(
   log: Logging.CallLog,
   attempt: number,
   sent: Effect.Effect<HttpClientResponse.HttpClientResponse, HotdataError.HotdataError, R>,
-  answered: (response: HttpClientResponse.HttpClientResponse) => Effect.Effect<A, HotdataError.HotdataError>
+  answered: (response: HttpClientResponse.HttpClientResponse) => Effect.Effect<A, HotdataError.HotdataError>,
+  traceId: (response: HttpClientResponse.HttpClientResponse) => string | undefined
 ): Effect.Effect<A, HotdataError.HotdataError, R> =>
   Effect.flatMap(Clock.currentTimeMillis, (start) =>
     Effect.zipRight(
@@ -596,7 +643,7 @@ const logged = <A, R>(
         onSuccess: (response) =>
           Effect.flatMap(Clock.currentTimeMillis, (now) =>
             Effect.zipRight(
-              Logging.answer(log, attempt, response.status, now - start, traceIdOf(response)),
+              Logging.answer(log, attempt, response.status, now - start, traceId(response)),
               answered(response)
             ))
       })
@@ -613,6 +660,7 @@ export const makeExecutor = (httpClient: HttpClient.HttpClient, config: ClientCo
   const scopedClient = HttpClient.withScope(client)
 
   const lean = config.lean
+  const size = config.size ?? SizeLimit.defaults
   const spans = new Map<Operation.Operation, { readonly name: string; readonly options: Tracer.SpanOptions }>()
   // The headers every request carries with the same values are checked once here; then
   // each call checks its URL and the headers its caller gave (see `Built`). Should one of
@@ -622,6 +670,13 @@ export const makeExecutor = (httpClient: HttpClient.HttpClient, config: ClientCo
   const fixedHeadersSendable =
     Secrets.unsendable(HttpClientRequest.setHeaders(HttpClientRequest.get("http://localhost/"), fixedHeaders)) ===
       undefined
+  // The trace id is the server's text, on every answer's span and log line: the API key is
+  // redacted out of it with a redactor made once (errors redact every secret of the request).
+  const redactTrace = Redact.redactor(Redact.secretsOfHeaders(fixedHeaders))
+  const cleanTraceId = (response: HttpClientResponse.HttpClientResponse): string | undefined => {
+    const traceId = traceIdOf(response)
+    return traceId === undefined ? undefined : redactTrace(traceId)
+  }
 
   /**
    * Records `response` on the call's span and, inside `withResponse`, in its capture, then
@@ -635,7 +690,7 @@ export const makeExecutor = (httpClient: HttpClient.HttpClient, config: ClientCo
     onSuccess: (response: HttpClientResponse.HttpClientResponse) => Effect.Effect<A, HotdataError.HotdataError>
   ): Effect.Effect<A, HotdataError.HotdataError> => {
     span.attribute("http.response.status_code", response.status)
-    const traceId = traceIdOf(response)
+    const traceId = cleanTraceId(response)
     if (traceId !== undefined) span.attribute("hotdata.trace_id", traceId)
     const outcome = response.status >= 200 && response.status < 300
       ? onSuccess(response)
@@ -685,7 +740,7 @@ export const makeExecutor = (httpClient: HttpClient.HttpClient, config: ClientCo
           return lean.sendWhole(
             attempts.services,
             request,
-            Idle.ownLimit(operation.id, attempts.idleTimeout),
+            Idle.ownLimits(operation.id, { idle: attempts.idleTimeout, size }),
             config.guard === true,
             (error) => failed(toError(error)),
             (response, text) => {
@@ -701,11 +756,11 @@ export const makeExecutor = (httpClient: HttpClient.HttpClient, config: ClientCo
         const sent = problem === undefined
           ? Effect.mapError(transport.execute(request), toError)
           : Effect.fail(toError(new HttpClientError.RequestError({ request, ...problem })))
-        // Every read of the body, here or by the caller of `response`, stops when it stalls.
+        // Every read of the body, here or by the caller of `response`, stops when it stalls or goes past a bound.
         const answered = (response: HttpClientResponse.HttpClientResponse) =>
           answer(
             operation,
-            Idle.withIdleTimeout(operation.id, response, attempts.idleTimeout),
+            Idle.withLimits(operation.id, response, { idle: attempts.idleTimeout, size }),
             span,
             attempts,
             onSuccess
@@ -714,7 +769,7 @@ export const makeExecutor = (httpClient: HttpClient.HttpClient, config: ClientCo
         const once = log === undefined
           ? Effect.flatMap(sent, answered)
           // Built when each attempt starts: its number changes between attempts.
-          : Effect.suspend(() => logged(log, attempts.attempt, sent, answered))
+          : Effect.suspend(() => logged(log, attempts.attempt, sent, answered, cleanTraceId))
         return onFailure === undefined ? once : Effect.catchAll(once, onFailure)
       }
     )

@@ -12,9 +12,10 @@ import * as Either from "effect/Either"
 import * as FiberRef from "effect/FiberRef"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
-import { type IdleLimit, register, scopedRequests } from "./lean.js"
+import { type BodyLimits, register, scopedRequests } from "./lean.js"
 import { OwnResponse } from "./ownResponse.js"
 import * as RawBody from "./rawBody.js"
+import * as SizeLimit from "./sizeLimit.js"
 
 const utf8 = new TextDecoder()
 
@@ -26,12 +27,13 @@ export class FetchResponse extends OwnResponse {
   private textRead: Promise<string> | undefined
   private otherReads: Partial<Record<"arrayBuffer" | "formData", Promise<unknown>>> | undefined
   private limited: Promise<Uint8Array> | undefined
+  private snippetRead: Promise<string> | undefined
 
   constructor(
     readonly request: HttpClientRequest.HttpClientRequest,
     private readonly source: Response,
     private readonly controller: AbortController,
-    protected readonly idle?: IdleLimit | undefined
+    protected readonly limits?: BodyLimits | undefined
   ) {
     super()
   }
@@ -41,32 +43,47 @@ export class FetchResponse extends OwnResponse {
     return Effect.sync(() => this.controller.abort())
   }
 
-  /** The same response, its body reads failing once the body has not moved for `limit.millis`. */
-  withIdleLimit(limit: IdleLimit): FetchResponse {
-    return new FetchResponse(this.request, this.source, this.controller, limit)
+  /** The same response, its body reads under `limits`. */
+  withLimits(limits: BodyLimits): FetchResponse {
+    return new FetchResponse(this.request, this.source, this.controller, limits)
   }
 
-  /** The whole body under the idle limit: the body's own reader and one timer. */
-  private readLimited(idle: IdleLimit): Promise<Uint8Array> {
-    const length = Number(this.source.headers.get("content-length") ?? Number.NaN)
+  /** The whole body under the limits: the body's own reader and one timer. */
+  private readLimited(): Promise<Uint8Array> {
+    const headers = this.source.headers
+    const encoding = headers.get("content-encoding")
+    const declared = headers.get("content-length")
+    const length = Number(declared ?? Number.NaN)
     return this.limited ??= RawBody.readWeb(
       this.source.body,
-      { millis: idle.millis, onIdle: () => idle.onIdle(this) },
+      // `fetch` hands a compressed body over decompressed: the length is the encoded one.
+      this.readLimits(SizeLimit.encodedLengthOf(encoding, declared)),
       () => this.controller.abort(),
-      Number.isSafeInteger(length) && length > 0 && this.source.headers.get("content-encoding") === null
-        ? length
-        : undefined
+      Number.isSafeInteger(length) && length > 0 && encoding === null ? length : undefined
     )
   }
 
-  /** The whole body as text (under the idle limit when there is one); read once. */
+  /** The whole body as text (under the limits when there are some); read once. */
   readText(): Promise<string> {
-    const idle = this.idle
+    const limits = this.limits
     return this.textRead ??=
-      (idle === undefined ? this.source.text() : this.readLimited(idle).then((bytes) => utf8.decode(bytes)))
+      (limits === undefined ? this.source.text() : this.readLimited().then((bytes) => utf8.decode(bytes)))
         .catch((cause) => {
           throw cause instanceof HttpClientError.ResponseError ? cause : this.decodeError(cause)
         })
+  }
+
+  /** The first `max` bytes of the body as text, the rest dropped with the request; read once. */
+  readSnippet(max: number): Promise<string> {
+    const headers = this.source.headers
+    const encoded = SizeLimit.encodedLengthOf(headers.get("content-encoding"), headers.get("content-length"))
+    return this.snippetRead ??= this.textRead ??
+      RawBody.readWeb(this.source.body, this.snippetLimits(max, encoded), () => this.controller.abort()).then(
+        (bytes) => utf8.decode(bytes),
+        (cause) => {
+          throw cause instanceof HttpClientError.ResponseError ? cause : this.decodeError(cause)
+        }
+      )
   }
 
   /** One header, read from the web `Response` without building the whole `Headers`. */
@@ -96,13 +113,17 @@ export class FetchResponse extends OwnResponse {
    */
   private read<A>(kind: "text" | "arrayBuffer" | "formData"): Effect.Effect<A, HttpClientError.ResponseError> {
     return Effect.async<A, HttpClientError.ResponseError>((resume) => {
-      const idle = this.idle
+      const limits = this.limits
       const body = (kind === "text" ?
         this.readText() :
-        (this.otherReads ??= {})[kind] ??= idle === undefined || kind === "formData"
+        (this.otherReads ??= {})[kind] ??= limits === undefined
           ? this.source[kind]()
-          : this.readLimited(idle).then((bytes) =>
-            bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)
+          : this.readLimited().then((bytes): unknown =>
+            kind === "arrayBuffer"
+              ? bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)
+              : new Response(bytes as Uint8Array<ArrayBuffer>, {
+                headers: { "content-type": this.source.headers.get("content-type") ?? "" }
+              }).formData()
           )) as Promise<A>
       body.then(
         (value) => resume(Effect.succeed(value)),
@@ -254,9 +275,9 @@ const execute = (defaults: Context.Context<never>) => (request: HttpClientReques
 
 /**
  * Sends `request` as the lean client made with `defaults` would, from a fiber whose
- * services are `services`, and reads the whole body (under `idle` when given) before
- * answering with `onWhole` of the response and its text (the response's own `text`
- * answers with the same): one step where `execute` then `text` take several. A failure
+ * services are `services`, and reads the body under `limits` (the whole body of a 2xx
+ * answer, the start of any other: see `Lean.SendWhole`) before answering with `onWhole`
+ * of the response and its text: one step where `execute` then `text` take several. A failure
  * of the transport or of the read goes on with `onError`. `checked` says the URL was
  * already found sendable. Interrupting it aborts the request.
  */
@@ -264,20 +285,20 @@ export const sendWhole = <A, E, R>(
   defaults: Context.Context<never>,
   services: Context.Context<never>,
   request: HttpClientRequest.HttpClientRequest,
-  idle: IdleLimit | undefined,
+  limits: BodyLimits,
   checked: boolean,
   onError: (error: HttpClientError.HttpClientError) => Effect.Effect<A, E, R>,
   onWhole: (response: FetchResponse, text: string) => Effect.Effect<A, E, R>
 ): Effect.Effect<A, E, R> => {
   const prepared = prepare(defaults, services, request, checked)
   if (prepared instanceof HttpClientError.RequestError) return onError(prepared)
-  return withBody(request, prepared, (prepared) => whole(request, prepared, idle, onError, onWhole))
+  return withBody(request, prepared, (prepared) => whole(request, prepared, limits, onError, onWhole))
 }
 
 const whole = <A, E, R>(
   request: HttpClientRequest.HttpClientRequest,
   prepared: Prepared,
-  idle: IdleLimit | undefined,
+  limits: BodyLimits,
   onError: (error: HttpClientError.HttpClientError) => Effect.Effect<A, E, R>,
   onWhole: (response: FetchResponse, text: string) => Effect.Effect<A, E, R>
 ): Effect.Effect<A, E, R> =>
@@ -285,8 +306,8 @@ const whole = <A, E, R>(
     const { controller, response } = start(request, prepared)
     response.then(
       (source) => {
-        const fetched = new FetchResponse(request, source, controller, idle)
-        fetched.readText().then(
+        const fetched = new FetchResponse(request, source, controller, limits)
+        fetched.readAnswer().then(
           (text) => resume(onWhole(fetched, text)),
           (cause) => resume(onError(cause))
         )
@@ -307,8 +328,8 @@ export const make = (defaults: Context.Context<never>): HttpClient.HttpClient =>
     Effect.succeed
   )
   register(client, {
-    sendWhole: (services, request, idle, checked, onError, onWhole) =>
-      sendWhole(defaults, services, request, idle, checked, onError, onWhole)
+    sendWhole: (services, request, limits, checked, onError, onWhole) =>
+      sendWhole(defaults, services, request, limits, checked, onError, onWhole)
   })
   return client
 }

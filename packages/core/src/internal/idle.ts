@@ -1,7 +1,7 @@
 import * as HttpClientError from "@effect/platform/HttpClientError"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as UrlParams from "@effect/platform/UrlParams"
-import * as Chunk from "effect/Chunk"
+import type * as Chunk from "effect/Chunk"
 import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
 import * as DefaultServices from "effect/DefaultServices"
@@ -12,8 +12,11 @@ import { globalValue } from "effect/GlobalValue"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 import * as HotdataError from "../HotdataError.js"
-import { type IdleLimit, limitsOwnReads } from "./lean.js"
+import { type BodyLimits, limitsOwnReads } from "./lean.js"
 import * as RawBody from "./rawBody.js"
+import * as Redact from "./redact.js"
+import * as Secrets from "./secrets.js"
+import * as SizeLimit from "./sizeLimit.js"
 
 const utf8 = new TextDecoder()
 
@@ -134,26 +137,91 @@ const idleLimited = <E>(
     })
   }))
 
-const concat = (chunks: Chunk.Chunk<Uint8Array>): Uint8Array => {
-  let size = 0
-  for (const chunk of chunks) size += chunk.length
-  return RawBody.concat(Chunk.toReadonlyArray(chunks), size)
+/**
+ * A body that went past a size bound (see `SizeLimit`), as the failure the response's
+ * body fails with: a `ResponseError` whose `cause` is the
+ * {@link HotdataError.ResponseTooLarge} the call path turns it into.
+ */
+const tooLargeError = (
+  operation: string,
+  response: HttpClientResponse.HttpClientResponse,
+  excess: SizeLimit.Excess
+) => {
+  const message = `${operation}: ${SizeLimit.describe(excess)}`
+  const traceId = RawBody.headerOf(response, "x-trace-id")
+  return new HttpClientError.ResponseError({
+    request: response.request,
+    response,
+    reason: "Decode",
+    description: message,
+    cause: new HotdataError.ResponseTooLarge({
+      operation,
+      message,
+      setting: excess.setting,
+      limit: excess.limit,
+      status: response.status,
+      ...(traceId !== undefined ? { traceId: Redact.redact(traceId, Secrets.secretsOf(response.request)) } : {})
+    })
+  })
 }
+
+/** The size error a read past a bound carries, if `error` is one. */
+export const tooLargeOf = (error: HttpClientError.HttpClientError): HotdataError.ResponseTooLarge | undefined =>
+  error._tag === "ResponseError" && error.cause instanceof HotdataError.ResponseTooLarge ? error.cause : undefined
+
+/** The encoded size of the body of `response` when it came compressed and says it. */
+const encodedLengthOf = (response: HttpClientResponse.HttpClientResponse): number | undefined =>
+  SizeLimit.encodedLengthOf(
+    RawBody.headerOf(response, "content-encoding"),
+    RawBody.headerOf(response, "content-length")
+  )
+
+/**
+ * Fails `stream` once a compressed body whose encoded size is `encoded` has expanded past
+ * `maxRatio` (see `SizeLimit`); the stream's end then ends the request.
+ */
+const ratioLimited = <E>(
+  stream: Stream.Stream<Uint8Array, E>,
+  encoded: number,
+  maxRatio: number,
+  onTooLarge: (excess: SizeLimit.Excess) => E
+): Stream.Stream<Uint8Array, E> =>
+  Stream.suspend(() => {
+    let decoded = 0
+    return Stream.mapChunksEffect(stream, (chunk) => {
+      for (const piece of chunk) decoded += piece.length
+      const excess = SizeLimit.ratioExcess(decoded, encoded, maxRatio)
+      return excess === undefined ? Effect.succeed(chunk) : Effect.fail(onTooLarge(excess))
+    })
+  })
 
 /** The clock of a fiber that no one replaced: its time is the system's, its timers are `setTimeout`. */
 export const liveClock = Context.get(DefaultServices.liveServices, Clock.Clock)
 
-/** The limit {@link withIdleTimeout} put on a response's body, in milliseconds, with its failure. */
+/**
+ * The limits {@link withLimits} put on a response's body, for a consumer that reads it
+ * itself (`Results.bodyReader`): the idle limit in milliseconds (infinite for none) with
+ * its failure, and the ratio bound of a compressed body whose encoded size is known.
+ */
 export interface BodyLimit {
   readonly millis: number
   readonly onIdle: () => HttpClientError.ResponseError
+  readonly maxRatio: number
+  readonly encoded: number | undefined
+  readonly onTooLarge: (excess: SizeLimit.Excess) => HttpClientError.ResponseError
 }
 
 const bodyLimits = new WeakMap<HttpClientResponse.HttpClientResponse, BodyLimit>()
 
-/** The idle limit on the body of `response`, when {@link withIdleTimeout} put one on it. */
+/** The limits on the body of `response`, when {@link withLimits} put some on it. */
 export const bodyLimitOf = (response: HttpClientResponse.HttpClientResponse): BodyLimit | undefined =>
   bodyLimits.get(response)
+
+/** How {@link errorText} reads the start of a body of a response {@link withLimits} made. */
+const snippets = new WeakMap<
+  HttpClientResponse.HttpClientResponse,
+  (max: number) => Effect.Effect<Uint8Array, HttpClientError.ResponseError>
+>()
 
 /**
  * Whether HTTP says the response has no body (a HEAD request, 204, 205, 304, or
@@ -163,56 +231,105 @@ const hasNoBody = (response: HttpClientResponse.HttpClientResponse): boolean =>
   response.request.method === "HEAD" || response.status === 204 || response.status === 205 ||
   response.status === 304 || RawBody.headerOf(response, "content-length") === "0"
 
-/** The idle limit of the reads of the SDK's own transports, `undefined` when `idle` is infinite. */
-export const ownLimit = (operation: string, idle: Duration.Duration): IdleLimit | undefined =>
-  Duration.isFinite(idle)
-    ? {
-      millis: Duration.toMillis(idle),
-      onIdle: (self) => idleError(operation, self, idle),
-      limitStream: (self, stream) => idleLimited(stream, idle, () => idleError(operation, self, idle))
-    }
-    : undefined
+/** What a call reads a response's body under: its idle timeout and size bounds. */
+export interface Limits {
+  readonly idle: Duration.Duration
+  readonly size: SizeLimit.SizeLimits
+}
+
+/** Both limits on `stream`: the idle timeout (when finite), then the ratio bound (for a compressed body of known size). */
+const limitStream = (
+  operation: string,
+  limits: Limits,
+  response: HttpClientResponse.HttpClientResponse,
+  stream: Stream.Stream<Uint8Array, HttpClientError.ResponseError>
+): Stream.Stream<Uint8Array, HttpClientError.ResponseError> => {
+  const idle = limits.idle
+  const timed = Duration.isFinite(idle)
+    ? idleLimited(stream, idle, () => idleError(operation, response, idle))
+    : stream
+  const encoded = encodedLengthOf(response)
+  return encoded === undefined || !Number.isFinite(limits.size.maxRatio)
+    ? timed
+    : ratioLimited(timed, encoded, limits.size.maxRatio, (excess) => tooLargeError(operation, response, excess))
+}
+
+/** The limits of the reads of the SDK's own transports. */
+export const ownLimits = (operation: string, limits: Limits): BodyLimits => ({
+  millis: Duration.isFinite(limits.idle) ? Duration.toMillis(limits.idle) : Number.POSITIVE_INFINITY,
+  onIdle: (self) => idleError(operation, self, limits.idle),
+  size: limits.size,
+  onTooLarge: (self, excess) => tooLargeError(operation, self, excess),
+  limitStream: (self, stream) => limitStream(operation, limits, self, stream)
+})
 
 /**
- * The response with every read of its body (`stream`, `text`, `json`, `arrayBuffer`,
- * `urlParamsBody`) failing once the body has not moved for `idle`. The status and
- * headers are those of `response`.
+ * The response with every read of its body under `limits`: `stream` fails once the body
+ * has not moved for the idle timeout, or once a compressed body expands past the ratio
+ * bound; the whole-body reads (`text`, `json`, `arrayBuffer`, `urlParamsBody`) fail on
+ * those and past the whole-body bound, and stop reading there. The status and headers are
+ * those of `response`.
  */
-export const withIdleTimeout = (
+export const withLimits = (
   operation: string,
   response: HttpClientResponse.HttpClientResponse,
-  idle: Duration.Duration
+  limits: Limits
 ): HttpClientResponse.HttpClientResponse => {
-  if (!Duration.isFinite(idle) || hasNoBody(response)) return response
+  if (hasNoBody(response)) return response
+  const idle = limits.idle
+  const idleMillis = Duration.isFinite(idle) ? Duration.toMillis(idle) : Number.POSITIVE_INFINITY
+  const encoded = encodedLengthOf(response)
+  const bodyLimit = (self: HttpClientResponse.HttpClientResponse): BodyLimit => ({
+    millis: idleMillis,
+    onIdle: () => idleError(operation, self, idle),
+    maxRatio: limits.size.maxRatio,
+    encoded,
+    onTooLarge: (excess) => tooLargeError(operation, self, excess)
+  })
   if (limitsOwnReads(response)) {
     // The SDK's own transports limit their own reads: one timer per read, no stream.
-    const limited = response.withIdleLimit(ownLimit(operation, idle)!)
-    bodyLimits.set(limited, { millis: Duration.toMillis(idle), onIdle: () => idleError(operation, limited, idle) })
+    const limited = response.withLimits(ownLimits(operation, limits))
+    bodyLimits.set(limited, bodyLimit(limited))
     return limited
   }
   // Built when first asked for: a body read whole, or with `bodyReader`, never needs it.
   let stream: Stream.Stream<Uint8Array, HttpClientError.ResponseError> | undefined
-  const idleMillis = Duration.toMillis(idle)
   const decodeFailure = (cause: unknown) =>
-    new HttpClientError.ResponseError({ request: response.request, response, reason: "Decode", cause })
+    cause instanceof SizeLimit.TooLarge
+      ? tooLargeError(operation, response, cause.excess)
+      : new HttpClientError.ResponseError({ request: response.request, response, reason: "Decode", cause })
   // A response of a transport the SDK knows is read from the body it holds underneath,
   // with one timer (see `RawBody`), when the fiber's clock is the system's.
   const source = RawBody.sourceOf(response)
+  const readLimits = (size: SizeLimit.SizeLimits, truncate: boolean): RawBody.ReadLimits => ({
+    millis: idleMillis,
+    onIdle: () => idleError(operation, response, idle),
+    size,
+    onTooLarge: (excess) => tooLargeError(operation, response, excess),
+    truncate,
+    encoded
+  })
   let whole: Promise<Uint8Array> | undefined
-  const direct = <A>(read: (bytes: Uint8Array) => A) =>
+  const direct = <A>(read: (bytes: Uint8Array) => A, start: () => Promise<Uint8Array>) =>
     Effect.async<A, HttpClientError.ResponseError>((resume) => {
-      whole ??= RawBody.read(source!, { millis: idleMillis, onIdle: () => idleError(operation, response, idle) })
-      whole.then(
+      start().then(
         (bytes) => resume(Effect.succeed(read(bytes))),
         (cause) => resume(Effect.fail(cause instanceof HttpClientError.ResponseError ? cause : decodeFailure(cause)))
       )
       return Effect.sync(() => source!.abort())
     })
-  // Otherwise, the whole body under the idle limit through `stream`: one watchdog for the
-  // whole read, woken at the latest moment the body could stall, rather than a timer per
-  // chunk. Should the platform refuse to stream a body it holds none of, the plain read
-  // says what it holds.
-  const streamed = <A>(plain: Effect.Effect<A, HttpClientError.ResponseError>, read: (bytes: Uint8Array) => A) =>
+  const directWhole = <A>(read: (bytes: Uint8Array) => A) =>
+    direct(read, () => whole ??= RawBody.read(source!, readLimits(limits.size, false)))
+  // Otherwise, the body under the limits through `stream`: one watchdog for the whole
+  // read, woken at the latest moment the body could stall, rather than a timer per chunk,
+  // and a count of the bytes against the bounds (`upTo` ends the read there, with what it
+  // has, instead of failing). Should the platform refuse to stream a body it holds none
+  // of, the plain read says what it holds.
+  const streamed = <A>(
+    plain: Effect.Effect<A, HttpClientError.ResponseError>,
+    read: (bytes: Uint8Array) => A,
+    upTo?: number
+  ) =>
     Effect.flatMap(Clock.currentTimeMillis, (start) => {
       let moved = false
       let last = start
@@ -223,17 +340,33 @@ export const withIdleTimeout = (
             ? Effect.fail(idleError(operation, response, idle))
             : Effect.zipRight(Effect.sleep(Duration.millis(last + idleMillis - now)), Effect.suspend(() => watchdog))
       )
-      const collect = Stream.runCollect(
-        Stream.tap(response.stream, () =>
-          Effect.map(Clock.currentTimeMillis, (now) => {
-            moved = true
-            last = now
-          }))
-      )
-      return Effect.raceFirst(collect, watchdog).pipe(
-        Effect.map((chunks) => read(concat(chunks))),
+      const tapped = Stream.tap(response.stream, () =>
+        Effect.map(Clock.currentTimeMillis, (now) => {
+          moved = true
+          last = now
+        }))
+      const held: { readonly chunks: Array<Uint8Array>; size: number } = { chunks: [], size: 0 }
+      const keep = (piece: Uint8Array) => {
+        held.chunks.push(RawBody.keepable(piece))
+        held.size += piece.length
+        return held
+      }
+      const count = SizeLimit.meter(limits.size, true, encoded)
+      const collect = upTo === undefined
+        ? Stream.runFoldEffect(tapped, held, (_, piece) => {
+          const excess = count(piece.length)
+          return excess === undefined
+            ? Effect.succeed(keep(piece))
+            : Effect.fail(tooLargeError(operation, response, excess))
+        })
+        : Stream.runFoldWhile(tapped, held, () => held.size < upTo, (_, piece) => keep(piece))
+      return (Number.isFinite(idleMillis) ? Effect.raceFirst(collect, watchdog) : collect).pipe(
+        Effect.map(() => {
+          const bytes = RawBody.concat(held.chunks, held.size)
+          return read(upTo !== undefined && bytes.length > upTo ? bytes.subarray(0, upTo) : bytes)
+        }),
         Effect.catchAll((error) =>
-          moved || idleTimeoutOf(error) !== undefined
+          moved || idleTimeoutOf(error) !== undefined || tooLargeOf(error) !== undefined
             ? Effect.fail(error)
             : Effect.orElse(plain, () => Effect.fail(error))
         )
@@ -242,20 +375,30 @@ export const withIdleTimeout = (
   const bytes = <A>(plain: Effect.Effect<A, HttpClientError.ResponseError>, read: (bytes: Uint8Array) => A) =>
     source === undefined
       ? streamed(plain, read)
-      : Effect.clockWith((clock) => clock === liveClock ? direct(read) : streamed(plain, read))
+      : Effect.clockWith((clock) => clock === liveClock ? directWhole(read) : streamed(plain, read))
   let text: Effect.Effect<string, HttpClientError.ResponseError> | undefined
   const readText = () =>
     text ??= source === undefined
       ? Effect.runSync(Effect.cached(streamed(response.text, (body) => utf8.decode(body))))
       : Effect.clockWith((clock) =>
         clock === liveClock
-          ? direct((body) => utf8.decode(body))
+          ? directWhole((body) => utf8.decode(body))
           : (slowText ??= Effect.runSync(Effect.cached(streamed(response.text, (body) => utf8.decode(body)))))
       )
   let slowText: Effect.Effect<string, HttpClientError.ResponseError> | undefined
+  const identity = (body: Uint8Array) => body
+  const plainBytes = Effect.suspend(() => Effect.map(response.arrayBuffer, (buffer) => new Uint8Array(buffer)))
+  const snippet = (max: number) =>
+    source === undefined
+      ? streamed(plainBytes, identity, max)
+      : Effect.clockWith((clock) =>
+        clock === liveClock
+          ? direct(identity, () => RawBody.read(source, readLimits({ ...limits.size, maxBytes: max }, true)))
+          : streamed(plainBytes, identity, max)
+      )
   const limited: HttpClientResponse.HttpClientResponse = Object.create(response, {
     stream: {
-      get: () => stream ??= idleLimited(response.stream, idle, () => idleError(operation, response, idle)),
+      get: () => stream ??= limitStream(operation, limits, response, response.stream),
       enumerable: true
     },
     text: { get: readText, enumerable: true },
@@ -284,6 +427,39 @@ export const withIdleTimeout = (
       enumerable: true
     }
   })
-  bodyLimits.set(limited, { millis: idleMillis, onIdle: () => idleError(operation, response, idle) })
+  bodyLimits.set(limited, bodyLimit(response))
+  snippets.set(limited, snippet)
   return limited
 }
+
+/**
+ * The start of the body of an error status, at most `SizeLimit.ERROR_BODY_BYTES` of it,
+ * as text (empty when it cannot be read), and whether it was cut there: the rest is
+ * dropped with the request. Read from a response {@link withLimits} made.
+ */
+export const errorText = (
+  response: HttpClientResponse.HttpClientResponse
+): Effect.Effect<{ readonly text: string; readonly cut: boolean }> => {
+  const max = SizeLimit.ERROR_BODY_BYTES
+  const own = limitsOwnReads(response)
+  const snippet = own ? undefined : snippets.get(response)
+  const read: Effect.Effect<string, unknown> = own
+    ? Effect.async((resume) => {
+      response.readSnippet(max).then(
+        (text) => resume(Effect.succeed(text)),
+        (cause) => resume(Effect.fail(cause))
+      )
+    })
+    : snippet !== undefined
+    ? Effect.map(snippet(max), (bytes) => utf8.decode(bytes))
+    : response.text
+  return Effect.match(read, {
+    onFailure: () => ({ text: "", cut: false }),
+    // A text of `max` bytes or more was cut there (or ran to exactly that length).
+    onSuccess: (text) => ({ text, cut: text.length * 3 >= max && utf8Length(text) >= max })
+  })
+}
+
+const encoder = new TextEncoder()
+
+const utf8Length = (text: string): number => encoder.encode(text).length

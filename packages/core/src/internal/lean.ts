@@ -6,6 +6,7 @@ import type * as Context from "effect/Context"
 import type * as Effect from "effect/Effect"
 import { globalValue } from "effect/GlobalValue"
 import type * as Stream from "effect/Stream"
+import type * as SizeLimit from "./sizeLimit.js"
 
 /**
  * What the SDK's own transports (`FetchTransport`, `NodeTransport`) share with the call
@@ -25,12 +26,20 @@ export const scopedRequests = globalValue(
 )
 
 /**
- * A limit on how long the body may stop moving: `onIdle` is the failure of a read that
- * waited `millis` for a chunk, `limitStream` puts the same limit on `stream`.
+ * The limits a response's body is read under: how long it may stop moving (`millis`,
+ * infinite for none; `onIdle` is the failure of a read that waited that long), and the
+ * size bounds (`size`; `onTooLarge` is the failure of a read past one, see `SizeLimit`).
+ * `limitStream` puts the same limits on `stream` (the idle limit and the ratio bound: a
+ * stream has no whole-body bound).
  */
-export interface IdleLimit {
+export interface BodyLimits {
   readonly millis: number
   readonly onIdle: (response: HttpClientResponse.HttpClientResponse) => HttpClientError.ResponseError
+  readonly size: SizeLimit.SizeLimits
+  readonly onTooLarge: (
+    response: HttpClientResponse.HttpClientResponse,
+    excess: SizeLimit.Excess
+  ) => HttpClientError.ResponseError
   readonly limitStream: (
     response: HttpClientResponse.HttpClientResponse,
     stream: Stream.Stream<Uint8Array, HttpClientError.ResponseError>
@@ -49,8 +58,13 @@ export interface ChunkReader {
 /** A response of one of the SDK's transports: it limits its own body reads, with one timer per read. */
 export interface LimitsOwnReads extends HttpClientResponse.HttpClientResponse {
   readonly [OwnReads]: true
-  /** The same response, its body reads failing once the body has not moved for `limit.millis`. */
-  withIdleLimit(limit: IdleLimit): HttpClientResponse.HttpClientResponse
+  /** The same response, its body reads under `limits` (see {@link BodyLimits}). */
+  withLimits(limits: BodyLimits): HttpClientResponse.HttpClientResponse
+  /**
+   * The start of the body, at most `max` bytes of it, as text (the rest is dropped with
+   * the request), for the message of an error status; read once.
+   */
+  readSnippet(max: number): Promise<string>
   /**
    * A reader of the body's chunks with the way to end the request, for a consumer that
    * pulls the body itself (`Results.bodyReader`); `undefined` when the body is read by
@@ -63,20 +77,24 @@ export const limitsOwnReads = (response: HttpClientResponse.HttpClientResponse):
   (response as Partial<LimitsOwnReads>)[OwnReads] === true
 
 /**
- * Sends `request` from a fiber whose services are `services` and reads the whole body
- * (under `idle` when given) before going on with `onWhole` of the response and its text
- * (the response's own `text` answers with the same). A failure of the transport or of
+ * Sends `request` from a fiber whose services are `services` and reads the body under
+ * `limits` before going on with `onWhole` of the response and its text: the whole body
+ * of a 2xx answer (the response's own `text` answers with the same), the start of any
+ * other (its `readSnippet` of `SizeLimit.ERROR_BODY_BYTES`). A failure of the transport or of
  * the read goes on with `onError`. `checked` says the URL was already found sendable.
  * Interrupting it ends the request.
  */
 export type SendWhole = <A, E, R>(
   services: Context.Context<never>,
   request: HttpClientRequest.HttpClientRequest,
-  idle: IdleLimit | undefined,
+  limits: BodyLimits,
   checked: boolean,
   onError: (error: HttpClientError.HttpClientError) => Effect.Effect<A, E, R>,
   onWhole: (response: HttpClientResponse.HttpClientResponse, text: string) => Effect.Effect<A, E, R>
 ) => Effect.Effect<A, E, R>
+
+/** Whether an answer of this status is read whole by `SendWhole`, rather than its start only. */
+export const readsWhole = (status: number): boolean => status >= 200 && status < 300
 
 /** What a client of the SDK's transports offers the call path. */
 export interface Lean {

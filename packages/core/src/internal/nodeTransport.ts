@@ -12,9 +12,10 @@ import * as Stream from "effect/Stream"
 import type * as http from "node:http"
 import type * as https from "node:https"
 import type { Readable } from "node:stream"
-import { type ChunkReader, type IdleLimit, register, scopedRequests, type SendWhole } from "./lean.js"
+import { type BodyLimits, type ChunkReader, register, scopedRequests, type SendWhole } from "./lean.js"
 import { OwnResponse } from "./ownResponse.js"
 import * as RawBody from "./rawBody.js"
+import * as SizeLimit from "./sizeLimit.js"
 
 /** The agents a client sends through: one per protocol, keeping connections alive. */
 export interface Agents {
@@ -70,13 +71,19 @@ const utf8 = new TextDecoder()
 /** What a request asks for when its caller named no encoding: the ones `decoded` undoes. */
 const ACCEPT_ENCODING = "gzip, deflate, br"
 
+/** The bound on how far the decompressed body of one answer may expand, set once the call path knows it. */
+interface RatioGuard {
+  maxRatio: number
+}
+
 /**
  * The body of `answer` as its content: through a decompressor when it came gzip-,
  * deflate- or brotli-encoded (as `fetch` decodes them), else the answer itself. A
  * decompressor's failure (a corrupt body) is an error of the body; ending the answer
- * ends it.
+ * ends it. Past `guard.maxRatio` times the bytes the decompressor took in (see
+ * `SizeLimit`), the body fails with `SizeLimit.TooLarge` and the answer is ended.
  */
-const decoded = (answer: http.IncomingMessage): Readable => {
+const decoded = (answer: http.IncomingMessage, guard: RatioGuard): Readable => {
   const encoding = answer.headers["content-encoding"]?.trim().toLowerCase()
   if (encoding === undefined || encoding === "" || encoding === "identity") return answer
   const { stream, zlib } = modules()
@@ -91,11 +98,19 @@ const decoded = (answer: http.IncomingMessage): Readable => {
     })
     : undefined
   if (decompressor === undefined) return answer
-  return stream.pipeline(answer, decompressor, () => {})
+  // What came out, against what the decompressor took in (`bytesWritten`, counted as it
+  // consumes): failing here destroys the whole pipeline, the answer's socket with it.
+  let out = 0
+  const meter = new stream.Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      out += chunk.length
+      const excess = SizeLimit.ratioExcess(out, decompressor.bytesWritten, guard.maxRatio)
+      if (excess === undefined) callback(null, chunk)
+      else callback(new SizeLimit.TooLarge(excess))
+    }
+  })
+  return stream.pipeline(answer, decompressor, meter, () => {})
 }
-
-/** No limit on a body read: no timer is set. */
-const noLimit: RawBody.IdleLimit = { millis: Number.POSITIVE_INFINITY, onIdle: () => undefined }
 
 /** An answer of `node:http` as an `HttpClientResponse`, reading its body without a stream unless asked to. */
 export class NodeResponse extends OwnResponse {
@@ -103,33 +118,36 @@ export class NodeResponse extends OwnResponse {
   private cachedCookies: Cookies.Cookies | undefined
   private whole: Promise<Uint8Array> | undefined
   private wholeText: Promise<string> | undefined
+  private snippet: Promise<string> | undefined
+  private readonly body: Readable
+  private readonly guard: RatioGuard
 
   /**
-   * `source` is the answer (status, headers), `body` its content (decompressed when it
-   * came compressed: see `decoded`).
+   * `source` is the answer (status, headers); its content (decompressed when it came
+   * compressed: see `decoded`) is read under `limits`. `shared` is the content and ratio
+   * guard of another response to the same answer.
    */
   constructor(
     readonly request: HttpClientRequest.HttpClientRequest,
     private readonly source: http.IncomingMessage,
     private readonly end: () => void,
-    protected readonly idle?: IdleLimit | undefined,
-    private readonly body: Readable = decoded(source)
+    protected readonly limits?: BodyLimits | undefined,
+    shared?: { readonly body: Readable; readonly guard: RatioGuard }
   ) {
     super()
+    this.guard = shared?.guard ?? { maxRatio: Number.POSITIVE_INFINITY }
+    if (limits !== undefined) this.guard.maxRatio = limits.size.maxRatio
+    this.body = shared?.body ?? decoded(source, this.guard)
   }
 
-  withIdleLimit(limit: IdleLimit): NodeResponse {
-    return new NodeResponse(this.request, this.source, this.end, limit, this.body)
+  withLimits(limits: BodyLimits): NodeResponse {
+    return new NodeResponse(this.request, this.source, this.end, limits, { body: this.body, guard: this.guard })
   }
 
-  /** The whole body (under the idle limit when there is one), read once; a stall ends the request. */
+  /** The whole body (under the limits when there are some), read once; a stall or a bound ends the request. */
   private readBytes(): Promise<Uint8Array> {
-    const idle = this.idle
-    return this.whole ??= RawBody.readNode(
-      this.body,
-      idle === undefined ? noLimit : { millis: idle.millis, onIdle: () => idle.onIdle(this) },
-      this.end
-    ).catch((cause) => {
+    // The decompressed body is metered where it is decompressed (see `decoded`).
+    return this.whole ??= RawBody.readNode(this.body, this.readLimits(undefined), this.end).catch((cause) => {
       throw cause instanceof HttpClientError.ResponseError ? cause : this.decodeError(cause)
     })
   }
@@ -137,6 +155,17 @@ export class NodeResponse extends OwnResponse {
   /** The whole body as text; read once. */
   readText(): Promise<string> {
     return this.wholeText ??= this.readBytes().then((bytes) => utf8.decode(bytes))
+  }
+
+  /** The first `max` bytes of the body as text, the rest dropped with the request; read once. */
+  readSnippet(max: number): Promise<string> {
+    return this.snippet ??= this.wholeText ??
+      RawBody.readNode(this.body, this.snippetLimits(max, undefined), this.end).then(
+        (bytes) => utf8.decode(bytes),
+        (cause) => {
+          throw cause instanceof HttpClientError.ResponseError ? cause : this.decodeError(cause)
+        }
+      )
   }
 
   /**
@@ -421,7 +450,7 @@ const execute = (agents: Agents) => (request: HttpClientRequest.HttpClientReques
   )
 
 /** Sends `request` and reads its whole answer in one step (see `Lean.SendWhole`). */
-const sendWhole = (agents: Agents): SendWhole => (_services, request, idle, checked, onError, onWhole) =>
+const sendWhole = (agents: Agents): SendWhole => (_services, request, limits, checked, onError, onWhole) =>
   Effect.flatMap(Effect.either(prepare(request, checked)), (prepared) => {
     if (prepared._tag === "Left") return onError(prepared.left)
     return Effect.async((resume) => {
@@ -431,8 +460,8 @@ const sendWhole = (agents: Agents): SendWhole => (_services, request, idle, chec
         prepared.right.url,
         prepared.right.body,
         (answer, end) => {
-          const response = new NodeResponse(request, answer, end, idle)
-          response.readText().then(
+          const response = new NodeResponse(request, answer, end, limits)
+          response.readAnswer().then(
             (text) => resume(onWhole(response, text)),
             (cause) => resume(onError(cause))
           )

@@ -9,7 +9,9 @@ import * as Effect from "effect/Effect"
 import * as Inspectable from "effect/Inspectable"
 import type * as Option from "effect/Option"
 import type * as Stream from "effect/Stream"
-import { type IdleLimit, type LimitsOwnReads, OwnReads } from "./lean.js"
+import { type BodyLimits, type LimitsOwnReads, OwnReads, readsWhole } from "./lean.js"
+import * as RawBody from "./rawBody.js"
+import * as SizeLimit from "./sizeLimit.js"
 
 /**
  * What the responses of the SDK's two transports (`FetchResponse`, `NodeResponse`) have in
@@ -21,10 +23,12 @@ export abstract class OwnResponse extends Inspectable.Class implements LimitsOwn
   readonly [HttpClientResponse.TypeId]: HttpClientResponse.TypeId = HttpClientResponse.TypeId
   readonly [OwnReads] = true as const
   abstract readonly request: HttpClientRequest.HttpClientRequest
-  /** The limit on how long the body may stop moving, when there is one. */
-  protected abstract readonly idle?: IdleLimit | undefined
+  /** The limits the body is read under, when the call path set them (see `withLimits`). */
+  protected abstract readonly limits?: BodyLimits | undefined
 
-  abstract withIdleLimit(limit: IdleLimit): HttpClientResponse.HttpClientResponse
+  abstract withLimits(limits: BodyLimits): HttpClientResponse.HttpClientResponse
+  abstract readText(): Promise<string>
+  abstract readSnippet(max: number): Promise<string>
   abstract get status(): number
   abstract get headers(): Headers.Headers
   abstract get cookies(): Cookies.Cookies
@@ -35,8 +39,43 @@ export abstract class OwnResponse extends Inspectable.Class implements LimitsOwn
   /** The body as a stream, without the idle limit. */
   protected abstract bodyStream(): Stream.Stream<Uint8Array, HttpClientError.ResponseError>
 
+  /** The failure of a body read: a bound it went past as the limits word it, anything else as a `Decode` error. */
   protected decodeError(cause: unknown): HttpClientError.ResponseError {
+    if (cause instanceof SizeLimit.TooLarge && this.limits !== undefined) {
+      return this.limits.onTooLarge(this, cause.excess)
+    }
     return new HttpClientError.ResponseError({ request: this.request, response: this, reason: "Decode", cause })
+  }
+
+  /**
+   * What a call reads of its answer (see `Lean.SendWhole`): the whole body of a 2xx, the
+   * start of any other (`SizeLimit.ERROR_BODY_BYTES`).
+   */
+  readAnswer(): Promise<string> {
+    return readsWhole(this.status) ? this.readText() : this.readSnippet(SizeLimit.ERROR_BODY_BYTES)
+  }
+
+  /**
+   * The limits of a whole-body read, failing as `limits` word it (none without limits);
+   * `encoded` is the encoded size of a compressed body whose decompression is not metered
+   * otherwise.
+   */
+  protected readLimits(encoded: number | undefined): RawBody.ReadLimits {
+    const limits = this.limits
+    if (limits === undefined) return RawBody.unlimited
+    return {
+      millis: limits.millis,
+      onIdle: () => limits.onIdle(this),
+      size: limits.size,
+      onTooLarge: (excess) => limits.onTooLarge(this, excess),
+      encoded
+    }
+  }
+
+  /** The same for reading the first `max` bytes of the body only (for an error status): it ends there. */
+  protected snippetLimits(max: number, encoded: number | undefined): RawBody.ReadLimits {
+    const limits = this.readLimits(encoded)
+    return { ...limits, size: { ...limits.size, maxBytes: max }, truncate: true }
   }
 
   /** `text` turned into a value by `parse`; a parse that throws fails as a body that does not decode. */
@@ -59,7 +98,7 @@ export abstract class OwnResponse extends Inspectable.Class implements LimitsOwn
   }
 
   get stream(): Stream.Stream<Uint8Array, HttpClientError.ResponseError> {
-    return this.idle === undefined ? this.bodyStream() : this.idle.limitStream(this, this.bodyStream())
+    return this.limits === undefined ? this.bodyStream() : this.limits.limitStream(this, this.bodyStream())
   }
 
   toJSON(): unknown {

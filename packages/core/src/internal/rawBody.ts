@@ -1,5 +1,6 @@
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as Predicate from "effect/Predicate"
+import * as SizeLimit from "./sizeLimit.js"
 
 /**
  * What a response holds underneath, for the transports the SDK knows: the web `Response`
@@ -60,6 +61,14 @@ export const headerOf = (response: HttpClientResponse.HttpClientResponse, name: 
   return response.headers[name] ?? undefined
 }
 
+/**
+ * A chunk to keep until a whole body is read: a copy when it is a small view of a larger
+ * buffer (Deno's `fetch` hands over 4 KiB views of 64 KiB buffers), which holding would
+ * keep whole; else the chunk itself.
+ */
+export const keepable = (chunk: Uint8Array): Uint8Array =>
+  chunk.buffer.byteLength > 2 * chunk.byteLength ? chunk.slice() : chunk
+
 export const concat = (chunks: ReadonlyArray<Uint8Array>, size: number): Uint8Array => {
   if (chunks.length === 1) return chunks[0]!
   const out = new Uint8Array(size)
@@ -72,12 +81,29 @@ export const concat = (chunks: ReadonlyArray<Uint8Array>, size: number): Uint8Ar
 }
 
 /**
- * A limit on how long a body may stop moving: after `millis` without a chunk the read
- * fails with `onIdle()` and the request is ended with `abort`.
+ * The limits of a whole-body read: after `millis` without a chunk the read fails with
+ * `onIdle()`; past `size.maxBytes` decoded bytes it fails with `onTooLarge` (or, with
+ * `truncate`, ends there with what it has), as it does when a compressed body whose
+ * encoded size is `encoded` expands past `size.maxRatio`. Either way the request is ended
+ * with `abort`.
  */
-export interface IdleLimit {
+export interface ReadLimits {
   readonly millis: number
   readonly onIdle: () => unknown
+  readonly size: SizeLimit.SizeLimits
+  readonly onTooLarge: (excess: SizeLimit.Excess) => unknown
+  /** Ends the read at `size.maxBytes` with the bytes read so far, rather than failing. */
+  readonly truncate?: boolean | undefined
+  /** The encoded size of a compressed body, when known (see `SizeLimit.encodedLengthOf`). */
+  readonly encoded?: number | undefined
+}
+
+/** No limit on a read: no timer is set, no bound checked. */
+export const unlimited: ReadLimits = {
+  millis: Number.POSITIVE_INFINITY,
+  onIdle: () => undefined,
+  size: SizeLimit.unbounded,
+  onTooLarge: (excess) => new SizeLimit.TooLarge(excess)
 }
 
 /**
@@ -85,7 +111,7 @@ export interface IdleLimit {
  * came and sleeps again for the rest: a chunk costs a clock read, not a timer. An
  * infinite `millis` watches nothing.
  */
-const watch = (limit: IdleLimit, onIdle: () => void) => {
+const watch = (limit: ReadLimits, onIdle: () => void) => {
   // No limit: nothing to watch.
   if (!Number.isFinite(limit.millis)) return { moved: () => {}, stop: () => {} }
   let last = Date.now()
@@ -105,14 +131,34 @@ const watch = (limit: IdleLimit, onIdle: () => void) => {
 }
 
 /**
- * Reads a web body whole under `limit`; `abort` ends the request when the body stalls.
- * With `length` (a valid `content-length`), the read ends as soon as that many bytes
- * have come, without waiting for the stream to say it is done (for a small body that
- * is a second read, and on some runtimes a hop between threads).
+ * What a chunk does to a whole-body read under `limit` that holds `size` bytes before
+ * it: `undefined` to keep it and go on, the number of its bytes to keep before the read
+ * ends (a truncating read at its bound), or the failure of a read past a bound.
+ */
+const judge = (
+  limit: ReadLimits,
+  size: number,
+  length: number
+): undefined | { readonly keep: number } | { readonly fail: unknown } => {
+  const total = size + length
+  if (total > limit.size.maxBytes) {
+    if (limit.truncate === true) return { keep: limit.size.maxBytes - size }
+    return { fail: limit.onTooLarge({ setting: "maxResponseBytes", limit: limit.size.maxBytes }) }
+  }
+  const excess = SizeLimit.ratioExcess(total, limit.encoded, limit.size.maxRatio)
+  return excess === undefined ? undefined : { fail: limit.onTooLarge(excess) }
+}
+
+/**
+ * Reads a web body whole under `limit`; `abort` ends the request when the body stalls
+ * or goes past a bound. With `length` (a valid `content-length` of a body that is not
+ * encoded), the read ends as soon as that many bytes have come, without waiting for the
+ * stream to say it is done (for a small body that is a second read, and on some runtimes
+ * a hop between threads).
  */
 export const readWeb = (
   body: ReadableStream<Uint8Array> | null,
-  limit: IdleLimit,
+  limit: ReadLimits,
   abort: () => void,
   length?: number
 ): Promise<Uint8Array> =>
@@ -122,11 +168,14 @@ export const readWeb = (
     const chunks: Array<Uint8Array> = []
     let size = 0
     let settled = false
+    const stop = () => {
+      reader.cancel().catch(() => undefined)
+      abort()
+    }
     const watchdog = watch(limit, () => {
       settled = true
       reject(limit.onIdle())
-      reader.cancel().catch(() => undefined)
-      abort()
+      stop()
     })
     const pump = (): void => {
       reader.read().then(
@@ -137,7 +186,16 @@ export const readWeb = (
             watchdog.stop()
             return resolve(concat(chunks, size))
           }
-          chunks.push(next.value)
+          const verdict = judge(limit, size, next.value.length)
+          if (verdict !== undefined) {
+            settled = true
+            watchdog.stop()
+            stop()
+            if ("fail" in verdict) return reject(verdict.fail)
+            chunks.push(next.value.subarray(0, verdict.keep))
+            return resolve(concat(chunks, size + verdict.keep))
+          }
+          chunks.push(keepable(next.value))
           size += next.value.length
           if (size === length) {
             // All of it: the stream's own end is not waited for (the reader is left to
@@ -160,8 +218,8 @@ export const readWeb = (
     pump()
   })
 
-/** Reads a Node `Readable` body whole under `limit`; `abort` ends the request when the body stalls. */
-export const readNode = (body: NodeBody, limit: IdleLimit, abort: () => void): Promise<Uint8Array> =>
+/** Reads a Node `Readable` body whole under `limit`; `abort` ends the request when the body stalls or goes past a bound. */
+export const readNode = (body: NodeBody, limit: ReadLimits, abort: () => void): Promise<Uint8Array> =>
   new Promise<Uint8Array>((resolve, reject) => {
     const chunks: Array<Uint8Array> = []
     let size = 0
@@ -174,7 +232,17 @@ export const readNode = (body: NodeBody, limit: IdleLimit, abort: () => void): P
       body.off("error", onError)
     }
     const onData = (chunk: Uint8Array) => {
-      chunks.push(chunk)
+      if (settled) return
+      const verdict = judge(limit, size, chunk.length)
+      if (verdict !== undefined) {
+        finish()
+        body.destroy()
+        abort()
+        if ("fail" in verdict) return reject(verdict.fail)
+        chunks.push(chunk.subarray(0, verdict.keep))
+        return resolve(concat(chunks, size + verdict.keep))
+      }
+      chunks.push(keepable(chunk))
       size += chunk.length
       watchdog.moved()
     }
@@ -201,5 +269,5 @@ export const readNode = (body: NodeBody, limit: IdleLimit, abort: () => void): P
   })
 
 /** Reads the body `source` holds, whole, under `limit`. */
-export const read = (source: Source, limit: IdleLimit): Promise<Uint8Array> =>
+export const read = (source: Source, limit: ReadLimits): Promise<Uint8Array> =>
   source._tag === "Web" ? readWeb(source.body, limit, source.abort) : readNode(source.body, limit, source.abort)

@@ -3,10 +3,11 @@ import * as HttpClientError from "@effect/platform/HttpClientError"
 import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as Redact from "./redact.js"
 
 /**
  * Checks of the client's settings and of every request before it is sent, and the
- * scrubbing of secrets out of the text a transport puts in its errors.
+ * secrets a request carries (redacted out of the texts of its errors: see `redact.ts`).
  *
  * No message built here ever quotes the value it judges: a key or a URL may hold a
  * secret, so a message names the setting and what is wrong with it.
@@ -69,60 +70,17 @@ export const validateBaseUrl = (url: string): Either.Either<string, string> => {
   return Either.right(url)
 }
 
-/** Headers whose values are credentials, by name (lower case) or by what the name says. */
-const isSecretHeader = (name: string): boolean =>
-  name === "authorization" || name === "proxy-authorization" || name === "cookie" ||
-  /token|secret|key|signature|credential|password/.test(name)
-
-/** Pieces of a secret shorter than this are not scrubbed on their own: they would blank ordinary words. */
-const MIN_FRAGMENT = 4
-
-const fragmentsOf = (secret: string): Array<string> => {
-  const value = secret.replace(/^(bearer|basic)\s+/i, "")
-  const escaped = JSON.stringify(value).slice(1, -1)
-  let encoded = value
-  try {
-    encoded = encodeURIComponent(value)
-  } catch {
-    // a lone surrogate: the raw forms are enough
-  }
-  const pieces = [secret, value, value.trim(), escaped, encoded, ...value.split(/[^\x21-\x7e]+/)]
-  return pieces.filter((piece) => piece.length >= MIN_FRAGMENT)
-}
-
-/** The secret values a request carries: credential headers and URL userinfo. */
+/**
+ * The secret values a request carries: credential headers (the API key, a finalize token),
+ * URL `user:password@` and query parameters named as credentials (a presigned signature).
+ */
 export const secretsOf = (request: HttpClientRequest.HttpClientRequest | undefined): Array<string> => {
   if (request === undefined) return []
-  const secrets: Array<string> = []
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (isSecretHeader(name) && value !== "") secrets.push(value)
-  }
-  const at = request.url.indexOf("@")
-  if (at !== -1) {
-    const scheme = request.url.indexOf("://")
-    const userinfo = request.url.slice(scheme === -1 ? 0 : scheme + 3, at)
-    if (userinfo !== "" && !userinfo.includes("/")) {
-      secrets.push(userinfo, ...userinfo.split(":"))
-      try {
-        secrets.push(decodeURIComponent(userinfo))
-      } catch {
-        // not percent-encoded
-      }
-    }
+  const secrets = [...Redact.secretsOfHeaders(request.headers), ...Redact.secretsOfUrl(request.url)]
+  for (const [name, value] of request.urlParams) {
+    if (value !== "" && Redact.isSecretName(name.toLowerCase())) secrets.push(value)
   }
   return secrets
-}
-
-/**
- * Replaces every secret, and every piece of it between characters a transport may have
- * escaped or dropped (line breaks, NUL, non-ASCII), with `<redacted>`.
- */
-export const scrub = (text: string, secrets: ReadonlyArray<string>): string => {
-  if (secrets.length === 0) return text
-  const fragments = [...new Set(secrets.flatMap(fragmentsOf))].sort((a, b) => b.length - a.length)
-  let result = text
-  for (const fragment of fragments) result = result.split(fragment).join("<redacted>")
-  return result
 }
 
 /** Node's rule for a header value, which every runtime's `fetch` accepts as well: tab, visible ASCII, obs-text. */

@@ -111,13 +111,15 @@ export const put = (
       })),
       HttpClientRequest.setHeaders(ctx.session.headers)
     )
+    // What storage or a transport says may quote the URL's signature or a token: redacted.
+    const secrets = [...HotdataError.secretsOfUrl(url), ctx.session.finalize_token]
     const exchange = Effect.gen(function*() {
       const response = yield* Effect.mapError(ctx.storage.client.execute(request), (error) => {
         const refused = HotdataError.isCertificateRefusal(error.cause)
         return new StorageTransportError({
           reason: refused ? "tls" : "transport",
           message: `${label}: ${refused ? "storage's TLS certificate was refused" : "the PUT to storage failed"}: ` +
-            describe(error.cause ?? error),
+            HotdataError.redact(describe(error.cause ?? error), secrets),
           ...partNumberField(partNumber)
         })
       })
@@ -137,12 +139,13 @@ export const put = (
       const text = yield* Effect.orElseSucceed(response.text, () => "")
       const now = yield* Clock.currentTimeMillis
       const retryAfter = HotdataError.parseRetryAfter(response.headers["retry-after"], now)
-      const code = s3Code(text)
+      const found = s3Code(text)
+      const code = found === undefined ? undefined : HotdataError.redact(found, secrets)
       return yield* new StorageError({
         status: response.status,
         message: `storage answered ${label} with HTTP ${response.status}${code ? ` (${code})` : ""}`,
         ...partNumberField(partNumber),
-        ...(text !== "" ? { body: HotdataError.snippet(text) } : {}),
+        ...(text !== "" ? { body: HotdataError.redactedSnippet(text, secrets) } : {}),
         ...(Option.isSome(retryAfter) ? { retryAfter: retryAfter.value } : {})
       })
     })
