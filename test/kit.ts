@@ -101,7 +101,11 @@ export interface StorageRequest {
 
 /** An answer of the object store to a PUT: a status, a reset connection, or none. */
 export type StorageReply =
-  | { readonly status: number; readonly body?: string; readonly headers?: Record<string, string> }
+  | {
+    readonly status: number
+    readonly body?: string | ReadableStream<Uint8Array>
+    readonly headers?: Record<string, string>
+  }
   | { readonly reset: true }
   | { readonly hang: true }
   /** The TLS handshake refuses storage's certificate (as Node reports a self-signed one). */
@@ -114,6 +118,8 @@ export interface ObjectStoreOptions {
     attempt: number,
     request: StorageRequest
   ) => StorageReply | undefined
+  /** The body of the answer to a stored PUT; default none. */
+  readonly answerBody?: () => string | ReadableStream<Uint8Array>
   /** An ETag for a stored part; default a quoted digest-like string. */
   readonly eTag?: (partNumber: number | undefined, bytes: Uint8Array) => string | undefined
 }
@@ -206,7 +212,10 @@ export const objectStore = (options: ObjectStoreOptions = {}) => {
       requests.push(seen)
       stats.inFlight++
       stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight)
-      signal.addEventListener("abort", () => stats.aborted++, { once: true })
+      // Aborted while in flight: before its answer came (a client may abort a request
+      // after reading its answer, to end the body it did not read).
+      let answered = false
+      signal.addEventListener("abort", () => answered || stats.aborted++, { once: true })
       return yield* Effect.gen(function*() {
         // Let sibling PUTs start, so concurrency can be observed.
         yield* Effect.yieldNow()
@@ -218,8 +227,17 @@ export const objectStore = (options: ObjectStoreOptions = {}) => {
         const eTag = options.eTag ? options.eTag(partNumber, copy) : `"etag-${partNumber ?? 0}-${copy.byteLength}"`
         if (partNumber === undefined) object.single = copy
         else object.parts.set(partNumber, { bytes: copy, eTag: eTag ?? "" })
-        return yield* reply(request, { status: 200, headers: eTag === undefined ? {} : { etag: eTag } })
-      }).pipe(Effect.ensuring(Effect.sync(() => stats.inFlight--)))
+        return yield* reply(request, {
+          status: 200,
+          headers: eTag === undefined ? {} : { etag: eTag },
+          ...(options.answerBody === undefined ? {} : { body: options.answerBody() })
+        })
+      }).pipe(
+        Effect.tap(() => {
+          answered = true
+        }),
+        Effect.ensuring(Effect.sync(() => stats.inFlight--))
+      )
     })
   )
 

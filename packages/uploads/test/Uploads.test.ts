@@ -274,6 +274,30 @@ describe("errors", () => {
       assert.strictEqual(fake.counts.finalize, 0)
     }))
 
+  it.effect("storage's answer is read only in part: a body that never ends neither hangs a PUT nor fills memory", () =>
+    Effect.gen(function*() {
+      // An answer body that never ends, counting what the client pulled of it.
+      let pulled = 0
+      const endless = () =>
+        new ReadableStream<Uint8Array>({
+          pull(controller) {
+            pulled += 64 * 1024
+            controller.enqueue(new Uint8Array(64 * 1024).fill(0x3c))
+          }
+        })
+      const accepted = stubUploads({ answerBody: endless })
+      const done = yield* Uploads.uploadFile(bytesOf(10)).pipe(Effect.provide(accepted.layer))
+      assert.strictEqual(done.size_bytes, 10)
+      assert.isAtMost(pulled, 1024 * 1024)
+
+      pulled = 0
+      const refused = stubUploads({ onPut: () => ({ status: 403, body: endless() }) })
+      const error = yield* Effect.flip(Uploads.uploadFile(bytesOf(10)).pipe(Effect.provide(refused.layer)))
+      assert.strictEqual(error._tag, "StorageError")
+      if (error._tag === "StorageError") assert.isAtMost(error.body?.length ?? 0, 64 * 1024)
+      assert.isAtMost(pulled, 1024 * 1024)
+    }))
+
   it.effect("a lost finalize answer says the upload may be finalized; finalize is sent once", () =>
     Effect.gen(function*() {
       const fake = stubUploads({ onFinalize: () => ({ resetAfter: true }) })

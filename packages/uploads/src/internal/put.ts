@@ -3,11 +3,13 @@
  * the watchdog that cuts a body which stopped moving.
  */
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import { HotdataError } from "@hotdata-effect/core"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
+import * as Stream from "effect/Stream"
 import { MissingETag, StorageError, StorageTransportError } from "../UploadError.js"
 import type { Context } from "./shared.js"
 
@@ -32,6 +34,33 @@ const describe = (u: unknown): string => {
 export const labelOf = (
   partNumber: number | undefined
 ) => (partNumber === undefined ? "the upload" : `part ${partNumber}`)
+
+/**
+ * The most of a storage answer's body that is read: a PUT's answer is empty when it
+ * succeeds and a short XML error otherwise. The rest (an answer that never ends, or a
+ * small compressed body that decompresses to gigabytes) is dropped with the request.
+ */
+export const ANSWER_BODY_BYTES = 64 * 1024
+
+const utf8 = new TextDecoder()
+
+/** At most {@link ANSWER_BODY_BYTES} of an answer's body, as text (empty when it cannot be read). */
+const answerStart = (response: HttpClientResponse.HttpClientResponse): Effect.Effect<string> =>
+  response.stream.pipe(
+    Stream.runFoldWhile(
+      { bytes: new Uint8Array(0) },
+      (read) => read.bytes.byteLength < ANSWER_BODY_BYTES,
+      (read, chunk) => {
+        const take = chunk.subarray(0, ANSWER_BODY_BYTES - read.bytes.byteLength)
+        const bytes = new Uint8Array(read.bytes.byteLength + take.byteLength)
+        bytes.set(read.bytes)
+        bytes.set(take, read.bytes.byteLength)
+        return { bytes }
+      }
+    ),
+    Effect.map((read) => utf8.decode(read.bytes)),
+    Effect.orElseSucceed(() => "")
+  )
 
 const partNumberField = (partNumber: number | undefined) => (partNumber === undefined ? {} : { partNumber })
 
@@ -126,7 +155,7 @@ export const put = (
       if (response.status >= 200 && response.status < 300) {
         const eTag = response.headers["etag"]
         // Read the (empty) body so the connection goes back to the pool.
-        yield* Effect.ignore(response.arrayBuffer)
+        yield* answerStart(response)
         if (eTag === undefined || eTag.trim() === "") {
           return yield* new MissingETag({
             message: `storage accepted ${label} but sent no ETag (in a browser, the bucket's CORS rules ` +
@@ -136,7 +165,7 @@ export const put = (
         }
         return eTag
       }
-      const text = yield* Effect.orElseSucceed(response.text, () => "")
+      const text = yield* answerStart(response)
       const now = yield* Clock.currentTimeMillis
       const retryAfter = HotdataError.parseRetryAfter(response.headers["retry-after"], now)
       const found = s3Code(text)
