@@ -1,9 +1,11 @@
 /**
- * One call of the client in a process of its own, so that its peak memory is its own:
- * `bodyLimits.test.ts` bundles this file, runs it with a transport and a base URL, and
- * reads the line it prints: the call's outcome and the process's peak RSS in bytes.
+ * Calls of the client in a process of its own, so that its peak memory is its own:
+ * `bodyLimits.test.ts` bundles this file, runs it with a transport, the garbage server's
+ * URL and routes of it, and reads the lines it prints, one per route in the order given:
+ * the call's outcome and the process's peak RSS in bytes so far (the peak only grows, so
+ * a bound on a line's holds for that call and every call before it).
  *
- *   node child.mjs <transport> <baseUrl>
+ *   node child.mjs <transport> <garbageUrl> <route>...
  */
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
@@ -14,8 +16,7 @@ import { FetchTransport, HotdataClient, RetryPolicy } from "../src/index.js"
 import * as NodeTransport from "../src/NodeTransport.js"
 import { createHotdataClient } from "../src/PromiseClient.js"
 
-const [transport = "", baseUrl = ""] = process.argv.slice(2)
-const settings = { workspaceId: "ws_bomb", baseUrl }
+const [transport = "", garbageUrl = "", ...routes] = process.argv.slice(2)
 
 const layers = {
   NodeTransport: NodeTransport.layer,
@@ -25,7 +26,8 @@ const layers = {
 } as const
 
 /** The error the call failed with (or `undefined` when it succeeded). */
-const call = async (): Promise<unknown> => {
+const call = async (baseUrl: string): Promise<unknown> => {
+  const settings = { workspaceId: "ws_bomb", baseUrl }
   if (transport === "PromiseClient" || transport === "PromiseClient (fetch)") {
     const client = createHotdataClient({
       ...settings,
@@ -54,14 +56,17 @@ const call = async (): Promise<unknown> => {
   )
 }
 
-const error = (await call()) as Record<string, unknown> | undefined
-process.stdout.write(
-  JSON.stringify({
-    tag: error?._tag,
-    setting: error?.setting,
-    limit: error?.limit,
-    status: error?.status,
-    message: typeof error?.message === "string" ? error.message.slice(0, 300) : undefined,
-    maxRss: process.resourceUsage().maxRSS * 1024
-  }) + "\n"
-)
+for (const route of routes) {
+  const error = (await call(`${garbageUrl}/${route}`)) as Record<string, unknown> | undefined
+  process.stdout.write(
+    JSON.stringify({
+      route,
+      tag: error?._tag,
+      setting: error?.setting,
+      limit: error?.limit,
+      status: error?.status,
+      message: typeof error?.message === "string" ? error.message.slice(0, 300) : undefined,
+      maxRss: process.resourceUsage().maxRSS * 1024
+    }) + "\n"
+  )
+}
