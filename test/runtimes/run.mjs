@@ -4,9 +4,11 @@
  * runtime, with NodeTransport (node:http) on Node, Bun and Deno, and with the undici
  * client of @effect/platform-node on Node, and over TLS with a certificate made here, and
  * against a server answering garbage (decompression bombs, pages echoing the key: see
- * garbage.mjs), run here too. Checks that every
- * storage PUT the server saw had a `Content-Length` equal to its body (never chunked),
- * prints how long each run takes and exits non-zero when any fails.
+ * garbage.mjs), run here too. The server answers a keyed load resent while its original
+ * runs after 200 ms (`keyedLoadWait`), so that the smoke's resend meets 409
+ * IDEMPOTENCY_KEY_IN_PROGRESS; faults the smoke injected are cleared after each run.
+ * Checks that every storage PUT the server saw had a `Content-Length` equal to its body
+ * (never chunked), prints how long each run takes and exits non-zero when any fails.
  *
  *   node test/runtimes/run.mjs            # every runtime
  *   node test/runtimes/run.mjs node24 bun # some of them
@@ -50,7 +52,7 @@ for (const runtime of runtimes) {
   console.log(`runtime ${runtime.name} ${runtime.version} ready in ${seconds(Date.now() - t)}`)
 }
 
-const server = await startLocalHotdata({ temporary: true })
+const server = await startLocalHotdata({ temporary: true, keyedLoadWait: "200 millis" })
 const garbage = http.createServer(garbageHandler(await makeBombs()))
 await new Promise((resolve) => garbage.listen(0, "127.0.0.1", resolve))
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "hotdata-smoke-"))
@@ -92,6 +94,7 @@ try {
         r.headers["transfer-encoding"] !== undefined || r.headers["content-length"] !== String(r.bodyBytes)
       )
       server.clearStorageRequests()
+      server.clearFaults()
       if (code === 0 && (puts.length === 0 || chunked.length > 0)) {
         console.error(`smoke ${label}: ${chunked.length} of ${puts.length} storage PUTs without a matching Content-Length`)
         code = 1

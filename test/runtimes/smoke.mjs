@@ -2,11 +2,17 @@
  * The end-to-end smoke one runtime runs against a local server, using the built
  * packages as a user would: uploads (single PUT and multipart, from bytes, a Blob and a
  * file path), a resume from a checkpoint (and the refusal of a file edited in place
- * since), loads into managed tables, a query, an Arrow stream and a CSV export,
+ * since, and of checkpoints edited: a doubled part size, a CR/LF in a header, both before
+ * any PUT), loads into managed tables, a query, an Arrow stream and a CSV export,
  * each checked against the data sent (row counts, sums, an md5 of a text column, the
- * exported file byte for byte). Over `fetch`, @hotdata-effect/client also answers one call;
- * over `node`, NodeTransport decompresses gzip, deflate and brotli answers, and both SDK
- * transports and the client are checked over TLS (a trusted and a refused certificate).
+ * exported file byte for byte). Alongside the uploads, a load resent with its
+ * idempotency key while the server holds the original meets 409
+ * IDEMPOTENCY_KEY_IN_PROGRESS, is retried with the key and answers the original's result,
+ * its rows landing once. Over `fetch`, @hotdata-effect/client also answers one call;
+ * over `node`, NodeTransport decompresses gzip, deflate and brotli answers, both SDK
+ * transports and the client are checked over TLS (a trusted and a refused certificate),
+ * and a part PUT storage stops reading is cut by the stall watchdog and sent again.
+ * Faults come from the server's admin API (`/__admin/faults`).
  * First of all, against a server answering garbage (test/runtimes/garbage.mjs, run by
  * run.mjs), decompression bombs fail with `ResponseTooLarge` with the peak memory of the
  * process meeting them bounded, and error pages echoing the API key show it nowhere.
@@ -21,9 +27,14 @@
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { ArrowQuery, Export } from "@hotdata-effect/arrow"
 import { HotdataClient, Query } from "@hotdata-effect/core"
-import { StorageClient, Tables, Uploads } from "@hotdata-effect/uploads"
+import { Checkpoint, StorageClient, Tables, Uploads } from "@hotdata-effect/uploads"
 import * as Effect from "effect/Effect"
+import * as Fiber from "effect/Fiber"
+import * as HashMap from "effect/HashMap"
 import * as Layer from "effect/Layer"
+import * as Logger from "effect/Logger"
+import * as LogLevel from "effect/LogLevel"
+import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Stream from "effect/Stream"
 import { createHash } from "node:crypto"
@@ -105,11 +116,111 @@ const timed = (label, effect) =>
     return value
   })
 
+/** A call to the admin API of run.mjs's local server (faults, what storage saw), over the runtime's `fetch`. */
+const admin = (method, route, body) =>
+  Effect.promise(async () => {
+    const response = await fetch(`${env("HOTDATA_API_URL")}/__admin/${route}`, {
+      method,
+      headers: { authorization: `Bearer ${env("HOTDATA_API_KEY")}`, "content-type": "application/json" },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {})
+    })
+    if (!response.ok) throw new Error(`smoke ${label}: ${method} /__admin/${route} answered ${response.status}`)
+    return response.status === 204 ? undefined : response.json()
+  })
+
+/** The storage PUTs the server has seen (run.mjs clears the list between runs only). */
+const storagePuts = Effect.map(
+  admin("GET", "storage-requests"),
+  (answer) => answer.requests.filter((request) => request.method === "PUT").length
+)
+
+/**
+ * Two loads with one idempotency key, the second sent while the server holds the first
+ * (a `table_load` stall, longer than the `keyedLoadWait` run.mjs starts the server
+ * with): the server answers the second 409 IDEMPOTENCY_KEY_IN_PROGRESS once it has
+ * waited that long, and the client sends it again with the same key until it answers
+ * with the original's result. Started before the uploads, it answers the check to run
+ * after them: the client's wait (the `Retry-After` of 1 s) overlaps them.
+ */
+const keyedLoads = (client, db) =>
+  Effect.gen(function*() {
+    const start = Date.now()
+    let end = start
+    const table = "t_keyed"
+    const rows = 40
+    const data = "i,v\n" + Array.from({ length: rows }, (_, i) => `${i},${i * 7}`).join("\n") + "\n"
+    const load = client.databases.loadTable(db, "main", table, { mode: "append", data }, {
+      idempotencyKey: `smoke-keyed-${label}`
+    }).pipe(Effect.tap(() => Effect.sync(() => (end = Math.max(end, Date.now())))))
+    yield* admin("POST", "faults", { route: "table_load", fault: { kind: "stall", millis: 1500 }, times: 1 })
+    const original = yield* Effect.fork(load)
+    // The stall is taken once the original holds its key.
+    while ((yield* admin("GET", "faults")).faults.length > 0) {
+      if (Option.isSome(yield* Fiber.poll(original))) return yield* fail("the keyed load ended before its stall")
+      yield* Effect.sleep("10 millis")
+    }
+    // The resend's retries after a 409, counted from the SDK's log lines (one per retry).
+    let conflictsRetried = 0
+    const annotation = (annotations, name) => Option.getOrUndefined(HashMap.get(annotations, name))
+    const logger = Logger.make(({ annotations }) => {
+      if (annotation(annotations, "hotdata.error") === "Conflict") {
+        if (annotation(annotations, "http.response.status_code") === 409) conflictsRetried++
+      }
+    })
+    const loadsSeen = Effect.map(admin("GET", "calls"), (answer) => answer.calls.load_database_table ?? 0)
+    const seen = yield* loadsSeen
+    const resent = yield* Effect.fork(load.pipe(
+      Effect.provide(Logger.replace(Logger.defaultLogger, logger)),
+      Logger.withMinimumLogLevel(LogLevel.Debug)
+    ))
+    // On to the uploads once the resend reached the server (their work could hold it back).
+    while ((yield* loadsSeen) === seen) {
+      if (Option.isSome(yield* Fiber.poll(resent))) return yield* fail("the keyed resend ended before the server saw it")
+      yield* Effect.sleep("10 millis")
+    }
+    return Effect.gen(function*() {
+      const [first, second] = yield* Fiber.join(Fiber.zip(original, resent))
+      yield* expectEqual("keyed load: the original's answer", `${first.status}:${first.body.row_count}`, `200:${rows}`)
+      yield* expectEqual("keyed load: the resend's answer", JSON.stringify(second), JSON.stringify(first))
+      if (conflictsRetried < 1) return yield* fail("keyed load: the resend met no 409 IDEMPOTENCY_KEY_IN_PROGRESS")
+      const found = yield* Query.run(`SELECT count(*)::BIGINT FROM "default".main.${table}`, { databaseId: db })
+      yield* expectEqual("keyed load: rows in the table", Number(found.rows[0][0]), rows)
+      const what = `keyed load resent (${conflictsRetried} x 409)`
+      console.log(`  ${what.padEnd(34)} ${((end - start) / 1000).toFixed(2)} s, alongside the uploads`)
+    })
+  })
+
+/**
+ * Over NodeTransport in context: storage takes a 24 MiB part's PUT and reads none of it
+ * (a `storage` stall, longer than the part's time limit). The stall watchdog sees the
+ * streamed body stop once the sockets' buffers are full and cuts the PUT after
+ * `stallTimeout`; the part is sent again and the upload finishes.
+ */
+const stalledPut = Effect.gen(function*() {
+  const size = 24 * MiB
+  const before = yield* storagePuts
+  yield* admin("POST", "faults", { route: "storage", fault: { kind: "stall", millis: 6000 }, times: 1 })
+  const retried = []
+  const upload = yield* Uploads.uploadFile(new Uint8Array(size).fill(0x61), {
+    partSize: size,
+    stallTimeout: "500 millis",
+    partTimeout: () => "5 seconds",
+    rounds: Uploads.rounds({ baseDelay: "50 millis" }),
+    onEvent: (event) => {
+      if (event._tag === "PartRetried") retried.push(`${event.error._tag}:${event.error.reason}`)
+    }
+  })
+  yield* expectEqual("stalled PUT: uploaded bytes", upload.size_bytes, size)
+  yield* expectEqual("stalled PUT: retries", retried.join(", "), "StorageTransportError:stall")
+  yield* expectEqual("stalled PUT: PUTs storage saw", (yield* storagePuts) - before, 2)
+})
+
 const program = Effect.gen(function*() {
   const client = yield* HotdataClient.HotdataClient
   const streams = yield* StorageClient.probeStreamingBody(globalThis.Request)
   console.log(`  storage parts on fetch go as ${streams ? "a streaming Blob (progress seen)" : "plain bytes"}`)
   const db = (yield* client.databases.create({ name: `smoke_${label}` })).id
+  const keyedCheck = yield* keyedLoads(client, db)
   const small = csvOf(600_000, 11)
   const large = csvOf(9 * MiB + 123_457, 29)
   const loaded = {}
@@ -170,8 +281,41 @@ const program = Effect.gen(function*() {
     yield* expectEqual("resumed size", upload.size_bytes, large.bytes.byteLength)
     yield* expectEqual("parts kept from the checkpoint", resumedParts, 1)
     yield* expectEqual("checkpoint removed", fs.existsSync(key), false)
-    // Part 1 edited in place (1 MiB in: none of the fingerprint's samples), its mtime put back.
+    // Edited checkpoints of the file as it is are refused before any PUT.
     yield* crash
+    const saved = Option.getOrUndefined(yield* Checkpoint.fileStore.load(key))
+    if (saved === undefined) return yield* fail("the crashed upload left no checkpoint")
+    const token = Redacted.value(saved.finalizeToken)
+    const resumeEdited = (edit) =>
+      Effect.gen(function*() {
+        yield* Checkpoint.fileStore.save(key, new Checkpoint.Checkpoint({ ...saved, ...edit }))
+        const puts = yield* storagePuts
+        let retries = 0
+        const result = yield* Effect.either(Uploads.resume(file, {
+          checkpoint: key,
+          onEvent: (event) => {
+            if (event._tag === "PartRetried") retries++
+          }
+        }))
+        if (result._tag === "Right") return "finalized"
+        const { _tag, field, message, reason } = result.left
+        const quoted = message.includes(token) || message.includes("smoke-value")
+        return `${_tag}:${reason}:${field ?? "-"}, ${(yield* storagePuts) - puts} PUTs, ${retries} retries` +
+          (quoted ? `, quoting: ${message}` : "")
+      })
+    yield* expectEqual(
+      "a resume with the part size doubled",
+      yield* resumeEdited({ partSize: saved.partSize * 2 }),
+      // Part 1 read again at the doubled size has another CRC-32.
+      "CheckpointError:sourceChanged:-, 0 PUTs, 0 retries"
+    )
+    yield* expectEqual(
+      "a resume with a CR/LF in a header",
+      yield* resumeEdited({ headers: { ...saved.headers, "x-amz-meta-note": "smoke-value\r\nx-other: 1" } }),
+      "CheckpointError:invalid:headers, 0 PUTs, 0 retries"
+    )
+    // Part 1 edited in place (1 MiB in: none of the fingerprint's samples), its mtime put back.
+    yield* Checkpoint.fileStore.save(key, saved)
     const before = fs.statSync(file)
     const handle = fs.openSync(file, "r+")
     fs.writeSync(handle, new Uint8Array([large.bytes[MiB] === 0x30 ? 0x31 : 0x30]), 0, 1, MiB)
@@ -186,6 +330,10 @@ const program = Effect.gen(function*() {
       "CheckpointError:sourceChanged:true"
     )
   }))
+
+  if (transport === "node") yield* timed("stalled PUT cut by the watchdog", stalledPut)
+
+  yield* keyedCheck
 
   yield* timed("Arrow stream of the multipart table", Effect.gen(function*() {
     const totals = yield* ArrowQuery.stream(`SELECT i, v FROM "default".main.${loaded.multipart} ORDER BY i`, {
