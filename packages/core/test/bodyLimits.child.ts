@@ -1,11 +1,9 @@
 /**
- * Calls of the client in a process of its own, so that its peak memory is its own:
- * `bodyLimits.test.ts` bundles this file, runs it with a transport, the garbage server's
- * URL and routes of it, and reads the lines it prints, one per route in the order given:
- * the call's outcome and the process's peak RSS in bytes so far (the peak only grows, so
- * a bound on a line's holds for that call and every call before it).
+ * One call of the client in a process of its own, so that its peak memory is its own:
+ * `bodyLimits.test.ts` bundles this file, runs it with a transport and a base URL, and
+ * reads the line it prints: the call's outcome and the process's peak RSS in bytes.
  *
- *   node child.mjs <transport> <garbageUrl> <route>...
+ *   node child.mjs <transport> <baseUrl>
  */
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
@@ -16,7 +14,8 @@ import { FetchTransport, HotdataClient, RetryPolicy } from "../src/index.js"
 import * as NodeTransport from "../src/NodeTransport.js"
 import { createHotdataClient } from "../src/PromiseClient.js"
 
-const [transport = "", garbageUrl = "", ...routes] = process.argv.slice(2)
+const [transport = "", baseUrl = ""] = process.argv.slice(2)
+const settings = { workspaceId: "ws_bomb", baseUrl }
 
 const layers = {
   NodeTransport: NodeTransport.layer,
@@ -26,8 +25,7 @@ const layers = {
 } as const
 
 /** The error the call failed with (or `undefined` when it succeeded). */
-const call = async (baseUrl: string): Promise<unknown> => {
-  const settings = { workspaceId: "ws_bomb", baseUrl }
+const call = async (): Promise<unknown> => {
   if (transport === "PromiseClient" || transport === "PromiseClient (fetch)") {
     const client = createHotdataClient({
       ...settings,
@@ -56,17 +54,14 @@ const call = async (baseUrl: string): Promise<unknown> => {
   )
 }
 
-for (const route of routes) {
-  const error = (await call(`${garbageUrl}/${route}`)) as Record<string, unknown> | undefined
-  process.stdout.write(
-    JSON.stringify({
-      route,
-      tag: error?._tag,
-      setting: error?.setting,
-      limit: error?.limit,
-      status: error?.status,
-      message: typeof error?.message === "string" ? error.message.slice(0, 300) : undefined,
-      maxRss: process.resourceUsage().maxRSS * 1024
-    }) + "\n"
-  )
-}
+const error = (await call()) as Record<string, unknown> | undefined
+process.stdout.write(
+  JSON.stringify({
+    tag: error?._tag,
+    setting: error?.setting,
+    limit: error?.limit,
+    status: error?.status,
+    message: typeof error?.message === "string" ? error.message.slice(0, 300) : undefined,
+    maxRss: process.resourceUsage().maxRSS * 1024
+  }) + "\n"
+)
