@@ -43,5 +43,14 @@ export default tseslint.config(
       "@typescript-eslint/no-misused-promises": "error",
       "no-console": "off"
     }
+    },
+  {
+    // The kernel is the Effect-free ground of every client: nothing in it may import Effect.
+    files: ["packages/kernel/src/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [{ group: ["effect", "effect/*", "@effect/*"], message: "the kernel imports nothing from Effect" }]
+      }]
+    }
   }
 )

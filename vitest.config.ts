@@ -6,8 +6,8 @@ const pkg = (name: string) => path.resolve(import.meta.dirname, "packages", name
 export default defineConfig({
   resolve: {
     alias: [
-      { find: /^@hotdata-effect\/(core|local|arrow|uploads|client)$/, replacement: path.join(pkg("$1"), "index.ts") },
-      { find: /^@hotdata-effect\/(core|local|arrow|uploads)\/(.*)$/, replacement: path.join(pkg("$1"), "$2.ts") },
+      { find: /^@hotdata-effect\/(core|local|arrow|uploads|client|kernel)$/, replacement: path.join(pkg("$1"), "index.ts") },
+      { find: /^@hotdata-effect\/(core|local|arrow|uploads|kernel)\/(.*)$/, replacement: path.join(pkg("$1"), "$2.ts") },
       // The Node-only boundary of uploads and arrow (package.json "imports" #fs: the same module in both), from source.
       { find: /^#fs$/, replacement: path.join(pkg("uploads"), "internal", "fs.node.ts") },
       // Node's HTTP modules for core's NodeTransport (package.json "imports" #http), from source.

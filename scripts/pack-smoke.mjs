@@ -1,4 +1,4 @@
-// Packs the five packages as they would be published and uses them as a user would:
+// Packs the six packages as they would be published and uses them as a user would:
 //  1. `pnpm pack` each package (workspace:^ ranges become real versions) and check the
 //     tarballs: a LICENSE, no build cache, no workspace: range, the CommonJS build;
 //  2. publint and @arethetypeswrong/cli (node16 CJS + ESM, bundler) on every tarball;
@@ -21,7 +21,7 @@ import { promisify } from "node:util"
 const run = promisify(execFile)
 const root = path.resolve(import.meta.dirname, "..")
 const bin = (name) => path.join(root, "node_modules", ".bin", name)
-const packages = ["core", "arrow", "uploads", "local", "client"]
+const packages = ["kernel", "core", "arrow", "uploads", "local", "client"]
 const PNPM = "pnpm@10.34.9"
 const started = performance.now()
 

@@ -9,12 +9,12 @@
  *
  * @since 0.1.0
  */
+import * as Redact from "@hotdata-effect/kernel/redact"
 import * as Duration from "effect/Duration"
 import * as Option from "effect/Option"
 import * as Predicate from "effect/Predicate"
 import * as Schema from "effect/Schema"
 import * as Causes from "./internal/causes.js"
-import * as Redact from "./internal/redact.js"
 
 /**
  * @since 0.1.0

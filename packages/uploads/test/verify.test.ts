@@ -2,10 +2,10 @@
  * The pure checks that keep an upload whole: CRC-32, a session's headers, a checkpoint's
  * fields, and the parts' coverage of the source.
  */
+import { crc32 } from "@hotdata-effect/kernel/crc32"
 import { createHash } from "node:crypto"
 import * as zlib from "node:zlib"
 import { assert, describe, it } from "vitest"
-import { crc32 } from "../src/internal/crc32.js"
 import * as Plan from "../src/internal/plan.js"
 import * as Verify from "../src/internal/verify.js"
 import { bytesOf } from "./stubs.js"

@@ -1,5 +1,6 @@
 import * as HttpClientError from "@effect/platform/HttpClientError"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as SizeLimit from "@hotdata-effect/kernel/sizeLimit"
 import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
@@ -9,7 +10,6 @@ import type { BodyReader } from "../Results.js"
 import * as Idle from "./idle.js"
 import * as Lean from "./lean.js"
 import * as RawBody from "./rawBody.js"
-import * as SizeLimit from "./sizeLimit.js"
 
 type Take = (chunk: Uint8Array) => boolean
 type Read = Effect.Effect<boolean, HttpClientError.ResponseError>

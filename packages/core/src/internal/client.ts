@@ -3,6 +3,8 @@ import * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as HttpTraceContext from "@effect/platform/HttpTraceContext"
+import * as Redact from "@hotdata-effect/kernel/redact"
+import * as SizeLimit from "@hotdata-effect/kernel/sizeLimit"
 import * as Chunk from "effect/Chunk"
 import * as Clock from "effect/Clock"
 import type * as Context from "effect/Context"
@@ -30,9 +32,7 @@ import * as Idle from "./idle.js"
 import type * as Lean from "./lean.js"
 import * as Logging from "./logging.js"
 import * as RawBody from "./rawBody.js"
-import * as Redact from "./redact.js"
 import * as Secrets from "./secrets.js"
-import * as SizeLimit from "./sizeLimit.js"
 
 /** @internal */
 export const currentRetryPolicy = globalValue(

@@ -6,6 +6,7 @@ import * as HttpClientError from "@effect/platform/HttpClientError"
 import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as UrlParams from "@effect/platform/UrlParams"
+import * as SizeLimit from "@hotdata-effect/kernel/sizeLimit"
 import type * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
@@ -15,7 +16,6 @@ import * as Stream from "effect/Stream"
 import { type BodyLimits, register, scopedRequests } from "./lean.js"
 import { OwnResponse } from "./ownResponse.js"
 import * as RawBody from "./rawBody.js"
-import * as SizeLimit from "./sizeLimit.js"
 
 const utf8 = new TextDecoder()
 

@@ -1,6 +1,8 @@
 import * as HttpClientError from "@effect/platform/HttpClientError"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as UrlParams from "@effect/platform/UrlParams"
+import * as Redact from "@hotdata-effect/kernel/redact"
+import * as SizeLimit from "@hotdata-effect/kernel/sizeLimit"
 import type * as Chunk from "effect/Chunk"
 import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
@@ -14,9 +16,7 @@ import * as Stream from "effect/Stream"
 import * as HotdataError from "../HotdataError.js"
 import { type BodyLimits, limitsOwnReads } from "./lean.js"
 import * as RawBody from "./rawBody.js"
-import * as Redact from "./redact.js"
 import * as Secrets from "./secrets.js"
-import * as SizeLimit from "./sizeLimit.js"
 
 const utf8 = new TextDecoder()
 

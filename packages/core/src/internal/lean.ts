@@ -2,11 +2,11 @@ import type * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
 import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import type * as SizeLimit from "@hotdata-effect/kernel/sizeLimit"
 import type * as Context from "effect/Context"
 import type * as Effect from "effect/Effect"
 import { globalValue } from "effect/GlobalValue"
 import type * as Stream from "effect/Stream"
-import type * as SizeLimit from "./sizeLimit.js"
 
 /**
  * What the SDK's own transports (`FetchTransport`, `NodeTransport`) share with the call

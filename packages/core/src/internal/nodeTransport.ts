@@ -6,6 +6,7 @@ import * as HttpClientError from "@effect/platform/HttpClientError"
 import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as UrlParams from "@effect/platform/UrlParams"
+import * as SizeLimit from "@hotdata-effect/kernel/sizeLimit"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
@@ -15,7 +16,6 @@ import type { Readable } from "node:stream"
 import { type BodyLimits, type ChunkReader, register, scopedRequests, type SendWhole } from "./lean.js"
 import { OwnResponse } from "./ownResponse.js"
 import * as RawBody from "./rawBody.js"
-import * as SizeLimit from "./sizeLimit.js"
 
 /** The agents a client sends through: one per protocol, keeping connections alive. */
 export interface Agents {

@@ -5,13 +5,13 @@ import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as HttpIncomingMessage from "@effect/platform/HttpIncomingMessage"
 import * as UrlParams from "@effect/platform/UrlParams"
+import * as SizeLimit from "@hotdata-effect/kernel/sizeLimit"
 import * as Effect from "effect/Effect"
 import * as Inspectable from "effect/Inspectable"
 import type * as Option from "effect/Option"
 import type * as Stream from "effect/Stream"
 import { type BodyLimits, type LimitsOwnReads, OwnReads, readsWhole } from "./lean.js"
 import * as RawBody from "./rawBody.js"
-import * as SizeLimit from "./sizeLimit.js"
 
 /**
  * What the responses of the SDK's two transports (`FetchResponse`, `NodeResponse`) have in

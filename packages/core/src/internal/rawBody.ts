@@ -1,6 +1,6 @@
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as SizeLimit from "@hotdata-effect/kernel/sizeLimit"
 import * as Predicate from "effect/Predicate"
-import * as SizeLimit from "./sizeLimit.js"
 
 /**
  * What a response holds underneath, for the transports the SDK knows: the web `Response`

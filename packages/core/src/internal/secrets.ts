@@ -1,9 +1,9 @@
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientError from "@effect/platform/HttpClientError"
 import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import * as Redact from "@hotdata-effect/kernel/redact"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import * as Redact from "./redact.js"
 
 /**
  * Checks of the client's settings and of every request before it is sent, and the

@@ -2,12 +2,12 @@
  * Resumable uploads: the fingerprint that ties a checkpoint to its source, the store
  * in use, and the writer that keeps the checkpoint up to date as parts finish.
  */
+import { crc32 } from "@hotdata-effect/kernel/crc32"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import type * as Redacted from "effect/Redacted"
 import { Checkpoint, type CheckpointPart, CheckpointStore, CURRENT_VERSION, fileStore } from "../Checkpoint.js"
 import { CheckpointError, type SourceError } from "../UploadError.js"
-import { crc32 } from "./crc32.js"
 import * as Plan from "./plan.js"
 import type { PartRecord, Tracker } from "./shared.js"
 import type { Sized } from "./source.js"

@@ -4,6 +4,7 @@
  * again only the parts that failed.
  */
 import { HotdataClient } from "@hotdata-effect/core"
+import { crc32 } from "@hotdata-effect/kernel/crc32"
 import * as Cause from "effect/Cause"
 import * as Clock from "effect/Clock"
 import * as Deferred from "effect/Deferred"
@@ -23,7 +24,6 @@ import {
   StorageTransportError
 } from "../UploadError.js"
 import { UploadEvent } from "../UploadEvent.js"
-import { crc32 } from "./crc32.js"
 import { put } from "./put.js"
 import * as Retry from "./retry.js"
 import type { Context, PartError } from "./shared.js"
