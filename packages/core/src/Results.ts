@@ -21,7 +21,7 @@ import * as Operations from "./generated/Operations.js"
 import * as Schemas from "./generated/Schemas.js"
 import { HotdataClient } from "./HotdataClient.js"
 import * as HotdataError from "./HotdataError.js"
-import * as bodyReaderInternal from "./internal/bodyReader.js"
+import * as bodyReaderInternal from "./internal/transport/bodyReader.js"
 import * as internal from "./internal/client.js"
 import * as Secrets from "./internal/secrets.js"
 

@@ -29,9 +29,9 @@ import * as RetryPolicy from "../RetryPolicy.js"
 import * as Causes from "./causes.js"
 import * as FastDecode from "./fastDecode.js"
 import * as Idle from "./idle.js"
-import type * as Lean from "./lean.js"
+import type * as Lean from "./transport/lean.js"
 import * as Logging from "./logging.js"
-import * as RawBody from "./rawBody.js"
+import * as RawBody from "./transport/rawBody.js"
 import * as Secrets from "./secrets.js"
 
 /** @internal */
