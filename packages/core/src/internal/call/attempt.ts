@@ -32,6 +32,7 @@ import type * as Lean from "../transport/lean.js"
 import { currentCapture, currentHeaders, currentRetryPolicy, currentTimeout } from "./fiberRefs.js"
 import { type Built, finishRequest } from "./request.js"
 
+/** The settings of one client's executor, as `HotdataClient.make` resolved them. */
 export interface ClientConfig {
   readonly baseUrl: string
   readonly workspaceId: string | undefined

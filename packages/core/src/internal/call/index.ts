@@ -4,13 +4,11 @@
  * (`executor.ts`), reading and decoding answers (`decode.ts`), mapping transport failures
  * (`transportError.ts`), the per-call fiber settings (`fiberRefs.ts`), the credentials
  * redacted out of server texts (`credentials.ts`) and the generated methods bound to an
- * executor (`method.ts`). This module gathers what the public modules use.
+ * executor (`method.ts`). This module gathers what the rest of the package uses.
  */
-export { type Attempt, type ClientConfig, type Plan } from "./attempt.js"
+export type { ClientConfig } from "./attempt.js"
 export { redactFor, registerCredentials } from "./credentials.js"
-export { decoderOf, statusError, traceIdOf } from "./decode.js"
 export { type Executor, makeExecutor } from "./executor.js"
 export { currentCapture, currentHeaders, currentRetryPolicy, currentTimeout } from "./fiberRefs.js"
-export { argsOf, arity, method, paginate } from "./method.js"
-export { buildRequest, type Built } from "./request.js"
+export { arity, method, paginate } from "./method.js"
 export { fromHttpClientError } from "./transportError.js"
