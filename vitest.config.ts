@@ -11,7 +11,7 @@ export default defineConfig({
       // The Node-only boundary of uploads and arrow (package.json "imports" #fs: the same module in both), from source.
       { find: /^#fs$/, replacement: path.join(pkg("uploads"), "internal", "fs.node.ts") },
       // Node's HTTP modules for core's NodeTransport (package.json "imports" #http), from source.
-      { find: /^#http$/, replacement: path.join(pkg("core"), "internal", "http.node.ts") }
+      { find: /^#http$/, replacement: path.join(pkg("core"), "internal", "transport", "http.node.ts") }
     ]
   },
   test: {

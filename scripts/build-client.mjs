@@ -77,7 +77,7 @@ await build({
 })
 const nodeImports = {
   fs: path.join(pkgDir, "src", "internal"),
-  http: path.join(root, "packages", "core", "src", "internal")
+  http: path.join(root, "packages", "core", "src", "internal", "transport")
 }
 for (const [name, dir] of Object.entries(nodeImports)) {
   for (const target of ["node", "browser"]) {

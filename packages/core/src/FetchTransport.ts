@@ -26,7 +26,7 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import * as internal from "./internal/fetchTransport.js"
+import * as internal from "./internal/transport/fetchTransport.js"
 
 /**
  * The lean fetch client. It uses the `FetchHttpClient.Fetch` and

@@ -10,11 +10,11 @@
  * @since 0.1.0
  */
 import * as Redact from "@hotdata-effect/kernel/redact"
+import * as TransportFailure from "@hotdata-effect/kernel/transportFailure"
 import * as Duration from "effect/Duration"
 import * as Option from "effect/Option"
 import * as Predicate from "effect/Predicate"
 import * as Schema from "effect/Schema"
-import * as Causes from "./internal/causes.js"
 
 /**
  * @since 0.1.0
@@ -44,6 +44,18 @@ const responseFields = {
   /** The server's message, or a description of the failure when it sent none. */
   message: Schema.String,
   /** The `X-Trace-Id` of the response, to correlate with server-side logs. */
+  traceId: Schema.optional(Schema.String)
+}
+
+/** The fields of every error of a call that has no HTTP status of its own: the operation, and what went wrong. */
+const callFields = {
+  operation: Schema.String,
+  message: Schema.String
+}
+
+/** What is known of the answer an error came from, when the server sent one. */
+const answerFields = {
+  status: Schema.optional(Schema.Number),
   traceId: Schema.optional(Schema.String)
 }
 
@@ -249,8 +261,7 @@ export class UnexpectedStatus extends Schema.TaggedError<UnexpectedStatus>(
 export class TransportError extends Schema.TaggedError<TransportError>(
   "@hotdata-effect/core/HotdataError/TransportError"
 )("TransportError", {
-  operation: Schema.String,
-  message: Schema.String,
+  ...callFields,
   phase: Schema.Literal("connect", "request", "response", "tls")
 }) {
   /** @since 0.1.0 */
@@ -265,11 +276,7 @@ export class TransportError extends Schema.TaggedError<TransportError>(
  */
 export class TimeoutError extends Schema.TaggedError<TimeoutError>("@hotdata-effect/core/HotdataError/TimeoutError")(
   "TimeoutError",
-  {
-    operation: Schema.String,
-    message: Schema.String,
-    timeout: Schema.Duration
-  }
+  { ...callFields, timeout: Schema.Duration }
 ) {
   /** @since 0.1.0 */
   readonly [TypeId]: TypeId = TypeId
@@ -284,13 +291,7 @@ export class TimeoutError extends Schema.TaggedError<TimeoutError>("@hotdata-eff
  */
 export class DecodeError extends Schema.TaggedError<DecodeError>("@hotdata-effect/core/HotdataError/DecodeError")(
   "DecodeError",
-  {
-    operation: Schema.String,
-    message: Schema.String,
-    status: Schema.optional(Schema.Number),
-    traceId: Schema.optional(Schema.String),
-    snippet: Schema.optional(Schema.String)
-  }
+  { ...callFields, ...answerFields, snippet: Schema.optional(Schema.String) }
 ) {
   /** @since 0.1.0 */
   readonly [TypeId]: TypeId = TypeId
@@ -316,12 +317,10 @@ export class DecodeError extends Schema.TaggedError<DecodeError>("@hotdata-effec
 export class ResponseTooLarge extends Schema.TaggedError<ResponseTooLarge>(
   "@hotdata-effect/core/HotdataError/ResponseTooLarge"
 )("ResponseTooLarge", {
-  operation: Schema.String,
-  message: Schema.String,
+  ...callFields,
   setting: Schema.Literal("maxResponseBytes", "maxCompressionRatio"),
   limit: Schema.Number,
-  status: Schema.optional(Schema.Number),
-  traceId: Schema.optional(Schema.String)
+  ...answerFields
 }) {
   /** @since 0.1.0 */
   readonly [TypeId]: TypeId = TypeId
@@ -336,10 +335,7 @@ export class ResponseTooLarge extends Schema.TaggedError<ResponseTooLarge>(
  */
 export class InvalidRequest extends Schema.TaggedError<InvalidRequest>(
   "@hotdata-effect/core/HotdataError/InvalidRequest"
-)("InvalidRequest", {
-  operation: Schema.String,
-  message: Schema.String
-}) {
+)("InvalidRequest", callFields) {
   /** @since 0.1.0 */
   readonly [TypeId]: TypeId = TypeId
 }
@@ -466,28 +462,6 @@ export const parseErrorBody = (body: unknown): { readonly code?: string; readonl
 }
 
 /**
- * Error codes (Node, Bun) meaning the TLS handshake refused the server's certificate.
- */
-const CERTIFICATE_CODES = new Set([
-  "DEPTH_ZERO_SELF_SIGNED_CERT",
-  "SELF_SIGNED_CERT_IN_CHAIN",
-  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
-  "UNABLE_TO_GET_ISSUER_CERT",
-  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
-  "CERT_HAS_EXPIRED",
-  "CERT_NOT_YET_VALID",
-  "CERT_UNTRUSTED",
-  "CERT_REJECTED",
-  "CERT_REVOKED",
-  "CERT_SIGNATURE_FAILURE",
-  "ERR_TLS_CERT_ALTNAME_INVALID",
-  "HOSTNAME_MISMATCH"
-])
-
-/** How rustls-based `fetch` implementations (Deno) word a refused certificate; they give no code. */
-const refusedCertificateMessage = /invalid peer certificate/i
-
-/**
  * Whether a transport's error (or one of its causes) says the TLS handshake refused the
  * server's certificate: untrusted, self-signed, expired, or issued for another name.
  * Nothing was sent, and another attempt would be refused the same way. Told by the error
@@ -497,11 +471,7 @@ const refusedCertificateMessage = /invalid peer certificate/i
  * @since 0.1.0
  * @category refinements
  */
-export const isCertificateRefusal = (cause: unknown): boolean =>
-  Causes.chainOf(cause).some((error) =>
-    ("code" in error && Predicate.isString(error.code) && CERTIFICATE_CODES.has(error.code)) ||
-    ("message" in error && Predicate.isString(error.message) && refusedCertificateMessage.test(error.message))
-  )
+export const isCertificateRefusal: (cause: unknown) => boolean = TransportFailure.isCertificateRefusal
 
 /**
  * Reads a `Retry-After` value: delay seconds (fractions accepted) or an HTTP date.

@@ -29,7 +29,7 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import * as Layer from "effect/Layer"
 import type * as http from "node:http"
 import type * as https from "node:https"
-import * as internal from "./internal/nodeTransport.js"
+import * as internal from "./internal/transport/nodeTransport.js"
 
 /**
  * The Node client over the shared keep-alive agents.

@@ -5,6 +5,7 @@
  *
  * @since 0.1.0
  */
+import * as Path from "@hotdata-effect/kernel/path"
 import type * as Schema from "effect/Schema"
 
 /**
@@ -120,8 +121,6 @@ export interface Operation {
  */
 export const make = <const O extends Operation>(operation: O): O => operation
 
-const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
-
 /**
  * Why a path parameter value cannot be sent, or `undefined` when it can: an empty
  * value, `.` and `..` would be dropped or resolved by URL parsing and reach another
@@ -130,18 +129,7 @@ const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\
  * @since 0.1.0
  * @category utils
  */
-export const checkPathParam = (value: unknown): string | undefined => {
-  if (typeof value !== "string") return "must be a string"
-  if (value === "") return "must not be empty"
-  if (value === "." || value === "..") return `must not be \`${value}\` (a dot segment would address another route)`
-  if (loneSurrogate.test(value)) return "must not contain a lone UTF-16 surrogate"
-  return undefined
-}
-
-const unreservedOnly = /^[A-Za-z0-9\-._~]*$/
-
-const hex = (byte: number) => `%${byte.toString(16).toUpperCase().padStart(2, "0")}`
-const utf8 = new TextEncoder()
+export const checkPathParam: (value: unknown) => string | undefined = Path.checkPathParam
 
 /**
  * Percent-encodes a path segment: every character but the unreserved ones
@@ -151,16 +139,7 @@ const utf8 = new TextEncoder()
  * @since 0.1.0
  * @category utils
  */
-export const encodePathSegment = (value: string, all = false): string => {
-  if (!all && unreservedOnly.test(value)) return value
-  let out = ""
-  for (const byte of utf8.encode(value)) {
-    const unreserved = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) ||
-      (byte >= 0x61 && byte <= 0x7a) || byte === 0x2d || byte === 0x2e || byte === 0x5f || byte === 0x7e
-    out += unreserved && !all ? String.fromCharCode(byte) : hex(byte)
-  }
-  return out
-}
+export const encodePathSegment: (value: string, all?: boolean) => string = Path.encodePathSegment
 
 /**
  * Fills a path template with its parameters, each percent-encoded as one segment (see
@@ -170,25 +149,4 @@ export const encodePathSegment = (value: string, all = false): string => {
  * @since 0.1.0
  * @category utils
  */
-export const renderPath = (operation: Operation, params: Readonly<Record<string, string>>): string => {
-  const parts = templateOf(operation)
-  let out = parts[0] as string
-  for (let i = 1; i < parts.length; i += 2) {
-    const name = parts[i] as string
-    const value = params[name] ?? ""
-    out += encodePathSegment(value, operation.reservedPathValues?.[name]?.includes(value) === true) + parts[i + 1]
-  }
-  return out
-}
-
-/** The path template of each operation split once: literal, name, literal, ..., literal. */
-const templates = new WeakMap<Operation, ReadonlyArray<string>>()
-
-const templateOf = (operation: Operation): ReadonlyArray<string> => {
-  let parts = templates.get(operation)
-  if (parts === undefined) {
-    parts = operation.path.split(/\{([^}]+)\}/)
-    templates.set(operation, parts)
-  }
-  return parts
-}
+export const renderPath: (operation: Operation, params: Readonly<Record<string, string>>) => string = Path.renderPath

@@ -11,7 +11,7 @@ import * as Schema from "effect/Schema"
 import type * as Schemas from "./generated/Schemas.js"
 import { HotdataClient } from "./HotdataClient.js"
 import type * as HotdataError from "./HotdataError.js"
-import * as internal from "./internal/client.js"
+import * as internal from "./internal/call/index.js"
 import * as Polling from "./Polling.js"
 import * as Results from "./Results.js"
 

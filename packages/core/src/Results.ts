@@ -10,20 +10,20 @@
 import type * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as Protocol from "@hotdata-effect/kernel/results"
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
-import * as Predicate from "effect/Predicate"
 import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
 import * as Operations from "./generated/Operations.js"
 import * as Schemas from "./generated/Schemas.js"
 import { HotdataClient } from "./HotdataClient.js"
 import * as HotdataError from "./HotdataError.js"
-import * as bodyReaderInternal from "./internal/bodyReader.js"
-import * as internal from "./internal/client.js"
+import * as internal from "./internal/call/index.js"
 import * as Secrets from "./internal/secrets.js"
+import * as bodyReaderInternal from "./internal/transport/bodyReader.js"
 
 /**
  * The result (or the query run behind it) is still being computed: the server answered
@@ -79,17 +79,13 @@ export const mediaTypes = {
 export type Format = keyof typeof mediaTypes
 
 /**
- * The link to the next window of a result, when `limit` stopped before its end.
+ * The link to the next window of a result, when `limit` stopped before its end: the URL
+ * the server gave (`Link: <...>; rel="next"`), with its `offset` and `limit`.
  *
  * @since 0.1.0
  * @category models
  */
-export interface NextPage {
-  /** The URL the server gave (`Link: <...>; rel="next"`). */
-  readonly url: string
-  readonly offset: number | undefined
-  readonly limit: number | undefined
-}
+export type NextPage = Protocol.NextPage
 
 /**
  * What the headers of a ready answer say about the result.
@@ -130,35 +126,13 @@ export interface RequestOptions {
   readonly limit?: number | undefined
 }
 
-const parseCount = (value: string | undefined): number | undefined =>
-  value !== undefined && /^\s*\d+\s*$/.test(value) ? Number(value) : undefined
-
 /**
  * Reads the `rel="next"` target of a `Link` header, resolved against `base`.
  *
  * @since 0.1.0
  * @category parsing
  */
-export const parseNextLink = (value: string | undefined, base: string): NextPage | undefined => {
-  if (value === undefined) return undefined
-  for (const part of value.split(/,(?=\s*<)/)) {
-    const match = /^\s*<([^>]*)>(.*)$/.exec(part)
-    if (match === null) continue
-    const rels = /;\s*rel\s*=\s*"?([^";]+)"?/i.exec(match[2]!)
-    if (rels === null || !rels[1]!.split(/\s+/).includes("next")) continue
-    let url: URL
-    try {
-      url = new URL(match[1]!, base)
-    } catch {
-      continue
-    }
-    const number = (name: string) => parseCount(url.searchParams.get(name) ?? undefined)
-    return { url: url.toString(), offset: number("offset"), limit: number("limit") }
-  }
-  return undefined
-}
-
-const pendingStatuses = new Set(["pending", "processing", "running", "queued"])
+export const parseNextLink: (value: string | undefined, base: string) => NextPage | undefined = Protocol.parseNextLink
 
 /**
  * Whether a content type is JSON (`application/json`, `application/problem+json`).
@@ -166,8 +140,7 @@ const pendingStatuses = new Set(["pending", "processing", "running", "queued"])
  * @since 0.1.0
  * @category parsing
  */
-export const isJson = (contentType: string | undefined): boolean =>
-  contentType !== undefined && /^application\/(problem\+)?json/i.test(contentType)
+export const isJson: (contentType: string | undefined) => boolean = Protocol.isJson
 
 /**
  * The JSON value of a body, `undefined` for a body that is not JSON. A read that stops
@@ -192,10 +165,14 @@ const readJson = (
 const serverText = (response: HttpClientResponse.HttpClientResponse, text: string): string =>
   HotdataError.redact(text, Secrets.secretsOf(response.request))
 
-const notReady = (resultId: string, response: HttpClientResponse.HttpClientResponse, serverStatus: string) =>
+const notReady = (
+  resultId: string,
+  response: HttpClientResponse.HttpClientResponse,
+  state: { readonly status: string }
+) =>
   Effect.flatMap(Clock.currentTimeMillis, (now) => {
     const retryAfter = HotdataError.parseRetryAfter(response.headers["retry-after"], now)
-    const status = serverText(response, serverStatus)
+    const status = serverText(response, state.status)
     return new NotReady({
       resultId,
       status,
@@ -203,9 +180,6 @@ const notReady = (resultId: string, response: HttpClientResponse.HttpClientRespo
       ...(Option.isSome(retryAfter) ? { retryAfter: retryAfter.value } : {})
     })
   })
-
-const statusOf = (body: unknown): string | undefined =>
-  Predicate.isRecord(body) && Predicate.isString(body.status) ? body.status : undefined
 
 /**
  * Sends `GET /v1/results/{id}` in one format and returns the ready answer. A 202, or a
@@ -246,25 +220,23 @@ export const request = (
     const contentType = response.headers["content-type"]
     const info: Info = {
       resultId,
-      totalRowCount: parseCount(response.headers["x-total-row-count"]),
-      nextPage: parseNextLink(response.headers["link"], response.request.url),
+      totalRowCount: Protocol.parseCount(response.headers["x-total-row-count"]),
+      nextPage: Protocol.parseNextLink(response.headers["link"], response.request.url),
       contentType
     }
-    if (response.status === 202) {
+    if (response.status === Protocol.PENDING_STATUS) {
       // The body of a 202 only words its status: one that cannot be read says `pending`.
       const body = yield* Effect.orElseSucceed(readJson(response), () => undefined)
-      return yield* notReady(resultId, response, statusOf(body) ?? "pending")
+      return yield* notReady(resultId, response, Protocol.pendingOf(body))
     }
-    if (options.format !== "json" && !isJson(contentType)) return { response, info, body: undefined }
+    if (options.format !== "json" && !Protocol.isJson(contentType)) return { response, info, body: undefined }
     // A JSON body: the rows of the json format, or a status instead of data (older
     // servers answer 200 for every state).
     const json = yield* readJson(response)
-    const status = statusOf(json)
-    if (status !== undefined && pendingStatuses.has(status)) return yield* notReady(resultId, response, status)
-    if (status !== undefined && status !== "ready") {
-      const message = Predicate.isRecord(json) && Predicate.isString(json.error_message)
-        ? serverText(response, json.error_message)
-        : serverText(response, `result ${resultId} is ${status}`)
+    const state = Protocol.stateOf(response.status, json)
+    if (state._tag === "Pending") return yield* notReady(resultId, response, state)
+    if (state._tag === "Failed") {
+      const message = serverText(response, state.errorMessage ?? `result ${resultId} is ${state.status}`)
       return yield* new ResultFailed({ resultId, message })
     }
     const decoded = Schema.decodeUnknownEither(Schemas.GetResultResponse)(json)

@@ -51,7 +51,7 @@ beforeAll(async () => {
     bundle: true,
     platform: "node",
     format: "esm",
-    alias: { "#http": path.join(import.meta.dirname, "..", "src", "internal", "http.node.ts") },
+    alias: { "#http": path.join(import.meta.dirname, "..", "src", "internal", "transport", "http.node.ts") },
     // The CommonJS modules bundled (undici) require Node's own modules.
     banner: { js: "import { createRequire } from \"node:module\"; const require = createRequire(import.meta.url);" },
     logLevel: "error"

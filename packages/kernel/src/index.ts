@@ -18,3 +18,27 @@ export * as Redact from "./redact.js"
  * @since 0.1.0
  */
 export * as SizeLimit from "./sizeLimit.js"
+/**
+ * @since 0.1.0
+ */
+export * as Idempotency from "./idempotency.js"
+/**
+ * @since 0.1.0
+ */
+export * as Path from "./path.js"
+/**
+ * @since 0.1.0
+ */
+export * as Results from "./results.js"
+/**
+ * @since 0.1.0
+ */
+export * as Settings from "./settings.js"
+/**
+ * @since 0.1.0
+ */
+export * as TransportFailure from "./transportFailure.js"
+/**
+ * @since 0.1.0
+ */
+export * as Url from "./url.js"

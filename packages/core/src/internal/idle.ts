@@ -14,9 +14,9 @@ import { globalValue } from "effect/GlobalValue"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 import * as HotdataError from "../HotdataError.js"
-import { type BodyLimits, limitsOwnReads } from "./lean.js"
-import * as RawBody from "./rawBody.js"
 import * as Secrets from "./secrets.js"
+import { type BodyLimits, limitsOwnReads } from "./transport/lean.js"
+import * as RawBody from "./transport/rawBody.js"
 
 const utf8 = new TextDecoder()
 

@@ -2,6 +2,7 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientError from "@effect/platform/HttpClientError"
 import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Redact from "@hotdata-effect/kernel/redact"
+import * as Settings from "@hotdata-effect/kernel/settings"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 
@@ -13,62 +14,23 @@ import * as Either from "effect/Either"
  * secret, so a message names the setting and what is wrong with it.
  */
 
-/** What a character is, in words, for a message that must not quote it. */
-const characterKind = (code: number): string => {
-  if (code === 0x0a || code === 0x0d) return "a line break"
-  if (code === 0x00) return "a NUL character"
-  if (code === 0x09) return "a tab"
-  if (code === 0x20) return "a space"
-  if (code < 0x20 || code === 0x7f) return "a control character"
-  return "a non-ASCII character"
-}
+const { characterKind } = Settings
+
+/** A kernel check's answer as an `Either`: the value to use, or what is wrong. */
+const toEither = (checked: Settings.Checked): Either.Either<string, string> =>
+  checked._tag === "Valid" ? Either.right(checked.value) : Either.left(checked.message)
 
 /**
- * Validates an API key. Whitespace around the key (a trailing line break of a secret
- * file, a space from a paste) is removed; what remains must be non-empty and made of
- * visible ASCII characters (U+0021 to U+007E), the characters a bearer token can carry
- * in a header. The failure names the problem, never the key.
+ * Validates an API key (see `Settings.checkApiKey`): trimmed, non-empty, visible ASCII
+ * only. The failure names the problem, never the key.
  */
-export const validateApiKey = (key: string): Either.Either<string, string> => {
-  const trimmed = key.trim()
-  if (trimmed === "") return Either.left("the API key is empty")
-  for (let i = 0; i < trimmed.length; i++) {
-    const code = trimmed.charCodeAt(i)
-    if (code < 0x21 || code > 0x7e) {
-      return Either.left(
-        `the API key contains ${characterKind(code)} (at position ${i + 1}); ` +
-          "an API key is visible ASCII characters only: check how it was copied"
-      )
-    }
-  }
-  return Either.right(trimmed)
-}
+export const validateApiKey = (key: string): Either.Either<string, string> => toEither(Settings.checkApiKey(key))
 
 /**
- * Validates a base URL already normalized (trimmed, without trailing `/` or `/v1`): it
- * must parse, use `http:` or `https:`, and carry no credentials, query or fragment.
+ * Validates a base URL already normalized (trimmed, without trailing `/` or `/v1`): see
+ * `Settings.checkBaseUrl`.
  */
-export const validateBaseUrl = (url: string): Either.Either<string, string> => {
-  if (url === "") return Either.left("the base URL is empty")
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    return Either.left("the base URL is not a valid absolute URL (expected https://host[:port][/path])")
-  }
-  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
-    return Either.left(`the base URL must use http: or https:, not ${parsed.protocol}`)
-  }
-  if (parsed.username !== "" || parsed.password !== "") {
-    return Either.left(
-      "the base URL carries credentials (user:password@); remove them and authenticate with the API key"
-    )
-  }
-  if (url.includes("?") || url.includes("#")) {
-    return Either.left("the base URL must not have a query (?) or a fragment (#)")
-  }
-  return Either.right(url)
-}
+export const validateBaseUrl = (url: string): Either.Either<string, string> => toEither(Settings.checkBaseUrl(url))
 
 /**
  * The secret values a request carries: credential headers (the API key, a finalize token),
