@@ -33,7 +33,7 @@ export * as Results from "./results.js"
 /**
  * @since 0.1.0
  */
-export * as Settings from "./settings.js"
+export * as SettingsChecks from "./settingsChecks.js"
 /**
  * @since 0.1.0
  */

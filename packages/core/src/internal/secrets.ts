@@ -2,7 +2,7 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientError from "@effect/platform/HttpClientError"
 import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Redact from "@hotdata-effect/kernel/redact"
-import * as Settings from "@hotdata-effect/kernel/settings"
+import * as SettingsChecks from "@hotdata-effect/kernel/settingsChecks"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 
@@ -17,20 +17,20 @@ import * as Either from "effect/Either"
 const { characterKind } = Settings
 
 /** A kernel check's answer as an `Either`: the value to use, or what is wrong. */
-const toEither = (checked: Settings.Checked): Either.Either<string, string> =>
+const toEither = (checked: SettingsChecks.Checked): Either.Either<string, string> =>
   checked._tag === "Valid" ? Either.right(checked.value) : Either.left(checked.message)
 
 /**
- * Validates an API key (see `Settings.checkApiKey`): trimmed, non-empty, visible ASCII
+ * Validates an API key (see `SettingsChecks.checkApiKey`): trimmed, non-empty, visible ASCII
  * only. The failure names the problem, never the key.
  */
-export const validateApiKey = (key: string): Either.Either<string, string> => toEither(Settings.checkApiKey(key))
+export const validateApiKey = (key: string): Either.Either<string, string> => toEither(SettingsChecks.checkApiKey(key))
 
 /**
  * Validates a base URL already normalized (trimmed, without trailing `/` or `/v1`): see
- * `Settings.checkBaseUrl`.
+ * `SettingsChecks.checkBaseUrl`.
  */
-export const validateBaseUrl = (url: string): Either.Either<string, string> => toEither(Settings.checkBaseUrl(url))
+export const validateBaseUrl = (url: string): Either.Either<string, string> => toEither(SettingsChecks.checkBaseUrl(url))
 
 /**
  * The secret values a request carries: credential headers (the API key, a finalize token),
