@@ -14,7 +14,7 @@ import * as Either from "effect/Either"
  * secret, so a message names the setting and what is wrong with it.
  */
 
-const { characterKind } = Settings
+const { characterKind } = SettingsChecks
 
 /** A kernel check's answer as an `Either`: the value to use, or what is wrong. */
 const toEither = (checked: SettingsChecks.Checked): Either.Either<string, string> =>
