@@ -30,7 +30,8 @@ export const validateApiKey = (key: string): Either.Either<string, string> => to
  * Validates a base URL already normalized (trimmed, without trailing `/` or `/v1`): see
  * `SettingsChecks.checkBaseUrl`.
  */
-export const validateBaseUrl = (url: string): Either.Either<string, string> => toEither(SettingsChecks.checkBaseUrl(url))
+export const validateBaseUrl = (url: string): Either.Either<string, string> =>
+  toEither(SettingsChecks.checkBaseUrl(url))
 
 /**
  * The secret values a request carries: credential headers (the API key, a finalize token),
