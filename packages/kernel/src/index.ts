@@ -13,8 +13,24 @@ export * as Crc32 from "./crc32.js"
 /**
  * @since 0.1.0
  */
+export * as Groups from "./groups.js"
+/**
+ * @since 0.1.0
+ */
 export * as Redact from "./redact.js"
 /**
  * @since 0.1.0
  */
 export * as SizeLimit from "./sizeLimit.js"
+/**
+ * @since 0.1.0
+ */
+export * as Settings from "./settings.js"
+/**
+ * @since 0.1.0
+ */
+export * as CallTypes from "./types/call.js"
+/**
+ * @since 0.1.0
+ */
+export * as DurationTypes from "./types/duration.js"
