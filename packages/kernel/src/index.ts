@@ -34,3 +34,19 @@ export * as CallTypes from "./types/call.js"
  * @since 0.1.0
  */
 export * as DurationTypes from "./types/duration.js"
+/**
+ * @since 0.1.0
+ */
+export * as ArrowTypes from "./types/arrow.js"
+/**
+ * @since 0.1.0
+ */
+export * as ErrorTypes from "./types/errors.js"
+/**
+ * @since 0.1.0
+ */
+export * as QueryTypes from "./types/query.js"
+/**
+ * @since 0.1.0
+ */
+export * as UploadTypes from "./types/uploads.js"
