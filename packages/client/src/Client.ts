@@ -6,8 +6,10 @@
  */
 import type * as KernelSettings from "@hotdata-effect/kernel/settings"
 import type * as CallTypes from "@hotdata-effect/kernel/types/call"
+import type * as ClientTypes from "@hotdata-effect/kernel/types/client"
 import type * as ErrorTypes from "@hotdata-effect/kernel/types/errors"
 import type * as QueryTypes from "@hotdata-effect/kernel/types/query"
+import type * as RetryTypes from "@hotdata-effect/kernel/types/retry"
 import type { CallOptions, DurationInput } from "./CallOptions.js"
 import type * as Groups from "./generated/Groups.js"
 import type * as Schemas from "./generated/Schemas.js"
@@ -28,18 +30,7 @@ export interface RetryPolicy {
  * @since 0.1.0
  * @category models
  */
-export interface RetryPolicyOptions {
-  /** Retries after the first attempt. Default 3. */
-  readonly maxRetries?: number | undefined
-  /** The first delay, doubled each retry. */
-  readonly baseDelay?: DurationInput | undefined
-  /** The longest delay between two attempts. */
-  readonly maxDelay?: DurationInput | undefined
-  /** No retry starts after this much time since the first attempt. */
-  readonly deadline?: DurationInput | undefined
-  /** Random spread of each delay, from 0 to 1. */
-  readonly jitter?: number | undefined
-}
+export interface RetryPolicyOptions extends RetryTypes.RetryPolicyOptions {}
 
 /**
  * The names `logLevel` and the `HOTDATA_LOG` variable accept.
@@ -152,51 +143,24 @@ export type WithResponseGroups = {
  * @since 0.1.0
  * @category models
  */
-export interface HotdataClient extends Groups.Groups, AsyncDisposable {
+export interface HotdataClient extends Groups.Groups, AsyncDisposable, ClientTypes.Helpers<HelperTypes> {
   /** The same operations, answering `{ data, response: { status, headers, traceId } }`. */
   readonly withResponse: WithResponseGroups
-  /** Query helpers. */
-  readonly sql: {
-    /** Runs SQL and returns every row. */
-    readonly run: (sql: string, options: QueryOptions, callOptions?: CallOptions) => Promise<QueryResult>
-    /** Runs SQL and decodes each row with `decode`; a throw rejects. */
-    readonly runAs: <A>(
-      sql: string,
-      options: QueryOptions,
-      decode: (row: Record<string, unknown>) => A,
-      callOptions?: CallOptions
-    ) => Promise<ReadonlyArray<A>>
-    /** Submits SQL without waiting for rows. */
-    readonly submit: (sql: string, options: SubmitOptions, callOptions?: CallOptions) => Promise<SubmitAnswer>
-    /** Every row of a ready result. */
-    readonly fetchAll: (
-      resultId: string,
-      options: FetchAllOptions,
-      callOptions?: CallOptions
-    ) => Promise<FetchAllResult>
-  }
-  /** Waiting for background work. */
-  readonly wait: {
-    readonly queryRun: (
-      id: string,
-      options: PollingOptions & { readonly databaseId: string },
-      callOptions?: CallOptions
-    ) => Promise<Schemas.QueryRunInfo>
-    readonly job: (
-      id: string,
-      options?: PollingOptions,
-      callOptions?: CallOptions
-    ) => Promise<Schemas.JobStatusResponse>
-    readonly result: (
-      id: string,
-      options: PollingOptions & { readonly databaseId: string },
-      callOptions?: CallOptions
-    ) => Promise<Schemas.GetResultResponse>
-  }
-  /** Runs SQL and returns every row. Same as `sql.run`. */
-  readonly runQuery: (sql: string, options: QueryOptions, callOptions?: CallOptions) => Promise<QueryResult>
-  /** Aborts every call and iteration in flight and releases the client's resources. Later calls reject. */
-  readonly dispose: () => Promise<void>
+}
+
+/** The types the helpers of the client take and answer. */
+interface HelperTypes {
+  readonly callOptions: CallOptions
+  readonly polling: PollingOptions
+  readonly queryOptions: QueryOptions
+  readonly queryResult: QueryResult
+  readonly submitOptions: SubmitOptions
+  readonly submitAnswer: SubmitAnswer
+  readonly fetchAllOptions: FetchAllOptions
+  readonly fetchAllResult: FetchAllResult
+  readonly queryRun: Schemas.QueryRunInfo
+  readonly job: Schemas.JobStatusResponse
+  readonly result: Schemas.GetResultResponse
 }
 
 /**

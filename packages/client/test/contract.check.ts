@@ -15,6 +15,7 @@ import type * as Groups from "@hotdata-effect/core/generated/Groups"
 import type * as HotdataError from "@hotdata-effect/core/HotdataError"
 import type * as PromiseClient from "@hotdata-effect/core/PromiseClient"
 import type * as Query from "@hotdata-effect/core/Query"
+import type * as CoreRetryPolicy from "@hotdata-effect/core/RetryPolicy"
 import type * as UploadsPromise from "@hotdata-effect/uploads/promise"
 import type * as UploadError from "@hotdata-effect/uploads/UploadError"
 import type * as UploadEvent from "@hotdata-effect/uploads/UploadEvent"
@@ -89,6 +90,8 @@ export type Checked = [
   Assert<Equals<keyof Plain.CallOptions, keyof PromiseClient.CallOptions>>,
   Assert<Extends<Omit<Plain.Options, "retryPolicy">, PromiseClient.Options>>,
   Assert<Equals<keyof Plain.Options, keyof PromiseClient.Options>>,
+  Assert<Extends<Plain.RetryPolicyOptions, CoreRetryPolicy.Options>>,
+  Assert<Equals<keyof Plain.RetryPolicyOptions, keyof CoreRetryPolicy.Options>>,
   Assert<Extends<Plain.QueryOptions, Query.Options>>,
   Assert<Equals<keyof Plain.QueryOptions, keyof Query.Options>>,
   Assert<Equals<Plain.QueryResult, Query.QueryResult>>,

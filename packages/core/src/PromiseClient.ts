@@ -23,6 +23,7 @@
  */
 import type * as KernelSettings from "@hotdata-effect/kernel/settings"
 import type * as CallTypes from "@hotdata-effect/kernel/types/call"
+import type * as ClientTypes from "@hotdata-effect/kernel/types/client"
 import type * as Duration from "effect/Duration"
 import type * as Effect from "effect/Effect"
 import type * as Stream from "effect/Stream"
@@ -157,55 +158,24 @@ export type WithResponseGroups = {
  * @since 0.1.0
  * @category models
  */
-export interface HotdataPromiseClient extends PromiseGroups, AsyncDisposable {
+export interface HotdataPromiseClient extends PromiseGroups, AsyncDisposable, ClientTypes.Helpers<HelperTypes> {
   /** The same operations, answering `{ data, response: { status, headers, traceId } }`. */
   readonly withResponse: WithResponseGroups
-  /** Query helpers (see the `Query` module). */
-  readonly sql: {
-    /** Runs SQL and returns every row (`Query.run`). */
-    readonly run: (sql: string, options: Query.Options, callOptions?: CallOptions) => Promise<Query.QueryResult>
-    /** Runs SQL and decodes each row with `decode` (a `runAs` for code without Schema); a throw rejects. */
-    readonly runAs: <A>(
-      sql: string,
-      options: Query.Options,
-      decode: (row: Record<string, unknown>) => A,
-      callOptions?: CallOptions
-    ) => Promise<ReadonlyArray<A>>
-    /** Submits SQL without waiting for rows (`Query.submit`). */
-    readonly submit: (
-      sql: string,
-      options: Query.SubmitOptions,
-      callOptions?: CallOptions
-    ) => Promise<Effect.Effect.Success<ReturnType<typeof Query.submit>>>
-    /** Every row of a ready result (`Query.fetchAll`). */
-    readonly fetchAll: (
-      resultId: string,
-      options: Parameters<typeof Query.fetchAll>[1],
-      callOptions?: CallOptions
-    ) => Promise<Effect.Effect.Success<ReturnType<typeof Query.fetchAll>>>
-  }
-  /** Waiting for background work (see the `Polling` module). */
-  readonly wait: {
-    readonly queryRun: (
-      id: string,
-      options: Polling.Options & { readonly databaseId: string },
-      callOptions?: CallOptions
-    ) => Promise<Schemas.QueryRunInfo>
-    readonly job: (
-      id: string,
-      options?: Polling.Options,
-      callOptions?: CallOptions
-    ) => Promise<Schemas.JobStatusResponse>
-    readonly result: (
-      id: string,
-      options: Polling.Options & { readonly databaseId: string },
-      callOptions?: CallOptions
-    ) => Promise<Schemas.GetResultResponse>
-  }
-  /** Runs SQL and returns every row. Same as `sql.run`. */
-  readonly runQuery: (sql: string, options: Query.Options, callOptions?: CallOptions) => Promise<Query.QueryResult>
-  /** Aborts every call and iteration in flight and releases the client's resources. Later calls reject. */
-  readonly dispose: () => Promise<void>
+}
+
+/** The types the helpers of the Promise client take and answer: the Effect API's. */
+interface HelperTypes {
+  readonly callOptions: CallOptions
+  readonly polling: Polling.Options
+  readonly queryOptions: Query.Options
+  readonly queryResult: Query.QueryResult
+  readonly submitOptions: Query.SubmitOptions
+  readonly submitAnswer: Effect.Effect.Success<ReturnType<typeof Query.submit>>
+  readonly fetchAllOptions: Parameters<typeof Query.fetchAll>[1]
+  readonly fetchAllResult: Effect.Effect.Success<ReturnType<typeof Query.fetchAll>>
+  readonly queryRun: Schemas.QueryRunInfo
+  readonly job: Schemas.JobStatusResponse
+  readonly result: Schemas.GetResultResponse
 }
 
 /**

@@ -50,3 +50,11 @@ export * as QueryTypes from "./types/query.js"
  * @since 0.1.0
  */
 export * as UploadTypes from "./types/uploads.js"
+/**
+ * @since 0.1.0
+ */
+export * as RetryTypes from "./types/retry.js"
+/**
+ * @since 0.1.0
+ */
+export * as ClientTypes from "./types/client.js"
