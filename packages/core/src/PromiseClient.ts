@@ -206,7 +206,7 @@ export const createHotdataClient = (options: Options = {}): HotdataPromiseClient
   const runQuery = (sql: string, queryOptions: Query.Options, callOptions?: CallOptions) =>
     run(Query.run(sql, queryOptions), callOptions)
   const client: Omit<HotdataPromiseClient, keyof PromiseGroups> & { readonly [RunnerId]: Runner } = {
-    withResponse: withResponse as unknown as WithResponseGroups,
+    withResponse,
     sql: {
       run: runQuery,
       runAs: async (sql, queryOptions, decode, callOptions) => {
@@ -226,7 +226,5 @@ export const createHotdataClient = (options: Options = {}): HotdataPromiseClient
     [Symbol.asyncDispose]: runner.dispose,
     [RunnerId]: { run, iterate: runner.iterate }
   }
-  // The groups are built from the contract's descriptors, whose names the compiler cannot
-  // relate to the generated group types: they are asserted to be those here.
-  return { ...(groups as unknown as PromiseGroups), ...client }
+  return { ...groups, ...client }
 }

@@ -11,7 +11,7 @@ import * as Stream from "effect/Stream"
 import * as Operations from "../../generated/Operations.js"
 import * as HotdataClient from "../../HotdataClient.js"
 import type * as Operation from "../../Operation.js"
-import type { CallOptions, Runner } from "../../PromiseClient.js"
+import type { CallOptions, PromiseGroups, Runner, WithResponseGroups } from "../../PromiseClient.js"
 import * as internal from "../client.js"
 
 type Method = (...args: Array<unknown>) => unknown
@@ -25,14 +25,17 @@ const groupOf = (service: HotdataClient.HotdataClient.Service, operation: Operat
   // descriptor's names, which the compiler cannot relate to those types.
   (service as unknown as Record<string, Record<string, ServiceMethod<unknown>>>)[operation.group]
 
-/** The Promise groups and the `withResponse` groups of a service. @internal */
+/**
+ * The Promise groups and the `withResponse` groups of a service. They are built from the
+ * contract's descriptors, whose names the compiler cannot relate to the generated group
+ * types, so they are asserted to be those here.
+ *
+ * @internal
+ */
 export const make = (
   service: HotdataClient.HotdataClient.Service,
   runner: Runner
-): {
-  readonly groups: Record<string, Record<string, Method>>
-  readonly withResponse: Record<string, Record<string, Method>>
-} => {
+): { readonly groups: PromiseGroups; readonly withResponse: WithResponseGroups } => {
   const operations: ReadonlyArray<Operation.Operation> = Object.values(Operations.all)
   /** Builds an operation's effect from the method's arguments; the call options follow the positional ones. */
   const callOf = (operation: Operation.Operation) => {
@@ -82,5 +85,5 @@ export const make = (
       }
     }
   })
-  return { groups, withResponse }
+  return { groups: groups as unknown as PromiseGroups, withResponse: withResponse as unknown as WithResponseGroups }
 }
