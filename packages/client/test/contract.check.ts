@@ -19,6 +19,7 @@ import type * as CoreRetryPolicy from "@hotdata-effect/core/RetryPolicy"
 import type * as UploadsPromise from "@hotdata-effect/uploads/promise"
 import type * as UploadError from "@hotdata-effect/uploads/UploadError"
 import type * as UploadEvent from "@hotdata-effect/uploads/UploadEvent"
+import type * as Effect from "effect/Effect"
 import type * as Plain from "../src/index.js"
 import type { Assert, AssertNever, Equals, Extends } from "./equals.js"
 
@@ -96,6 +97,9 @@ export type Checked = [
   Assert<Equals<keyof Plain.QueryOptions, keyof Query.Options>>,
   Assert<Equals<Plain.QueryResult, Query.QueryResult>>,
   Assert<Equals<Plain.SubmitAnswer, Query.SubmitAnswer>>,
+  Assert<Equals<Plain.SubmitOptions, Query.SubmitOptions>>,
+  Assert<Equals<Plain.FetchAllResult, Effect.Effect.Success<ReturnType<typeof Query.fetchAll>>>>,
+  Assert<Equals<Omit<Plain.CallOptions, "timeout">, Omit<PromiseClient.CallOptions, "timeout">>>,
   Assert<Extends<Plain.FetchAllOptions, Parameters<typeof Query.fetchAll>[1]>>,
   Assert<
     Equals<
