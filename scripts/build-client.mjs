@@ -10,7 +10,8 @@
 // of the client has no `node:` import.
 //
 // Declarations: `tsc -b` writes the plain types to dist/types; they are copied to dist
-// as .d.ts (ESM) and .d.cts (CommonJS). They import nothing from Effect, which this build
+// as .d.ts (ESM) and .d.cts (CommonJS), with the kernel declarations they use under
+// dist/kernel. They import nothing from Effect or the other packages, which this build
 // checks.
 //
 // Usage: node scripts/build-client.mjs [--sizes]
