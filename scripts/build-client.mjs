@@ -10,7 +10,8 @@
 // of the client has no `node:` import.
 //
 // Declarations: `tsc -b` writes the plain types to dist/types; they are copied to dist
-// as .d.ts (ESM) and .d.cts (CommonJS). They import nothing from Effect, which this build
+// as .d.ts (ESM) and .d.cts (CommonJS), with the kernel declarations they use under
+// dist/kernel. They import nothing from Effect or the other packages, which this build
 // checks.
 //
 // Usage: node scripts/build-client.mjs [--sizes]
@@ -114,11 +115,14 @@ await fs.writeFile(
   }`
 )
 
-// Declarations: dist/types/**.d.ts -> dist/**.d.ts and dist/**.d.cts.
-const declarations = (await walk(types)).filter((f) => f.endsWith(".d.ts") && !f.includes(`${path.sep}internal${path.sep}`))
-for (const file of declarations) {
-  const rel = path.relative(types, file)
-  const text = (await fs.readFile(file, "utf8")).replace(/\n\/\/# sourceMappingURL=.*\n?$/, "\n")
+// Declarations: dist/types/**.d.ts -> dist/**.d.ts and dist/**.d.cts. The plain types
+// they take from the kernel are copied beside them (dist/kernel/**, from the kernel's own
+// declarations, which import nothing but each other), and the imports pointed there: the
+// package installs with no dependency but apache-arrow.
+const kernelTypes = path.join(root, "packages", "kernel", "dist")
+const kernelImport = /((?:from |import\()")@hotdata-effect\/kernel\/([^"]+)"/g
+const relativeImport = /(?:from |import\()"(\.{1,2}\/[^"]+)\.js"/g
+const emit = async (rel, text) => {
   if (/(from |import\()"(effect|@effect\/[^"]+|@hotdata-effect\/[^"]+)(\/[^"]*)?"/.test(text)) {
     throw new Error(`${rel}: the client's declarations must not import Effect or the other packages`)
   }
@@ -128,6 +132,27 @@ for (const file of declarations) {
     path.join(dist, rel.replace(/\.d\.ts$/, ".d.cts")),
     text.replace(/(from "\.{1,2}\/[^"]+)\.js"/g, "$1.cjs\"")
   )
+}
+const kernelNeeded = new Set()
+const declarations = (await walk(types)).filter((f) => f.endsWith(".d.ts") && !f.includes(`${path.sep}internal${path.sep}`))
+for (const file of declarations) {
+  const rel = path.relative(types, file)
+  const text = (await fs.readFile(file, "utf8")).replace(/\n\/\/# sourceMappingURL=.*\n?$/, "\n")
+  const toKernel = path.relative(path.dirname(rel), "kernel").split(path.sep).join("/")
+  await emit(
+    rel,
+    text.replace(kernelImport, (_, head, module) => {
+      kernelNeeded.add(`${module}.d.ts`)
+      return `${head}${toKernel.startsWith(".") ? "" : "./"}${toKernel}/${module}.js"`
+    })
+  )
+}
+for (const rel of kernelNeeded) {
+  const text = (await fs.readFile(path.join(kernelTypes, rel), "utf8")).replace(/\n\/\/# sourceMappingURL=.*\n?$/, "\n")
+  for (const [, dep] of text.matchAll(relativeImport)) {
+    kernelNeeded.add(path.posix.join(path.posix.dirname(rel), `${dep}.d.ts`))
+  }
+  await emit(path.join("kernel", rel), text)
 }
 
 // Node's modules are reached only through `#fs` and `#http`, whose browser files have none.

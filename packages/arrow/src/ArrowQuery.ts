@@ -8,6 +8,7 @@
 import type { HotdataClient } from "@hotdata-effect/core/HotdataClient"
 import * as Polling from "@hotdata-effect/core/Polling"
 import * as Query from "@hotdata-effect/core/Query"
+import type * as ArrowTypes from "@hotdata-effect/kernel/types/arrow"
 import type { RecordBatch } from "apache-arrow"
 import { Table } from "apache-arrow"
 import * as Chunk from "effect/Chunk"
@@ -24,19 +25,7 @@ import * as internal from "./internal/results.js"
  * @since 0.1.0
  * @category models
  */
-export interface Options extends Query.SubmitOptions {
-  /** The first row to read. Default 0. */
-  readonly offset?: number | undefined
-  /** How many rows to read at most. Default: every row from `offset`. */
-  readonly limit?: number | undefined
-  /**
-   * How to wait for the query run and the result. `true` (the default) or
-   * {@link ArrowResults.WaitOptions}: wait on a schedule, honouring `Retry-After`,
-   * until the deadline (one deadline for both waits). `false`: fail at once with
-   * `NotReady` when the query run or the result is still being computed.
-   */
-  readonly wait?: boolean | ArrowResults.WaitOptions | undefined
-}
+export interface Options extends ArrowTypes.QueryOptions<ArrowResults.WaitOptions> {}
 
 /**
  * An open Arrow result of a query, with what the query said about it.

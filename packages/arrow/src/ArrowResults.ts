@@ -13,6 +13,7 @@
 import type { HotdataClient } from "@hotdata-effect/core/HotdataClient"
 import type * as Polling from "@hotdata-effect/core/Polling"
 import type * as Results from "@hotdata-effect/core/Results"
+import type * as ArrowTypes from "@hotdata-effect/kernel/types/arrow"
 import type { RecordBatch, Schema as ArrowSchema } from "apache-arrow"
 import { Table } from "apache-arrow"
 import * as Chunk from "effect/Chunk"
@@ -33,24 +34,13 @@ import * as internal from "./internal/results.js"
 export type WaitOptions = Polling.Options
 
 /**
+ * The options of reading a stored result: the database, the window of rows, and whether
+ * (and how) to wait for a result that is not ready.
+ *
  * @since 0.1.0
  * @category models
  */
-export interface Options {
-  /** The database the query ran in (sent as `X-Database-Id`). */
-  readonly databaseId: string
-  /** The first row to read. Default 0. */
-  readonly offset?: number | undefined
-  /** How many rows to read at most. Default: every row from `offset`. */
-  readonly limit?: number | undefined
-  /**
-   * What to do when the result is not ready yet. `false` (the default): fail at once
-   * with `NotReady`, which carries the server's `retryAfter`. `true` or
-   * {@link WaitOptions}: keep asking until it is ready or the deadline passes
-   * (`PollTimeout`). The wait asks for the data itself, so nothing is downloaded twice.
-   */
-  readonly wait?: boolean | WaitOptions | undefined
-}
+export interface Options extends ArrowTypes.ResultOptions<WaitOptions> {}
 
 /**
  * The link to the next window of a result, when `limit` stopped before its end (the

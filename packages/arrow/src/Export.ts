@@ -13,6 +13,7 @@
 import type * as PlatformError from "@effect/platform/Error"
 import * as FileSystem from "@effect/platform/FileSystem"
 import type { HotdataClient } from "@hotdata-effect/core/HotdataClient"
+import type * as ArrowTypes from "@hotdata-effect/kernel/types/arrow"
 import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Stream from "effect/Stream"
@@ -27,15 +28,13 @@ import * as internal from "./internal/results.js"
  * @since 0.1.0
  * @category models
  */
-export type Format = "arrow" | "csv" | "parquet"
+export type Format = ArrowTypes.ExportFormat
 
 /**
  * @since 0.1.0
  * @category models
  */
-export interface Options extends ArrowResults.Options {
-  readonly format: Format
-}
+export interface Options extends ArrowTypes.ExportOptions<ArrowResults.WaitOptions> {}
 
 /**
  * What an export wrote.
@@ -43,13 +42,7 @@ export interface Options extends ArrowResults.Options {
  * @since 0.1.0
  * @category models
  */
-export interface Written {
-  readonly path: string
-  readonly format: Format
-  readonly bytes: number
-  /** The number of rows of the whole result (`X-Total-Row-Count`), when the server said. */
-  readonly totalRowCount: number | undefined
-}
+export interface Written extends ArrowTypes.Written {}
 
 /**
  * How far an export to a file has come.

@@ -1,9 +1,9 @@
 /**
- * The types of Arrow results and exports, as plain TypeScript.
+ * The types of Arrow results and exports, as plain types (the kernel's).
  *
  * @since 0.1.0
  */
-import type { PollingOptions, SubmitOptions } from "./Client.js"
+import type * as ArrowTypes from "@hotdata-effect/kernel/types/arrow"
 
 /**
  * The options of reading a stored result as Arrow.
@@ -11,19 +11,7 @@ import type { PollingOptions, SubmitOptions } from "./Client.js"
  * @since 0.1.0
  * @category models
  */
-export interface ResultOptions {
-  /** The database the query ran in (sent as `X-Database-Id`). */
-  readonly databaseId: string
-  /** The first row to read. Default 0. */
-  readonly offset?: number | undefined
-  /** How many rows to read at most. Default: every row from `offset`. */
-  readonly limit?: number | undefined
-  /**
-   * What to do when the result is not ready yet. `false` (the default): fail at once
-   * with `NotReady`. `true` or polling options: wait until it is ready or the deadline passes.
-   */
-  readonly wait?: boolean | PollingOptions | undefined
-}
+export interface ResultOptions extends ArrowTypes.ResultOptions {}
 
 /**
  * The options of running SQL for Arrow batches.
@@ -31,14 +19,7 @@ export interface ResultOptions {
  * @since 0.1.0
  * @category models
  */
-export interface ArrowQueryOptions extends SubmitOptions {
-  /** The first row to read. Default 0. */
-  readonly offset?: number | undefined
-  /** How many rows to read at most. Default: every row from `offset`. */
-  readonly limit?: number | undefined
-  /** How to wait for the query run and the result: `true` (the default), polling options, or `false`. */
-  readonly wait?: boolean | PollingOptions | undefined
-}
+export interface ArrowQueryOptions extends ArrowTypes.QueryOptions {}
 
 /**
  * A file format of an export.
@@ -46,7 +27,7 @@ export interface ArrowQueryOptions extends SubmitOptions {
  * @since 0.1.0
  * @category models
  */
-export type ExportFormat = "arrow" | "csv" | "parquet"
+export type ExportFormat = ArrowTypes.ExportFormat
 
 /**
  * The options of `exportToFile`.
@@ -54,9 +35,7 @@ export type ExportFormat = "arrow" | "csv" | "parquet"
  * @since 0.1.0
  * @category models
  */
-export interface ExportOptions extends ResultOptions {
-  readonly format: ExportFormat
-}
+export interface ExportOptions extends ArrowTypes.ExportOptions {}
 
 /**
  * The file an export wrote.
@@ -64,10 +43,4 @@ export interface ExportOptions extends ResultOptions {
  * @since 0.1.0
  * @category models
  */
-export interface Written {
-  readonly path: string
-  readonly format: ExportFormat
-  readonly bytes: number
-  /** The number of rows of the whole result, when the server said. */
-  readonly totalRowCount: number | undefined
-}
+export interface Written extends ArrowTypes.Written {}

@@ -1,8 +1,10 @@
 /**
- * Per-call settings and durations, as plain types.
+ * Per-call settings and durations, as plain types (the kernel's).
  *
  * @since 0.1.0
  */
+import type * as CallTypes from "@hotdata-effect/kernel/types/call"
+import type * as DurationTypes from "@hotdata-effect/kernel/types/duration"
 
 /**
  * A unit a duration string names (`"30 seconds"`, `"500 millis"`).
@@ -10,23 +12,7 @@
  * @since 0.1.0
  * @category models
  */
-export type DurationUnit =
-  | "nano"
-  | "nanos"
-  | "micro"
-  | "micros"
-  | "milli"
-  | "millis"
-  | "second"
-  | "seconds"
-  | "minute"
-  | "minutes"
-  | "hour"
-  | "hours"
-  | "day"
-  | "days"
-  | "week"
-  | "weeks"
+export type DurationUnit = DurationTypes.DurationUnit
 
 /**
  * A length of time the client takes: milliseconds as a number, nanoseconds as a
@@ -35,7 +21,7 @@ export type DurationUnit =
  * @since 0.1.0
  * @category models
  */
-export type DurationInput = number | bigint | readonly [seconds: number, nanos: number] | `${number} ${DurationUnit}`
+export type DurationInput = DurationTypes.DurationInput
 
 /**
  * A length of time the client reports (an upload's retry delay): its `value` is
@@ -44,31 +30,13 @@ export type DurationInput = number | bigint | readonly [seconds: number, nanos: 
  * @since 0.1.0
  * @category models
  */
-export interface Duration {
-  readonly value:
-    | { readonly _tag: "Millis"; readonly millis: number }
-    | { readonly _tag: "Nanos"; readonly nanos: bigint }
-    | { readonly _tag: "Infinity" }
-}
+export interface Duration extends DurationTypes.Duration {}
 
 /**
- * Per-call settings, taken by every method as its last argument.
+ * Per-call settings, taken by every method as its last argument: an abort signal, a
+ * timeout, retries, headers, an idempotency key.
  *
  * @since 0.1.0
  * @category models
  */
-export interface CallOptions {
-  /** Aborting it cancels the call (and its HTTP request); the Promise rejects with the signal's reason. */
-  readonly signal?: AbortSignal | undefined
-  /** Time limit of each attempt of each request of the call. */
-  readonly timeout?: DurationInput | undefined
-  /** Retries of each request of the call, with the default backoff (`0` switches retries off). */
-  readonly maxRetries?: number | undefined
-  /** Extra request headers; the SDK's own headers win. */
-  readonly headers?: Readonly<Record<string, string>> | undefined
-  /**
-   * The idempotency key of a keyed write (a resend with the same key runs at most once).
-   * Ignored by operations that take no key. Default: a fresh key per call.
-   */
-  readonly idempotencyKey?: string | undefined
-}
+export interface CallOptions extends CallTypes.CallOptions {}

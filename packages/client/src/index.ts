@@ -87,6 +87,15 @@ export type * from "./Uploads.js"
 // options taking Effect values, a part of) what those functions declare.
 
 /**
+ * One of the SDK's values under its plain type. The compiler cannot relate the two: the
+ * plain types stand for Effect values (an opaque `RetryPolicy` for core's `Schedule`, the
+ * plain client for core's, whose Effect-typed options it narrows), so the plain type is
+ * asserted here, the one place it is, and test/contract.check.ts proves it against the
+ * SDK's. The value itself is passed through: no wrapper, no per-call work.
+ */
+const asPlain = <Plain>(value: unknown): Plain => value as Plain
+
+/**
  * Creates a client. Call `dispose()` (or `await using`) when done with it. A missing
  * API key (none given and no `HOTDATA_API_KEY`), a malformed key or an unusable base
  * URL throws an `InvalidConfig` error naming the setting, before any request.
@@ -94,7 +103,9 @@ export type * from "./Uploads.js"
  * @since 0.1.0
  * @category constructors
  */
-export const createHotdataClient: (options?: Options) => HotdataClient = PromiseClient.createHotdataClient as any
+export const createHotdataClient: (options?: Options) => HotdataClient = /* @__PURE__ */ asPlain(
+  PromiseClient.createHotdataClient
+)
 
 /**
  * `err instanceof HotdataPromiseError` holds for every error the client and the
@@ -104,7 +115,9 @@ export const createHotdataClient: (options?: Options) => HotdataClient = Promise
  * @since 0.1.0
  * @category errors
  */
-export const HotdataPromiseError: HotdataPromiseErrorConstructor = PromiseClient.HotdataPromiseError as any
+export const HotdataPromiseError: HotdataPromiseErrorConstructor = /* @__PURE__ */ asPlain(
+  PromiseClient.HotdataPromiseError
+)
 
 /**
  * What every error the client throws carries: `_tag`, `message`, and for HTTP failures
@@ -122,7 +135,7 @@ export type HotdataPromiseError = HotdataPromiseErrorShape
  * @since 0.1.0
  * @category retries
  */
-export const retryPolicy: (options?: RetryPolicyOptions) => RetryPolicy = CoreRetryPolicy.make as any
+export const retryPolicy: (options?: RetryPolicyOptions) => RetryPolicy = /* @__PURE__ */ asPlain(CoreRetryPolicy.make)
 
 /**
  * The retry policy that never retries.
@@ -130,7 +143,7 @@ export const retryPolicy: (options?: RetryPolicyOptions) => RetryPolicy = CoreRe
  * @since 0.1.0
  * @category retries
  */
-export const noRetries: RetryPolicy = CoreRetryPolicy.none as any
+export const noRetries: RetryPolicy = /* @__PURE__ */ asPlain(CoreRetryPolicy.none)
 
 /**
  * Uploads a source and returns the finalized upload, whose `upload_id` a load takes.
@@ -144,7 +157,7 @@ export const uploadFile: (
   client: HotdataClient,
   source: Source,
   options?: UploadOptions
-) => Promise<FinalizeUploadResponse> = UploadsPromise.uploadFile as any
+) => Promise<FinalizeUploadResponse> = /* @__PURE__ */ asPlain(UploadsPromise.uploadFile)
 
 /**
  * Uploads a source and yields what happens (`SessionOpened`, `Progress`, `Finished`,
@@ -157,7 +170,7 @@ export const upload: (
   client: HotdataClient,
   source: Source,
   options?: Omit<UploadOptions, "onProgress" | "onEvent">
-) => AsyncIterable<UploadEvent> = UploadsPromise.upload as any
+) => AsyncIterable<UploadEvent> = /* @__PURE__ */ asPlain(UploadsPromise.upload)
 
 /**
  * Uploads a source and loads it into a managed table, waiting for a load the server
@@ -171,7 +184,7 @@ export const loadFile: (
   source: Source,
   options: LoadOptions,
   callOptions?: CallOptions
-) => Promise<LoadManagedTableResponse> = UploadsPromise.loadFile as any
+) => Promise<LoadManagedTableResponse> = /* @__PURE__ */ asPlain(UploadsPromise.loadFile)
 
 /**
  * Runs SQL and yields its result's Arrow record batches as they arrive; stopping the
@@ -185,7 +198,7 @@ export const queryBatches: (
   sql: string,
   options: ArrowQueryOptions,
   callOptions?: CallOptions
-) => AsyncIterable<RecordBatch> = ArrowPromise.queryBatches as any
+) => AsyncIterable<RecordBatch> = /* @__PURE__ */ asPlain(ArrowPromise.queryBatches)
 
 /**
  * Runs SQL and returns its whole result as one Arrow `Table`.
@@ -198,7 +211,7 @@ export const queryTable: (
   sql: string,
   options: ArrowQueryOptions,
   callOptions?: CallOptions
-) => Promise<Table> = ArrowPromise.queryTable as any
+) => Promise<Table> = /* @__PURE__ */ asPlain(ArrowPromise.queryTable)
 
 /**
  * Yields the Arrow record batches of a stored result.
@@ -211,7 +224,7 @@ export const resultBatches: (
   resultId: string,
   options: ResultOptions,
   callOptions?: CallOptions
-) => AsyncIterable<RecordBatch> = ArrowPromise.resultBatches as any
+) => AsyncIterable<RecordBatch> = /* @__PURE__ */ asPlain(ArrowPromise.resultBatches)
 
 /**
  * A stored result as one Arrow `Table`.
@@ -224,7 +237,7 @@ export const resultTable: (
   resultId: string,
   options: ResultOptions,
   callOptions?: CallOptions
-) => Promise<Table> = ArrowPromise.resultTable as any
+) => Promise<Table> = /* @__PURE__ */ asPlain(ArrowPromise.resultTable)
 
 /**
  * Streams a stored result to a file in `options.format` (`arrow`, `csv` or `parquet`),
@@ -239,4 +252,4 @@ export const exportToFile: (
   path: string,
   options: ExportOptions,
   callOptions?: CallOptions
-) => Promise<Written> = ArrowPromise.exportToFile as any
+) => Promise<Written> = /* @__PURE__ */ asPlain(ArrowPromise.exportToFile)

@@ -15,9 +15,11 @@ import type * as Groups from "@hotdata-effect/core/generated/Groups"
 import type * as HotdataError from "@hotdata-effect/core/HotdataError"
 import type * as PromiseClient from "@hotdata-effect/core/PromiseClient"
 import type * as Query from "@hotdata-effect/core/Query"
+import type * as CoreRetryPolicy from "@hotdata-effect/core/RetryPolicy"
 import type * as UploadsPromise from "@hotdata-effect/uploads/promise"
 import type * as UploadError from "@hotdata-effect/uploads/UploadError"
 import type * as UploadEvent from "@hotdata-effect/uploads/UploadEvent"
+import type * as Effect from "effect/Effect"
 import type * as Plain from "../src/index.js"
 import type { Assert, AssertNever, Equals, Extends } from "./equals.js"
 
@@ -89,10 +91,15 @@ export type Checked = [
   Assert<Equals<keyof Plain.CallOptions, keyof PromiseClient.CallOptions>>,
   Assert<Extends<Omit<Plain.Options, "retryPolicy">, PromiseClient.Options>>,
   Assert<Equals<keyof Plain.Options, keyof PromiseClient.Options>>,
+  Assert<Extends<Plain.RetryPolicyOptions, CoreRetryPolicy.Options>>,
+  Assert<Equals<keyof Plain.RetryPolicyOptions, keyof CoreRetryPolicy.Options>>,
   Assert<Extends<Plain.QueryOptions, Query.Options>>,
   Assert<Equals<keyof Plain.QueryOptions, keyof Query.Options>>,
   Assert<Equals<Plain.QueryResult, Query.QueryResult>>,
   Assert<Equals<Plain.SubmitAnswer, Query.SubmitAnswer>>,
+  Assert<Equals<Plain.SubmitOptions, Query.SubmitOptions>>,
+  Assert<Equals<Plain.FetchAllResult, Effect.Effect.Success<ReturnType<typeof Query.fetchAll>>>>,
+  Assert<Equals<Omit<Plain.CallOptions, "timeout">, Omit<PromiseClient.CallOptions, "timeout">>>,
   Assert<Extends<Plain.FetchAllOptions, Parameters<typeof Query.fetchAll>[1]>>,
   Assert<
     Equals<

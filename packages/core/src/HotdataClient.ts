@@ -11,7 +11,10 @@
 import * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as KernelGroups from "@hotdata-effect/kernel/groups"
+import type * as KernelSettings from "@hotdata-effect/kernel/settings"
 import * as SizeLimit from "@hotdata-effect/kernel/sizeLimit"
+import type * as CallTypes from "@hotdata-effect/kernel/types/call"
 import * as Config from "effect/Config"
 import * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
@@ -96,73 +99,21 @@ export interface CallArgs {
 }
 
 /**
+ * The settings of the client: those of every Hotdata client (see the kernel's
+ * `Settings`), with Effect's durations and a `RetryPolicy` (default
+ * {@link RetryPolicy.defaultPolicy}), plus the API key as a `Redacted` and a
+ * `transformClient`.
+ *
  * @since 0.1.0
  * @category models
  */
-export interface Options {
+export interface Options extends KernelSettings.Settings<Duration.DurationInput, RetryPolicy.RetryPolicy> {
   /**
    * The API key, sent as `Authorization: Bearer <key>`. Whitespace around it (the
    * trailing line break of a secret file) is removed; what remains must be visible ASCII
    * characters, or the client is not built (`InvalidConfig`).
    */
   readonly apiKey: Redacted.Redacted
-  /** The workspace id, sent as `X-Workspace-Id` (not needed for `/v1/workspaces`). */
-  readonly workspaceId?: string | undefined
-  /**
-   * Default `https://api.hotdata.dev`; a trailing `/v1` is accepted. It must be an
-   * `http:` or `https:` URL without credentials, query or fragment (`InvalidConfig`).
-   */
-  readonly baseUrl?: string | undefined
-  /** Replaces the default `hotdata-effect/<version>`. */
-  readonly userAgent?: string | undefined
-  /**
-   * Time limit of each attempt of a call. Default: none at the SDK level, as in the
-   * official clients, so a slow cold start or a long synchronous query is never cut
-   * short (Node's `fetch` itself gives up on a silent server after 300 s). Set it here
-   * for every call, or per call with {@link withTimeout}.
-   */
-  readonly timeout?: Duration.DurationInput | undefined
-  /**
-   * How long the body of a response may stop moving before the read fails with
-   * `TimeoutError`: 60 s by default. It limits the silence between two pieces of the
-   * body, not the total time, so a large or slow body that keeps moving is never cut.
-   * Applies to decoded calls and to the streamed bodies of `response`. `Duration.infinity`
-   * switches it off; {@link withIdleTimeout} changes it per call.
-   */
-  readonly idleTimeout?: Duration.DurationInput | undefined
-  /**
-   * The most bytes a response body read whole may hold, decompressed: a decoded answer,
-   * and `text`, `json`, `arrayBuffer` of a `response`. Default 128 MiB
-   * ({@link DEFAULT_MAX_RESPONSE_BYTES}): twice the largest result page `Query` reads
-   * under its own defaults (64 MiB), sixteen times a query's inline rows; past it the read stops, the request is ended, and the call fails with
-   * `ResponseTooLarge`. Bodies streamed to the caller (Arrow, exports) have no such
-   * bound. A positive number; `Infinity` switches it off (no body over 512 MiB can become
-   * a string anyway). Error bodies are read up to their first 64 KiB only.
-   */
-  readonly maxResponseBytes?: number | undefined
-  /**
-   * How many times its encoded size a compressed response body (gzip, deflate, brotli) may
-   * expand to, streamed bodies included, once more than 16 MiB have come out. Default 200
-   * ({@link DEFAULT_MAX_COMPRESSION_RATIO}): real data compresses far less, a decompression
-   * bomb far more. Past it the read stops, the request is ended, and the call (or the
-   * stream) fails with `ResponseTooLarge`. At least 1; `Infinity` switches it off. Where
-   * `fetch` decompresses a chunked answer it does not say the encoded size, and only
-   * `maxResponseBytes` applies.
-   */
-  readonly maxCompressionRatio?: number | undefined
-  /** Default {@link RetryPolicy.defaultPolicy}. */
-  readonly retryPolicy?: RetryPolicy.RetryPolicy | undefined
-  /**
-   * The SDK's own logging: one line per request, retry and answer (operation, method,
-   * route and path, status, duration, attempt, the server's trace id; never a header or
-   * the query string), all at debug level, through Effect's `Logger`. Unset, it reads
-   * `HOTDATA_LOG` from the configuration (the environment by default); when neither is
-   * set the lines follow the fiber's minimum log level, which is `Info` unless the
-   * application lowers it (`Logger.minimumLogLevel(LogLevel.Debug)`), so nothing is
-   * printed by default. `"debug"` prints them whatever the application's level, `"off"`
-   * never. An unknown value fails with `InvalidConfig`.
-   */
-  readonly logLevel?: Logging.Level | undefined
   /** Applied to the HTTP client after the SDK's own settings (extra headers, logging, ...). */
   readonly transformClient?: ((client: HttpClient.HttpClient) => HttpClient.HttpClient) | undefined
 }
@@ -308,12 +259,13 @@ const build = (
         guard: transform === undefined
       }
     )
-    const groups: Record<string, Record<string, unknown>> = {}
-    for (const operation of Object.values(Operations.all) as ReadonlyArray<Operation.Operation>) {
-      const group = (groups[operation.group] ??= {})
-      group[operation.name] = internal.method(executor, operation)
-      if (operation.pagination) group[`${operation.name}Stream`] = internal.paginate(executor, operation)
-    }
+    const groups = KernelGroups.groupsOf(
+      Object.values(Operations.all),
+      (operation: Operation.Operation): KernelGroups.Bound<unknown> => ({
+        method: internal.method(executor, operation),
+        stream: operation.pagination === undefined ? undefined : internal.paginate(executor, operation)
+      })
+    )
     const service = HotdataClient.of({
       ...(groups as unknown as Groups.Groups),
       baseUrl,
@@ -335,7 +287,8 @@ export const layer = (
 ): Layer.Layer<HotdataClient, HotdataError.InvalidConfig, HttpClient.HttpClient> =>
   Layer.effect(HotdataClient, make(options))
 
-const nonEmpty = (name: string) => (config: Config.Config<string>) =>
+/** A configured value that fails, naming `name`, when it is blank. */
+const refuseBlank = (name: string) => (config: Config.Config<string>) =>
   Config.validate(config, { message: `${name} must not be empty`, validation: (s) => s.trim() !== "" })
 
 /** A configured API key, checked as {@link make} checks it; the error names `name`, never the value. */
@@ -384,9 +337,9 @@ export const layerConfig = (
         apiKey: checkedApiKey(apiKey === undefined ? "HOTDATA_API_KEY" : "apiKey")(
           apiKey ?? Config.map(Config.string("HOTDATA_API_KEY"), Redacted.make)
         ),
-        workspaceId: workspaceId ?? nonEmpty("HOTDATA_WORKSPACE_ID")(Config.string("HOTDATA_WORKSPACE_ID")),
+        workspaceId: workspaceId ?? refuseBlank("HOTDATA_WORKSPACE_ID")(Config.string("HOTDATA_WORKSPACE_ID")),
         baseUrl: checkedBaseUrl(baseUrl === undefined ? "HOTDATA_API_URL" : "baseUrl")(
-          baseUrl ?? Config.option(nonEmpty("HOTDATA_API_URL")(Config.string("HOTDATA_API_URL")))
+          baseUrl ?? Config.option(refuseBlank("HOTDATA_API_URL")(Config.string("HOTDATA_API_URL")))
         )
       }),
       (config) =>
@@ -546,11 +499,7 @@ export const withHeaders: {
  * @since 0.1.0
  * @category models
  */
-export interface ResponseInfo {
-  readonly status: number
-  readonly headers: Readonly<Record<string, string>>
-  readonly traceId: string | undefined
-}
+export type ResponseInfo = CallTypes.ResponseInfo
 
 /**
  * A call's parsed body with the response it came from.
@@ -558,10 +507,7 @@ export interface ResponseInfo {
  * @since 0.1.0
  * @category models
  */
-export interface WithResponse<A> {
-  readonly data: A
-  readonly response: ResponseInfo
-}
+export type WithResponse<A> = CallTypes.WithResponse<A>
 
 /**
  * Runs an effect and returns its value with the HTTP response of the last Hotdata call

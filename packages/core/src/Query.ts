@@ -5,6 +5,7 @@
  *
  * @since 0.1.0
  */
+import type * as QueryTypes from "@hotdata-effect/kernel/types/query"
 import * as Effect from "effect/Effect"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
@@ -82,18 +83,7 @@ export class RowDecodeError extends Schema.TaggedError<RowDecodeError>("@hotdata
  * @since 0.1.0
  * @category models
  */
-export interface SubmitOptions {
-  /** The database to run in (sent as `X-Database-Id`). */
-  readonly databaseId: string
-  readonly defaultCatalog?: string | undefined
-  readonly defaultSchema?: string | undefined
-  /** SQL dialect of the text (`hotsql` by default on the server). */
-  readonly dialect?: string | undefined
-  /** Submit as a query run and wait for it instead of holding the request open. */
-  readonly async?: boolean | undefined
-  /** With `async`: answer inline when the query finishes within this many ms. */
-  readonly asyncAfterMs?: number | undefined
-}
+export interface SubmitOptions extends QueryTypes.SubmitOptions {}
 
 /**
  * The server's first answer to SQL: rows inline (200) or a query run still going (202).
@@ -101,9 +91,7 @@ export interface SubmitOptions {
  * @since 0.1.0
  * @category models
  */
-export type SubmitAnswer =
-  | { readonly status: 200; readonly body: Schemas.QueryResponse }
-  | { readonly status: 202; readonly body: Schemas.AsyncQueryResponse }
+export type SubmitAnswer = QueryTypes.SubmitAnswer<Schemas.QueryResponse, Schemas.AsyncQueryResponse>
 
 /**
  * Sends SQL once and returns the server's first answer as it is, without waiting for a
@@ -127,21 +115,13 @@ export const submit = (
     }, { database_id: options.databaseId }))
 
 /**
+ * The options of {@link run}: where and how the SQL runs, the bounds of what is fetched,
+ * and how to wait for query runs and results.
+ *
  * @since 0.1.0
  * @category models
  */
-export interface Options extends SubmitOptions {
-  /** Fetch the full result when the answer is a truncated preview. Default `true`. */
-  readonly followTruncated?: boolean | undefined
-  /** Refuse to fetch more rows than this (`null`: no limit). Default 1,000,000. */
-  readonly maxRows?: number | null | undefined
-  /** Refuse to hold more than about this many bytes of cells (`null`: no limit). Default 64 MiB. */
-  readonly maxBytes?: number | null | undefined
-  /** Rows per page when fetching a result. Default 50,000. */
-  readonly pageSize?: number | undefined
-  /** How to wait for query runs and results. */
-  readonly polling?: Polling.Options | undefined
-}
+export interface Options extends QueryTypes.QueryOptions<Polling.Options> {}
 
 /**
  * Every row of a query, with what the server said about it.
@@ -149,19 +129,7 @@ export interface Options extends SubmitOptions {
  * @since 0.1.0
  * @category models
  */
-export interface QueryResult {
-  readonly columns: ReadonlyArray<string>
-  readonly nullable: ReadonlyArray<boolean>
-  readonly rows: ReadonlyArray<ReadonlyArray<unknown>>
-  /** The total number of rows of the result. */
-  readonly totalRowCount: number
-  /** Whether the first answer was a truncated preview (the rows here are complete anyway). */
-  readonly truncated: boolean
-  readonly queryRunId: string | undefined
-  readonly resultId: string | undefined
-  readonly warning: string | undefined
-  readonly executionTimeMs: number | undefined
-}
+export interface QueryResult extends QueryTypes.QueryResult {}
 
 /**
  * Errors of {@link run}.

@@ -11,6 +11,7 @@
  *
  * @since 0.1.0
  */
+import type * as RetryTypes from "@hotdata-effect/kernel/types/retry"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Random from "effect/Random"
@@ -32,18 +33,7 @@ export type RetryPolicy = Schedule.Schedule<unknown, HotdataError.HotdataError>
  * @since 0.1.0
  * @category models
  */
-export interface Options {
-  /** Retries after the first attempt. Default 5. */
-  readonly maxRetries?: number | undefined
-  /** Delay before the first retry; doubled for each further one. Default 500 ms. */
-  readonly baseDelay?: Duration.DurationInput | undefined
-  /** Cap of the exponential delay (not of a server's `Retry-After`). Default 30 s. */
-  readonly maxDelay?: Duration.DurationInput | undefined
-  /** Total time budget from the first failure: a retry that would start later is not made. Default 120 s. */
-  readonly deadline?: Duration.DurationInput | undefined
-  /** Random extra delay, as a fraction of the delay (0 to 1). Default 0.5. */
-  readonly jitter?: number | undefined
-}
+export interface Options extends RetryTypes.RetryPolicyOptions<Duration.DurationInput> {}
 
 /**
  * The delays of a policy: attempt `n` (1-based) waits `min(base * 2^(n-1), max)`, or

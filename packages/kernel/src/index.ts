@@ -13,6 +13,10 @@ export * as Crc32 from "./crc32.js"
 /**
  * @since 0.1.0
  */
+export * as Groups from "./groups.js"
+/**
+ * @since 0.1.0
+ */
 export * as Redact from "./redact.js"
 /**
  * @since 0.1.0
@@ -41,4 +45,37 @@ export * as TransportFailure from "./transportFailure.js"
 /**
  * @since 0.1.0
  */
+export * as Settings from "./settings.js"
 export * as Url from "./url.js"
+/**
+ * @since 0.1.0
+ */
+export * as CallTypes from "./types/call.js"
+/**
+ * @since 0.1.0
+ */
+export * as DurationTypes from "./types/duration.js"
+/**
+ * @since 0.1.0
+ */
+export * as ArrowTypes from "./types/arrow.js"
+/**
+ * @since 0.1.0
+ */
+export * as ErrorTypes from "./types/errors.js"
+/**
+ * @since 0.1.0
+ */
+export * as QueryTypes from "./types/query.js"
+/**
+ * @since 0.1.0
+ */
+export * as UploadTypes from "./types/uploads.js"
+/**
+ * @since 0.1.0
+ */
+export * as RetryTypes from "./types/retry.js"
+/**
+ * @since 0.1.0
+ */
+export * as ClientTypes from "./types/client.js"

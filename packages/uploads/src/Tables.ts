@@ -5,6 +5,7 @@
  * @since 0.1.0
  */
 import { HotdataClient, HotdataError, Polling, Schemas } from "@hotdata-effect/core"
+import type * as UploadTypes from "@hotdata-effect/kernel/types/uploads"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import type { UploadError } from "./UploadError.js"
@@ -14,27 +15,9 @@ import * as Uploads from "./Uploads.js"
  * @since 0.1.0
  * @category models
  */
-export interface LoadOptions {
-  readonly databaseId: string
-  readonly schema: string
-  readonly table: string
-  /** `replace`, `append`, or a key-based `delete` / `update` / `upsert`. */
-  readonly mode: "replace" | "append" | "delete" | "update" | "upsert" | (string & {})
-  /** `csv`, `json` (NDJSON) or `parquet`; detected from the content type, then the contents, when absent. */
-  readonly format?: "csv" | "json" | "parquet" | undefined
-  /** Key columns of a key-based mode. */
-  readonly key?: ReadonlyArray<string> | undefined
-  /**
-   * Makes the load safe to resend: a resend with the same key runs at most once and
-   * answers the original result. Default: a fresh UUID for this call, reused for each
-   * of its resends.
-   */
-  readonly idempotencyKey?: string | undefined
-  /** How to wait for a load the server runs in the background. */
-  readonly poll?: Polling.Options | undefined
-  /** The upload's options (content type, concurrency, progress, ...). */
-  readonly upload?: Parameters<typeof Uploads.uploadFile>[1] | undefined
-}
+export interface LoadOptions
+  extends UploadTypes.LoadOptions<Polling.Options, Parameters<typeof Uploads.uploadFile>[1]>
+{}
 
 /**
  * The load got no answer (or the server was unavailable, or kept answering that the load

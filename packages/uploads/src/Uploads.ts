@@ -21,6 +21,7 @@
  * @since 0.1.0
  */
 import type { HotdataClient, Schemas } from "@hotdata-effect/core"
+import type * as UploadTypes from "@hotdata-effect/kernel/types/uploads"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Mailbox from "effect/Mailbox"
@@ -50,63 +51,13 @@ export type {
  * @since 0.1.0
  * @category models
  */
-export interface Options {
-  /** Stored with the upload; a later load uses it to detect the format. */
-  readonly contentType?: string | undefined
-  /** E.g. `gzip`. */
-  readonly contentEncoding?: string | undefined
-  /** Advisory name; defaults to the file's base name for a path or a `File`. */
-  readonly filename?: string | undefined
-  /**
-   * Part-size hint sent to the server, in bytes. The server clamps it and answers the
-   * part size to use. Default: 8 MiB, larger when a file would need more than 9,000
-   * parts ({@link autoPartSizeHint}).
-   */
-  readonly partSize?: number | undefined
-  /** Parts in flight at most. Default 10. */
-  readonly concurrency?: number | undefined
-  /**
-   * Bytes of part buffers held at most: lowers the concurrency for large parts so
-   * memory stays within it whatever the file size. Default 256 MiB.
-   */
-  readonly memoryBudget?: number | undefined
+export interface Options extends UploadTypes.UploadSettings<Duration.DurationInput> {
   /** Retries of one part within a round (429, dropped connections). Default {@link partRetry}`()`. */
   readonly partRetry?: Schedule.Schedule<unknown, RetryableError> | undefined
   /** Rounds after the first pass over the parts that failed. Default {@link rounds}`()`. */
   readonly rounds?: Schedule.Schedule<unknown, RetryableError> | undefined
-  /** Time limit of one PUT attempt of a part of `bytes` bytes. Default {@link partPutTimeout}. */
-  readonly partTimeout?: ((bytes: number) => Duration.DurationInput) | undefined
-  /**
-   * A PUT whose body has stopped moving for this long is cut and retried (when the
-   * storage client can see the body move: the `fetch` client where the runtime streams a
-   * `Blob`, and any `node:http` client in context). Once the whole body is handed over, the
-   * answer must come within this plus the time the bytes that can sit in buffers (at
-   * most 4 MiB) take to drain at 128 KiB/s (62 s for 8 MiB parts). Default 30 s.
-   */
-  readonly stallTimeout?: Duration.DurationInput | undefined
-  /**
-   * The bound for a hopeless upload: once storage has confirmed no part for this long
-   * while every attempt fails (a persistent 429 or 5xx, a storage that stopped
-   * answering), no further retry is started and the upload fails with the last error,
-   * marked `exhausted`. It fails at most this long after the last confirmed part (or
-   * the start), plus the attempt in flight. Default 2 minutes.
-   */
-  readonly giveUpAfter?: Duration.DurationInput | undefined
-  /** Time limit of minting one part URL. Default 30 s. */
-  readonly mintTimeout?: Duration.DurationInput | undefined
   /** Aborting it fails the upload with `UploadCancelled` (interrupting the fiber does the same silently). */
   readonly signal?: AbortSignal | undefined
-  /** Progress events while bytes move come at most this often. Default 250 ms. */
-  readonly progressInterval?: Duration.DurationInput | undefined
-  /**
-   * Makes the upload resumable: the key under which its checkpoint is kept (with the
-   * default store, a file path). When a checkpoint is stored under it, the upload
-   * resumes it (sending only the parts it lacks); otherwise a new session starts and
-   * its checkpoint is written there as parts finish. It is removed once finalized.
-   * Only sources of known size above 8 MiB (paths, `Blob`s, `Uint8Array`s) keep a
-   * checkpoint; see {@link resume}.
-   */
-  readonly checkpoint?: string | undefined
 }
 
 /**

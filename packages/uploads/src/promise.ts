@@ -27,6 +27,7 @@
 import type { Schemas } from "@hotdata-effect/core"
 import type { CallOptions, HotdataPromiseClient } from "@hotdata-effect/core/PromiseClient"
 import { runnerOf } from "@hotdata-effect/core/PromiseClient"
+import type * as UploadTypes from "@hotdata-effect/kernel/types/uploads"
 import * as Effect from "effect/Effect"
 import * as Stream from "effect/Stream"
 import * as Tables from "./Tables.js"
@@ -41,7 +42,7 @@ import * as Uploads from "./Uploads.js"
  * @since 0.1.0
  * @category models
  */
-export type Source = string | URL | Uint8Array | Blob | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>
+export type Source = UploadTypes.Source
 
 const isAsyncIterable = (u: unknown): u is AsyncIterable<Uint8Array> =>
   typeof u === "object" && u !== null && Symbol.asyncIterator in u
