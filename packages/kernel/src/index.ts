@@ -18,3 +18,7 @@ export * as Redact from "./redact.js"
  * @since 0.1.0
  */
 export * as SizeLimit from "./sizeLimit.js"
+/**
+ * @since 0.1.0
+ */
+export * as Retry from "./retry.js"
