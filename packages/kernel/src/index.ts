@@ -22,3 +22,19 @@ export * as SizeLimit from "./sizeLimit.js"
  * @since 0.1.0
  */
 export * as Retry from "./retry.js"
+/**
+ * @since 0.1.0
+ */
+export * as Headers from "./headers.js"
+/**
+ * @since 0.1.0
+ */
+export * as UploadPlan from "./uploads/plan.js"
+/**
+ * @since 0.1.0
+ */
+export * as UploadVerify from "./uploads/verify.js"
+/**
+ * @since 0.1.0
+ */
+export * as CheckpointFormat from "./uploads/checkpointFormat.js"

@@ -21,13 +21,13 @@
  * @since 0.1.0
  */
 import type { HotdataClient, Schemas } from "@hotdata-effect/core"
+import * as Plan from "@hotdata-effect/kernel/uploads/plan"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Mailbox from "effect/Mailbox"
 import type * as Schedule from "effect/Schedule"
 import * as Stream from "effect/Stream"
 import * as internal from "./internal/multipart.js"
-import * as Plan from "./internal/plan.js"
 import * as Retry from "./internal/retry.js"
 import type { UploadSource } from "./internal/source.js"
 import { type RetryableError, UploadCancelled, type UploadError } from "./UploadError.js"
