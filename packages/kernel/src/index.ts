@@ -38,3 +38,7 @@ export * as UploadVerify from "./uploads/verify.js"
  * @since 0.1.0
  */
 export * as CheckpointFormat from "./uploads/checkpointFormat.js"
+/**
+ * @since 0.1.0
+ */
+export * as IpcFraming from "./ipcFraming.js"
