@@ -13,7 +13,7 @@
  *
  * @since 0.1.0
  */
-import { nodeFs } from "#fs"
+import { nodeFs } from "@hotdata-effect/kernel/fs"
 import * as CheckpointFormat from "@hotdata-effect/kernel/uploads/checkpointFormat"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
@@ -210,7 +210,7 @@ const decodeFile = (key: string, text: string) =>
  * finish together go in one write), and a last line a crash cut short is ignored when
  * the checkpoint is read; the next save
  * (a resume saves before sending anything) folds the lines back into one. Needs
- * `node:fs` (Node, Bun, Deno), reached through the package's `#fs` import; where
+ * `node:fs` (Node, Bun, Deno), reached through `@hotdata-effect/kernel/fs`; where
  * there is none (a browser) every call fails with a `CheckpointError` asking for
  * another store.
  *
