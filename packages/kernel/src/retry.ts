@@ -63,10 +63,10 @@ export const partBackoff: Backoff = {
 }
 
 /** The settings of a backoff a caller gives: any left out (or `undefined`) come from the defaults. */
-export type BackoffOptions = { readonly [K in keyof Backoff]?: Backoff[K] | undefined }
+export type PartialBackoff = { readonly [K in keyof Backoff]?: Backoff[K] | undefined }
 
 /** `options` over `defaults`, with the jitter clamped to 0..1. */
-export const backoff = (options: BackoffOptions, defaults: Backoff = callBackoff): Backoff => ({
+export const backoff = (options: PartialBackoff, defaults: Backoff = callBackoff): Backoff => ({
   maxRetries: options.maxRetries ?? defaults.maxRetries,
   baseDelay: options.baseDelay ?? defaults.baseDelay,
   maxDelay: options.maxDelay ?? defaults.maxDelay,

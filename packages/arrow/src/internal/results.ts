@@ -189,7 +189,7 @@ export const checkedBytes = (
   })
 
 /** An open Arrow result: its schema is read, its batches are not. */
-export interface Decoder {
+export interface OpenResult {
   readonly schema: ArrowSchema
   readonly batches: Stream.Stream<RecordBatch, ArrowError.ArrowDecodeError>
 }
@@ -210,7 +210,7 @@ export const decode = (
   info: ResultInfo,
   response: HttpClientResponse.HttpClientResponse,
   window: Pick<FetchOptions, "offset" | "limit">
-): Effect.Effect<Decoder, ArrowError.ArrowDecodeError, Scope.Scope> =>
+): Effect.Effect<OpenResult, ArrowError.ArrowDecodeError, Scope.Scope> =>
   Effect.gen(function*() {
     const { resultId } = info
     const framing = new IpcFraming()

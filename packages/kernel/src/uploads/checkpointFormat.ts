@@ -20,7 +20,7 @@ export const VERSIONS = [1, 2] as const
 export const SESSION_LIFETIME_MILLIS = 24 * 60 * 60 * 1000
 
 /** A part storage confirmed, as a checkpoint records it (`crc32` from version 2 on). */
-export interface Part {
+export interface ConfirmedPart {
   readonly partNumber: number
   readonly eTag: string
   readonly crc32?: number | undefined
@@ -72,14 +72,14 @@ export const fileLines = (text: string): { readonly head: string; readonly appen
 }
 
 /** The parts of a checkpoint with appended ones over them (a later line for a part wins), by part number. */
-export const mergeParts = <P extends Part>(parts: ReadonlyArray<P>, appended: ReadonlyArray<P>): Array<P> => {
+export const mergeParts = <P extends ConfirmedPart>(parts: ReadonlyArray<P>, appended: ReadonlyArray<P>): Array<P> => {
   const byNumber = new Map(parts.map((part) => [part.partNumber, part]))
   for (const part of appended) byNumber.set(part.partNumber, part)
   return [...byNumber.values()].sort((a, b) => a.partNumber - b.partNumber)
 }
 
 /** A part as a line of a file checkpoint. */
-export const partLine = (part: Part): string =>
+export const partLine = (part: ConfirmedPart): string =>
   JSON.stringify({
     partNumber: part.partNumber,
     eTag: part.eTag,

@@ -5,7 +5,7 @@
  * `undefined`; no answer ever quotes a finalize token, a header value or a URL.
  */
 import { headersProblem, isValidValue } from "../headers.js"
-import type { Part } from "./checkpointFormat.js"
+import type { ConfirmedPart } from "./checkpointFormat.js"
 import { MAX_PART_SIZE, MAX_PARTS, partCount } from "./plan.js"
 
 export { headersProblem } from "../headers.js"
@@ -30,7 +30,7 @@ export interface CheckpointFields {
   readonly fingerprint: string
   readonly headers: Readonly<Record<string, string>>
   readonly createdAt: number
-  readonly parts: ReadonlyArray<Part>
+  readonly parts: ReadonlyArray<ConfirmedPart>
 }
 
 const isCrc32 = (u: unknown): boolean => typeof u === "number" && Number.isInteger(u) && u >= 0 && u <= 0xffffffff

@@ -64,42 +64,21 @@ const hopeless = (ctx: Context, delay: Duration.Duration) =>
     (now) => now + Duration.toMillis(delay) - ctx.tracker.lastConfirmedAt > Duration.toMillis(ctx.config.giveUpAfter)
   )
 
+/**
+ * `error` again, marked as the one the rounds gave up on. An error's fields are its own
+ * enumerable properties, but for `message` and `cause`, which are given explicitly.
+ */
 const exhausted = (error: RetryableError, roundsAttempted: number, note = ""): RetryableError => {
-  const marks = { exhausted: true, roundsAttempted }
-  const message = error.message + note
+  const marks = { message: error.message + note, exhausted: true, roundsAttempted }
   switch (error._tag) {
     case "StorageError":
-      return new StorageError({
-        message,
-        status: error.status,
-        ...(error.partNumber !== undefined ? { partNumber: error.partNumber } : {}),
-        ...(error.body !== undefined ? { body: error.body } : {}),
-        ...(error.retryAfter !== undefined ? { retryAfter: error.retryAfter } : {}),
-        ...marks
-      })
+      return new StorageError({ ...error, ...marks })
     case "StorageTransportError":
-      return new StorageTransportError({
-        message,
-        reason: error.reason,
-        ...(error.partNumber !== undefined ? { partNumber: error.partNumber } : {}),
-        ...marks
-      })
+      return new StorageTransportError({ ...error, ...marks })
     case "MissingETag":
-      return new MissingETag({
-        message,
-        ...(error.partNumber !== undefined ? { partNumber: error.partNumber } : {}),
-        ...marks
-      })
+      return new MissingETag({ ...error, ...marks })
     case "MintError":
-      return new MintError({
-        message,
-        partNumber: error.partNumber,
-        ...(error.status !== undefined ? { status: error.status } : {}),
-        ...(error.code !== undefined ? { code: error.code } : {}),
-        ...(error.traceId !== undefined ? { traceId: error.traceId } : {}),
-        ...(error.cause !== undefined ? { cause: error.cause } : {}),
-        ...marks
-      })
+      return new MintError({ ...error, ...(error.cause !== undefined ? { cause: error.cause } : {}), ...marks })
   }
 }
 
