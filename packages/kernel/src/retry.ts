@@ -1,9 +1,10 @@
 /**
- * Retries as plain values: the one backoff every retry schedule of the SDK computes its
- * delays with, and the decision tables that say which failures are worth another try.
+ * Retries as plain values: the one backoff the SDK's retry policies (API calls, upload
+ * parts) compute their delays with, and the decision tables that say which failures are
+ * worth another try.
  *
  * A backoff waits `min(base * 2^(n-1), maxDelay)` before retry `n` (1-based), or the
- * server's `Retry-After` when it sent one (capped at `maxRetryAfter`; never shortened),
+ * server's `Retry-After` when it sent one (never shortened, but capped at `maxRetryAfter`),
  * plus up to `jitter` of that delay again at random. Whether a `Retry-After` is jittered
  * too is a setting: calls spread the clients a rate limit sent back at the same moment,
  * storage parts wait exactly what storage asked. A backoff gives up after `maxRetries`,
