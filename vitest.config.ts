@@ -6,10 +6,16 @@ const pkg = (name: string) => path.resolve(import.meta.dirname, "packages", name
 export default defineConfig({
   resolve: {
     alias: [
-      { find: /^@hotdata-effect\/(core|local|arrow|uploads|client|kernel)$/, replacement: path.join(pkg("$1"), "index.ts") },
-      { find: /^@hotdata-effect\/(core|local|arrow|uploads|kernel)\/(.*)$/, replacement: path.join(pkg("$1"), "$2.ts") },
-      // The Node-only boundary of uploads and arrow (package.json "imports" #fs: the same module in both), from source.
-      { find: /^#fs$/, replacement: path.join(pkg("uploads"), "internal", "fs.node.ts") },
+      {
+        find: /^@hotdata-effect\/(core|local|arrow|uploads|client|kernel)$/,
+        replacement: path.join(pkg("$1"), "index.ts")
+      },
+      // The kernel's Node-only file access (its `./fs` export: a `node` and a `default` module), from source.
+      { find: /^@hotdata-effect\/kernel\/fs$/, replacement: path.join(pkg("kernel"), "fs.node.ts") },
+      {
+        find: /^@hotdata-effect\/(core|local|arrow|uploads|kernel)\/(.*)$/,
+        replacement: path.join(pkg("$1"), "$2.ts")
+      },
       // Node's HTTP modules for core's NodeTransport (package.json "imports" #http), from source.
       { find: /^#http$/, replacement: path.join(pkg("core"), "internal", "transport", "http.node.ts") }
     ]

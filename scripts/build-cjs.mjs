@@ -49,7 +49,7 @@ const buildPackage = async (pkgDir) => {
   const cjs = path.join(dist, "cjs")
   await fs.rm(cjs, { recursive: true, force: true })
   await fs.mkdir(cjs, { recursive: true })
-  // The package's `imports` (e.g. `#fs`) resolve from the package scope of the importing
+  // The package's `imports` (e.g. core's `#http`) resolve from the package scope of the importing
   // file, which for these files is dist/cjs/package.json, where Node does not honour an
   // `imports` field. So each `#name` becomes a relative require of its `node` target (this
   // build is what `require()` loads on Node), and a bundler building CommonJS for the

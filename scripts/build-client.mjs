@@ -4,7 +4,8 @@
 // package installs beside any effect version, or none. apache-arrow stays a dependency.
 //
 // The Node-only parts of the bundled packages stay imports of the client package's own:
-// `#fs` (the file access of uploads and exports; its `node` condition is dist/fs.node.*,
+// `#fs` (the kernel's `@hotdata-effect/kernel/fs`, the file access of uploads and exports,
+// built from the kernel's fs.node.ts / fs.browser.ts: its `node` condition is dist/fs.node.*,
 // its `default` dist/fs.browser.*) and `#http` (the HTTP modules of core's NodeTransport,
 // built from core's own http.node.ts / http.browser.ts into dist/http.*). A browser bundle
 // of the client has no `node:` import.
@@ -35,11 +36,14 @@ const walk = async (dir) => {
   return out
 }
 
-// `#fs` and `#http` of every bundled package become the client's own.
+// The kernel's `fs` and core's `#http` become the client's own `#fs` and `#http`.
 const fsImport = {
   name: "client-node-imports",
   setup(b) {
-    b.onResolve({ filter: /^#(fs|http)$/ }, (args) => ({ path: args.path, external: true }))
+    b.onResolve({ filter: /^(#http|@hotdata-effect\/kernel\/fs)$/ }, (args) => ({
+      path: args.path === "#http" ? "#http" : "#fs",
+      external: true
+    }))
   }
 }
 
@@ -77,7 +81,7 @@ await build({
   format: "cjs"
 })
 const nodeImports = {
-  fs: path.join(pkgDir, "src", "internal"),
+  fs: path.join(root, "packages", "kernel", "src"),
   http: path.join(root, "packages", "core", "src", "internal", "transport")
 }
 for (const [name, dir] of Object.entries(nodeImports)) {

@@ -21,10 +21,10 @@
  *
  * @since 0.1.0
  */
-import { nodeFs as fileSystem } from "#fs"
 import * as PlatformError from "@effect/platform/Error"
 import type { CallOptions, HotdataPromiseClient } from "@hotdata-effect/core/PromiseClient"
 import { runnerOf } from "@hotdata-effect/core/PromiseClient"
+import { nodeFs as fileSystem } from "@hotdata-effect/kernel/fs"
 import type { RecordBatch, Table } from "apache-arrow"
 import * as Effect from "effect/Effect"
 import * as ArrowQuery from "./ArrowQuery.js"
@@ -99,7 +99,7 @@ const nodeFs = () =>
     : Promise.resolve(fileSystem)
 
 /**
- * The file operations of an export over `node:fs/promises` from the package's `#fs`
+ * The file operations of an export over `node:fs/promises` from the kernel's `fs`
  * import (none in a browser: an export there fails with a `SystemError`). The file is
  * written through its own handle, in the large writes the export gathers.
  */

@@ -3,8 +3,8 @@ import * as PlatformError from "@effect/platform/Error"
 import * as FileSystem from "@effect/platform/FileSystem"
 import { describe, it } from "@effect/vitest"
 import { ArrowQuery, ArrowResults, Export } from "@hotdata-effect/arrow"
-import { IpcFraming, readBodyLength } from "@hotdata-effect/arrow/internal/ipcFraming"
 import { HotdataClient, HotdataTest, RetryPolicy } from "@hotdata-effect/core"
+import { IpcFraming, readBodyLength } from "@hotdata-effect/kernel/ipcFraming"
 import {
   Dictionary,
   Field,

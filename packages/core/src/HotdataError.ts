@@ -59,7 +59,13 @@ const answerFields = {
   traceId: Schema.optional(Schema.String)
 }
 
-const retryAfterField = {
+/**
+ * The `retryAfter` field of an error whose answer may ask the client to wait.
+ *
+ * @since 0.1.0
+ * @category fields
+ */
+export const retryAfterField = {
   /** How long the server asked the client to wait (`Retry-After`). */
   retryAfter: Schema.optional(Schema.Duration)
 }

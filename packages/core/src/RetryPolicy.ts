@@ -11,6 +11,7 @@
  *
  * @since 0.1.0
  */
+import * as Retry from "@hotdata-effect/kernel/retry"
 import type * as RetryTypes from "@hotdata-effect/kernel/types/retry"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -18,7 +19,7 @@ import * as Random from "effect/Random"
 import * as Schedule from "effect/Schedule"
 import * as ScheduleDecision from "effect/ScheduleDecision"
 import * as Interval from "effect/ScheduleInterval"
-import * as HotdataError from "./HotdataError.js"
+import type * as HotdataError from "./HotdataError.js"
 import type * as Operation from "./Operation.js"
 
 /**
@@ -36,6 +37,70 @@ export type RetryPolicy = Schedule.Schedule<unknown, HotdataError.HotdataError>
 export interface Options extends RetryTypes.RetryPolicyOptions<Duration.DurationInput> {}
 
 /**
+ * The settings of {@link backoff}: those of {@link Options}, and how a server's
+ * `Retry-After` is treated.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface BackoffOptions extends Options {
+  /** Cap of a server's `Retry-After`. */
+  readonly maxRetryAfter?: Duration.DurationInput | undefined
+  /** Whether a server's `Retry-After` gets the random extra delay too. */
+  readonly jitterRetryAfter?: boolean | undefined
+}
+
+const millisOf = (input: Duration.DurationInput | undefined): number | undefined =>
+  input === undefined ? undefined : Duration.toMillis(input)
+
+/** The `Retry-After` an error carries, in milliseconds. */
+const retryAfterOf = (error: unknown): number | undefined =>
+  typeof error === "object" && error !== null && "retryAfter" in error && Duration.isDuration(error.retryAfter)
+    ? Duration.toMillis(error.retryAfter)
+    : undefined
+
+/**
+ * The schedule of a backoff (see the kernel's `Retry` module for the arithmetic) fed with
+ * the errors of failed attempts, whose `retryAfter` (a `Duration`, where an error has
+ * one) it honours. Settings left out come from `defaults` (the API calls' backoff unless
+ * given). Its output is the number of the retry.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const backoff = <E>(
+  options: BackoffOptions = {},
+  defaults: Retry.Backoff = Retry.callBackoff
+): Schedule.Schedule<number, E> => {
+  const settings = Retry.backoff({
+    maxRetries: options.maxRetries,
+    baseDelay: millisOf(options.baseDelay),
+    maxDelay: millisOf(options.maxDelay),
+    deadline: millisOf(options.deadline),
+    jitter: options.jitter,
+    maxRetryAfter: millisOf(options.maxRetryAfter),
+    jitterRetryAfter: options.jitterRetryAfter
+  }, defaults)
+  return Schedule.makeWithState<{ readonly attempt: number; readonly start: number | undefined }, E, number>(
+    { attempt: 0, start: undefined },
+    (now, error, state) => {
+      const start = state.start ?? now
+      const attempt = state.attempt + 1
+      const retryAfter = attempt > settings.maxRetries ? undefined : retryAfterOf(error)
+      const decide = (random: number) => {
+        const delay = Retry.delay(settings, attempt, retryAfter, random, now - start)
+        return delay === undefined
+          ? [state, attempt, ScheduleDecision.done] as const
+          : [{ attempt, start }, attempt, ScheduleDecision.continueWith(Interval.after(now + delay))] as const
+      }
+      return Retry.drawsRandom(settings, attempt, retryAfter)
+        ? Effect.map(Random.next, decide)
+        : Effect.sync(() => decide(0))
+    }
+  )
+}
+
+/**
  * The delays of a policy: attempt `n` (1-based) waits `min(base * 2^(n-1), max)`, or
  * the server's `Retry-After` when it sent one (never less, and not capped), plus up to
  * `jitter` of that again at random.
@@ -43,34 +108,7 @@ export interface Options extends RetryTypes.RetryPolicyOptions<Duration.Duration
  * @since 0.1.0
  * @category constructors
  */
-export const make = (options: Options = {}): RetryPolicy => {
-  const maxRetries = options.maxRetries ?? 5
-  const base = Duration.toMillis(options.baseDelay ?? "500 millis")
-  const cap = Duration.toMillis(options.maxDelay ?? "30 seconds")
-  const deadline = Duration.toMillis(options.deadline ?? "120 seconds")
-  const jitter = Math.min(Math.max(options.jitter ?? 0.5, 0), 1)
-  return Schedule.makeWithState<
-    { readonly attempt: number; readonly start: number | undefined },
-    HotdataError.HotdataError,
-    unknown
-  >(
-    { attempt: 0, start: undefined },
-    (now, error, state) =>
-      Effect.gen(function*() {
-        const start = state.start ?? now
-        const attempt = state.attempt + 1
-        if (attempt > maxRetries) return [state, attempt, ScheduleDecision.done] as const
-        const retryAfter = "retryAfter" in error && error.retryAfter !== undefined
-          ? Duration.toMillis(error.retryAfter)
-          : undefined
-        const delay = retryAfter ?? Math.min(base * 2 ** (attempt - 1), cap)
-        const jittered = delay + delay * jitter * (yield* Random.next)
-        const at = now + Math.round(jittered)
-        if (at - start > deadline) return [state, attempt, ScheduleDecision.done] as const
-        return [{ attempt, start }, attempt, ScheduleDecision.continueWith(Interval.after(at))] as const
-      })
-  )
-}
+export const make = (options: Options = {}): RetryPolicy => backoff(options)
 
 /**
  * The default policy: 5 retries, 0.5 s doubling to 30 s, half of that again as jitter,
@@ -106,23 +144,8 @@ export const none: RetryPolicy = Schedule.stop
  * @since 0.1.0
  * @category predicates
  */
-export const isRetryable = (error: HotdataError.HotdataError, operation: Operation.Operation): boolean => {
-  if (!operation.retryable) return false
-  switch (error._tag) {
-    case "RateLimited":
-      return true
-    case "Conflict":
-      return operation.idempotencyKey !== undefined && HotdataError.isKeyInProgress(error)
-    case "ServerError":
-      return isReplaySafe(operation) && (error.status === 502 || error.status === 503 || error.status === 504)
-    case "TransportError":
-      return error.phase === "connect" || (error.phase !== "tls" && isReplaySafe(operation))
-    case "TimeoutError":
-      return isReplaySafe(operation)
-    default:
-      return false
-  }
-}
+export const isRetryable = (error: HotdataError.HotdataError, operation: Operation.Operation): boolean =>
+  Retry.isCallRetryable(error, operation)
 
 /**
  * Whether sending `operation` again after it may have run cannot change the outcome:
@@ -133,5 +156,4 @@ export const isRetryable = (error: HotdataError.HotdataError, operation: Operati
  * @since 0.1.0
  * @category predicates
  */
-export const isReplaySafe = (operation: Operation.Operation): boolean =>
-  operation.idempotent || operation.idempotencyKey !== undefined
+export const isReplaySafe = (operation: Operation.Operation): boolean => Retry.isReplaySafe(operation)

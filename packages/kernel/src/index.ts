@@ -78,4 +78,25 @@ export * as RetryTypes from "./types/retry.js"
 /**
  * @since 0.1.0
  */
+export * as Retry from "./retry.js"
 export * as ClientTypes from "./types/client.js"
+/**
+ * @since 0.1.0
+ */
+export * as Headers from "./headers.js"
+/**
+ * @since 0.1.0
+ */
+export * as UploadPlan from "./uploads/plan.js"
+/**
+ * @since 0.1.0
+ */
+export * as UploadVerify from "./uploads/verify.js"
+/**
+ * @since 0.1.0
+ */
+export * as CheckpointFormat from "./uploads/checkpointFormat.js"
+/**
+ * @since 0.1.0
+ */
+export * as IpcFraming from "./ipcFraming.js"

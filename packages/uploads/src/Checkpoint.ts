@@ -13,7 +13,8 @@
  *
  * @since 0.1.0
  */
-import { nodeFs } from "#fs"
+import { nodeFs } from "@hotdata-effect/kernel/fs"
+import * as CheckpointFormat from "@hotdata-effect/kernel/uploads/checkpointFormat"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
@@ -51,7 +52,7 @@ export type CheckpointPart = typeof CheckpointPart.Type
  * @since 0.1.0
  * @category models
  */
-export const CURRENT_VERSION = 2
+export const CURRENT_VERSION = CheckpointFormat.CURRENT_VERSION
 
 /**
  * The state of a resumable upload: saved whole when the upload starts (or resumes),
@@ -61,7 +62,7 @@ export const CURRENT_VERSION = 2
  * @category models
  */
 export class Checkpoint extends Schema.Class<Checkpoint>("@hotdata-effect/uploads/Checkpoint")({
-  version: Schema.Literal(1, 2),
+  version: Schema.Literal(...CheckpointFormat.VERSIONS),
   uploadId: Schema.String,
   /** Encoded as the plain token: keep the stored form where only its owner can read it. */
   finalizeToken: Schema.Redacted(Schema.String),
@@ -126,21 +127,12 @@ const describe = (cause: unknown): string =>
     ? cause.message
     : String(cause)
 
-const unwritable = (key: string, cause: unknown) =>
-  new CheckpointError({
-    reason: "unwritable",
-    key,
-    message: `the checkpoint ${key} could not be written: ${describe(cause)}`,
-    cause
-  })
+/** A store's failure to write or read the checkpoint under `key`. */
+const storeFailure = (reason: "unwritable" | "unreadable", verb: string) => (key: string, cause: unknown) =>
+  new CheckpointError({ reason, key, message: `the checkpoint ${key} could not be ${verb}: ${describe(cause)}`, cause })
 
-const unreadable = (key: string, cause: unknown) =>
-  new CheckpointError({
-    reason: "unreadable",
-    key,
-    message: `the checkpoint ${key} could not be read: ${describe(cause)}`,
-    cause
-  })
+const unwritable = storeFailure("unwritable", "written")
+const unreadable = storeFailure("unreadable", "read")
 
 /**
  * What a stored text is not, as an error that names where it is wrong and never what
@@ -155,19 +147,6 @@ const malformed = (key: string, message: string, field?: string) =>
     ...(field !== undefined ? { field } : {})
   })
 
-const kindOf = (u: unknown): string =>
-  u === null ? "null" : Array.isArray(u) ? "an array" : typeof u === "string" ? "a string" : `a ${typeof u}`
-
-/** A path of a parse issue as a field name; a record's keys (header names) are left out. */
-const fieldOf = (path: ReadonlyArray<PropertyKey>): string => {
-  let field = ""
-  for (const segment of path) {
-    if (field === "headers") break
-    field += typeof segment === "number" ? `[${segment}]` : `${field === "" ? "" : "."}${String(segment)}`
-  }
-  return field
-}
-
 /** Decodes the JSON text of `what` (the checkpoint, or a part line of a file checkpoint). */
 const decodeText = <A>(
   key: string,
@@ -175,18 +154,11 @@ const decodeText = <A>(
   what: string,
   decode: (u: unknown) => Either.Either<A, ParseResult.ParseError>
 ): Either.Either<A, CheckpointError> => {
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch {
-    return Either.left(malformed(key, `${what} is not valid JSON`))
-  }
-  if (typeof json !== "object" || json === null || Array.isArray(json)) {
-    return Either.left(malformed(key, `${what} is ${kindOf(json)}, not a JSON object`))
-  }
-  return Either.mapLeft(decode(json), (error) => {
+  const parsed = CheckpointFormat.parseObject(text, what)
+  if (parsed.problem !== undefined) return Either.left(malformed(key, parsed.problem))
+  return Either.mapLeft(decode(parsed.object), (error) => {
     const issue = ParseResult.ArrayFormatter.formatErrorSync(error)[0]
-    const field = issue === undefined ? "" : fieldOf(issue.path)
+    const field = issue === undefined ? "" : CheckpointFormat.fieldOf(issue.path)
     const wrong = issue?._tag === "Missing" ? "is missing" : "does not have the expected type or value"
     return field === ""
       ? malformed(key, `${what} does not have the shape of one`)
@@ -217,33 +189,18 @@ const files = (key: string, fail: (key: string, cause: unknown) => CheckpointErr
     )
     : Effect.succeed(nodeFs)
 
-/**
- * The text of a file checkpoint: the checkpoint's JSON on its first line, then one
- * line of JSON per part appended since. Only lines ended by a newline count: the last
- * line a crash cut short is ignored (its part is sent again on resume).
- */
+/** The text of a file checkpoint (see the kernel's `CheckpointFormat.fileLines`). */
 const decodeFile = (key: string, text: string) =>
   Effect.gen(function*() {
-    const lines = text.split("\n")
-    const checkpoint = yield* decode(key, lines[0]!)
-    // What follows the last newline is empty, or a line a crash cut short.
-    const appended = lines.slice(1, -1).filter((line) => line !== "")
+    const { appended, head } = CheckpointFormat.fileLines(text)
+    const checkpoint = yield* decode(key, head)
     if (appended.length === 0) return checkpoint
-    const parts = new Map(checkpoint.parts.map((part) => [part.partNumber, part]))
+    const parts: Array<CheckpointPart> = []
     for (let i = 0; i < appended.length; i++) {
-      const part = yield* decodeText(key, appended[i]!, `its appended line ${i + 1}`, decodePart)
-      parts.set(part.partNumber, part)
+      parts.push(yield* decodeText(key, appended[i]!, `its appended line ${i + 1}`, decodePart))
     }
-    return new Checkpoint({ ...checkpoint, parts: [...parts.values()].sort((a, b) => a.partNumber - b.partNumber) })
+    return new Checkpoint({ ...checkpoint, parts: CheckpointFormat.mergeParts(checkpoint.parts, parts) })
   })
-
-/** A part as a line of a file checkpoint. */
-const partLine = (part: CheckpointPart) =>
-  JSON.stringify({
-    partNumber: part.partNumber,
-    eTag: part.eTag,
-    ...(part.crc32 !== undefined ? { crc32: part.crc32 } : {})
-  }) + "\n"
 
 /**
  * A store of files: the key is the checkpoint's path. A checkpoint is written to a
@@ -253,7 +210,7 @@ const partLine = (part: CheckpointPart) =>
  * finish together go in one write), and a last line a crash cut short is ignored when
  * the checkpoint is read; the next save
  * (a resume saves before sending anything) folds the lines back into one. Needs
- * `node:fs` (Node, Bun, Deno), reached through the package's `#fs` import; where
+ * `node:fs` (Node, Bun, Deno), reached through `@hotdata-effect/kernel/fs`; where
  * there is none (a browser) every call fails with a `CheckpointError` asking for
  * another store.
  *
@@ -293,7 +250,7 @@ export const fileStore: CheckpointStore.Service = CheckpointStore.of({
   append: (key, parts) =>
     Effect.gen(function*() {
       const fsp = yield* files(key, unwritable)
-      const lines = parts.map(partLine).join("")
+      const lines = parts.map(CheckpointFormat.partLine).join("")
       yield* Effect.tryPromise({
         try: async () => {
           // Without O_CREAT: a part is only ever added to a checkpoint that was saved.

@@ -46,6 +46,9 @@ const apiFields = {
   cause: Schema.optional(HotdataError.HotdataError)
 }
 
+/** The fields of an error about a session as a whole. */
+const sessionFields = { message: Schema.String, uploadId: Schema.optional(Schema.String) }
+
 const retryFields = {
   /** Every retry round was spent and the failure persisted. */
   exhausted: Schema.optionalWith(Schema.Boolean, { default: () => false }),
@@ -97,8 +100,7 @@ export class StorageError extends Schema.TaggedError<StorageError>(
   status: Schema.Number,
   partNumber: Schema.optional(Schema.Number),
   body: Schema.optional(Schema.String),
-  /** How long storage asked the client to wait (`Retry-After`), when it did. */
-  retryAfter: Schema.optional(Schema.Duration)
+  ...HotdataError.retryAfterField
 }) {
   /** @since 0.1.0 */
   readonly [TypeId]: TypeId = TypeId
@@ -151,7 +153,7 @@ export class MissingETag extends Schema.TaggedError<MissingETag>("@hotdata-effec
  */
 export class MalformedSession extends Schema.TaggedError<MalformedSession>(
   "@hotdata-effect/uploads/UploadError/MalformedSession"
-)("MalformedSession", { message: Schema.String, uploadId: Schema.optional(Schema.String) }) {
+)("MalformedSession", sessionFields) {
   /** @since 0.1.0 */
   readonly [TypeId]: TypeId = TypeId
 }
@@ -221,7 +223,7 @@ export class FinalizeError extends Schema.TaggedError<FinalizeError>(
  */
 export class UploadCancelled extends Schema.TaggedError<UploadCancelled>(
   "@hotdata-effect/uploads/UploadError/UploadCancelled"
-)("UploadCancelled", { message: Schema.String, uploadId: Schema.optional(Schema.String) }) {
+)("UploadCancelled", sessionFields) {
   /** @since 0.1.0 */
   readonly [TypeId]: TypeId = TypeId
 }

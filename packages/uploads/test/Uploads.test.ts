@@ -1,4 +1,5 @@
 import { it } from "@effect/vitest"
+import * as Plan from "@hotdata-effect/kernel/uploads/plan"
 import * as Chunk from "effect/Chunk"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -12,7 +13,6 @@ import * as path from "node:path"
 import { assert, describe } from "vitest"
 import type { UploadError } from "../src/index.js"
 import { Uploads } from "../src/index.js"
-import * as Plan from "../src/internal/plan.js"
 import { bytesOf, sameBytes, stubUploads } from "./stubs.js"
 
 const MiB = 1024 * 1024

@@ -3,11 +3,11 @@
  * fields, and the parts' coverage of the source.
  */
 import { crc32 } from "@hotdata-effect/kernel/crc32"
+import * as Plan from "@hotdata-effect/kernel/uploads/plan"
+import * as Verify from "@hotdata-effect/kernel/uploads/verify"
 import { createHash } from "node:crypto"
 import * as zlib from "node:zlib"
 import { assert, describe, it } from "vitest"
-import * as Plan from "../src/internal/plan.js"
-import * as Verify from "../src/internal/verify.js"
 import { bytesOf } from "./stubs.js"
 
 const MiB = 1024 * 1024

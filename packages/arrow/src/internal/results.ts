@@ -2,6 +2,7 @@ import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import type { HotdataClient } from "@hotdata-effect/core/HotdataClient"
 import * as Polling from "@hotdata-effect/core/Polling"
 import * as Results from "@hotdata-effect/core/Results"
+import { IpcFraming } from "@hotdata-effect/kernel/ipcFraming"
 import type { RecordBatch, Schema as ArrowSchema } from "apache-arrow"
 import { RecordBatchReader } from "apache-arrow"
 import * as Chunk from "effect/Chunk"
@@ -14,7 +15,6 @@ import * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
 import * as ArrowError from "../ArrowError.js"
 import type * as ArrowResults from "../ArrowResults.js"
-import { IpcFraming } from "./ipcFraming.js"
 
 /** The formats a result can be read in, with the media type asked for. */
 export const mediaTypes = {
@@ -189,7 +189,7 @@ export const checkedBytes = (
   })
 
 /** An open Arrow result: its schema is read, its batches are not. */
-export interface Decoder {
+export interface OpenResult {
   readonly schema: ArrowSchema
   readonly batches: Stream.Stream<RecordBatch, ArrowError.ArrowDecodeError>
 }
@@ -210,7 +210,7 @@ export const decode = (
   info: ResultInfo,
   response: HttpClientResponse.HttpClientResponse,
   window: Pick<FetchOptions, "offset" | "limit">
-): Effect.Effect<Decoder, ArrowError.ArrowDecodeError, Scope.Scope> =>
+): Effect.Effect<OpenResult, ArrowError.ArrowDecodeError, Scope.Scope> =>
   Effect.gen(function*() {
     const { resultId } = info
     const framing = new IpcFraming()

@@ -1,6 +1,7 @@
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientError from "@effect/platform/HttpClientError"
 import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import * as Headers from "@hotdata-effect/kernel/headers"
 import * as Redact from "@hotdata-effect/kernel/redact"
 import * as SettingsChecks from "@hotdata-effect/kernel/settingsChecks"
 import * as Effect from "effect/Effect"
@@ -46,9 +47,6 @@ export const secretsOf = (request: HttpClientRequest.HttpClientRequest | undefin
   return secrets
 }
 
-/** Node's rule for a header value, which every runtime's `fetch` accepts as well: tab, visible ASCII, obs-text. */
-const invalidHeaderChar = /[^\t\x20-\x7e\x80-\xff]/
-
 /**
  * Why a request can never be sent as it is, or `undefined`: a header value with a line
  * break, NUL, other control character or a character above U+00FF; a URL that does
@@ -64,12 +62,12 @@ export const unsendable = (
   for (const name of only ?? Object.keys(headers)) {
     const value = headers[name]
     if (value === undefined) continue
-    if (!invalidHeaderChar.test(value)) continue
-    const bad = invalidHeaderChar.exec(value)
-    if (bad !== null) {
+    if (Headers.isValidValue(value)) continue
+    const bad = Headers.invalidValueCharCode(value)
+    if (bad !== undefined) {
       return {
         reason: "Encode",
-        description: `the value of header \`${name}\` contains ${characterKind(bad[0].charCodeAt(0))}, ` +
+        description: `the value of header \`${name}\` contains ${characterKind(bad)}, ` +
           "which no HTTP header can carry"
       }
     }

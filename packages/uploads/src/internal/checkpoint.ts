@@ -3,17 +3,14 @@
  * in use, and the writer that keeps the checkpoint up to date as parts finish.
  */
 import { crc32 } from "@hotdata-effect/kernel/crc32"
+import * as Plan from "@hotdata-effect/kernel/uploads/plan"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import type * as Redacted from "effect/Redacted"
 import { Checkpoint, type CheckpointPart, CheckpointStore, CURRENT_VERSION, fileStore } from "../Checkpoint.js"
 import { CheckpointError, type SourceError } from "../UploadError.js"
-import * as Plan from "./plan.js"
 import type { PartRecord, Tracker } from "./shared.js"
 import type { Sized } from "./source.js"
-
-/** An upload session lives this long; a checkpoint older than that cannot be resumed. */
-export const SESSION_LIFETIME_MILLIS = 24 * 60 * 60 * 1000
 
 const SAMPLE = 64 * 1024
 

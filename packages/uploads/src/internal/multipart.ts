@@ -4,6 +4,9 @@
  */
 import * as HttpClient from "@effect/platform/HttpClient"
 import { HotdataClient, type Schemas } from "@hotdata-effect/core"
+import * as CheckpointFormat from "@hotdata-effect/kernel/uploads/checkpointFormat"
+import * as Plan from "@hotdata-effect/kernel/uploads/plan"
+import * as Verify from "@hotdata-effect/kernel/uploads/verify"
 import * as Clock from "effect/Clock"
 import * as Deferred from "effect/Deferred"
 import * as Effect from "effect/Effect"
@@ -27,11 +30,9 @@ import {
 } from "../UploadError.js"
 import { UploadEvent } from "../UploadEvent.js"
 import * as Resume from "./checkpoint.js"
-import * as Plan from "./plan.js"
 import { type Job, makeJob, mint, runRounds, type Target } from "./rounds.js"
 import { type Config, type Context, type Emit, type PartError, Tracker } from "./shared.js"
 import * as Source from "./source.js"
-import * as Verify from "./verify.js"
 
 export type { Config, Emit } from "./shared.js"
 
@@ -348,7 +349,7 @@ const loadCheckpoint = (
           : `the source is not the one the checkpoint ${key} was written for (its modification time or content differ)`
       })
     }
-    if (now - checkpoint.createdAt >= Resume.SESSION_LIFETIME_MILLIS) {
+    if (now - checkpoint.createdAt >= CheckpointFormat.SESSION_LIFETIME_MILLIS) {
       return yield* new CheckpointError({
         reason: "sessionGone",
         key,

@@ -1,48 +1,38 @@
 /**
- * The two retry tiers as schedules, and a small driver that steps a schedule by hand
+ * The two retry tiers as schedules (the part tier is the SDK's one backoff, set for
+ * storage parts), and a small driver that steps a schedule by hand
  * so the caller learns each delay (to report it) before sleeping it.
  */
+import * as RetryPolicy from "@hotdata-effect/core/RetryPolicy"
+import * as Retry from "@hotdata-effect/kernel/retry"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
-import * as Random from "effect/Random"
 import * as Schedule from "effect/Schedule"
 import * as ScheduleDecision from "effect/ScheduleDecision"
-import * as Interval from "effect/ScheduleInterval"
 import * as Intervals from "effect/ScheduleIntervals"
 import type { RetryableError } from "../UploadError.js"
 
-export interface PartRetryOptions {
-  readonly maxRetries?: number | undefined
-  readonly baseDelay?: Duration.DurationInput | undefined
-  readonly maxDelay?: Duration.DurationInput | undefined
-  readonly maxRetryAfter?: Duration.DurationInput | undefined
-  readonly jitter?: number | undefined
-}
+export type PartRetryOptions = Pick<
+  RetryPolicy.BackoffOptions,
+  "maxRetries" | "baseDelay" | "maxDelay" | "maxRetryAfter" | "jitter"
+>
 
 /**
- * Retries of one part within a round: `maxRetries` more attempts, waiting
- * `base·2^(n-1)` (capped) plus jitter, or storage's `Retry-After` when it sent one,
- * capped so that one part cannot hold up the whole round for long.
+ * Retries of one part within a round: the SDK's backoff with the part settings
+ * (`Retry.partBackoff`): `maxRetries` more attempts, waiting `base·2^(n-1)` (capped)
+ * plus jitter, or storage's `Retry-After` when it sent one, waited exactly but capped so
+ * that one part cannot hold up the whole round for long.
  */
-export const partRetry = (options: PartRetryOptions = {}): Schedule.Schedule<number, RetryableError> => {
-  const maxRetries = options.maxRetries ?? 3
-  const base = Duration.toMillis(options.baseDelay ?? "200 millis")
-  const cap = Duration.toMillis(options.maxDelay ?? "10 seconds")
-  const maxRetryAfter = Duration.toMillis(options.maxRetryAfter ?? "120 seconds")
-  const jitter = Math.min(Math.max(options.jitter ?? 0.5, 0), 1)
-  return Schedule.makeWithState<number, RetryableError, number>(0, (now, error, attempt) =>
-    Effect.gen(function*() {
-      const next = attempt + 1
-      if (next > maxRetries) return [attempt, next, ScheduleDecision.done] as const
-      const retryAfter = error._tag === "StorageError" && error.retryAfter !== undefined
-        ? Math.min(Duration.toMillis(error.retryAfter), maxRetryAfter)
-        : undefined
-      const delay = retryAfter ?? Math.min(base * 2 ** (next - 1), cap) * (1 + jitter * (yield* Random.next))
-      return [next, next, ScheduleDecision.continueWith(Interval.after(now + Math.round(delay)))] as const
-    }))
-}
+export const partRetry = (options: PartRetryOptions = {}): Schedule.Schedule<number, RetryableError> =>
+  RetryPolicy.backoff({
+    maxRetries: options.maxRetries,
+    baseDelay: options.baseDelay,
+    maxDelay: options.maxDelay,
+    maxRetryAfter: options.maxRetryAfter,
+    jitter: options.jitter
+  }, Retry.partBackoff)
 
 export interface RoundOptions {
   readonly extraRounds?: number | undefined

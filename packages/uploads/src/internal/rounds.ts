@@ -5,6 +5,7 @@
  */
 import { HotdataClient } from "@hotdata-effect/core"
 import { crc32 } from "@hotdata-effect/kernel/crc32"
+import { TERMINAL_MINT_STATUSES, TERMINAL_STORAGE_STATUSES } from "@hotdata-effect/kernel/retry"
 import * as Cause from "effect/Cause"
 import * as Clock from "effect/Clock"
 import * as Deferred from "effect/Deferred"
@@ -30,11 +31,6 @@ import type { Context, PartError } from "./shared.js"
 
 // Classification
 
-/** Storage statuses no retry can cure. A 403 gets here only once re-minting failed to help. */
-const TERMINAL_STORAGE = new Set([400, 401, 403, 404, 405, 411, 413, 501])
-/** API statuses of a mint that no retry can cure (bad token, unknown upload, not multipart). */
-const TERMINAL_MINT = new Set([400, 401, 403, 404, 501])
-
 /** Retried within the part's own attempts: the server refused for now, or no answer came at all. */
 const isPartRetryable = (error: PartError): boolean =>
   (error._tag === "StorageError" && error.status === 429) ||
@@ -44,7 +40,7 @@ const isPartRetryable = (error: PartError): boolean =>
 const isRoundRetryable = (error: PartError): error is RetryableError => {
   switch (error._tag) {
     case "StorageError":
-      return !TERMINAL_STORAGE.has(error.status)
+      return !TERMINAL_STORAGE_STATUSES.has(error.status)
     case "StorageTransportError":
       return error.reason !== "tls"
     case "MissingETag":
@@ -52,7 +48,7 @@ const isRoundRetryable = (error: PartError): error is RetryableError => {
     case "MintError":
       return error.status === undefined
         ? error.cause?._tag !== "InvalidRequest" && error.cause?._tag !== "DecodeError"
-        : !TERMINAL_MINT.has(error.status)
+        : !TERMINAL_MINT_STATUSES.has(error.status)
     default:
       return false
   }
@@ -68,42 +64,21 @@ const hopeless = (ctx: Context, delay: Duration.Duration) =>
     (now) => now + Duration.toMillis(delay) - ctx.tracker.lastConfirmedAt > Duration.toMillis(ctx.config.giveUpAfter)
   )
 
+/**
+ * `error` again, marked as the one the rounds gave up on. An error's fields are its own
+ * enumerable properties, but for `message` and `cause`, which are given explicitly.
+ */
 const exhausted = (error: RetryableError, roundsAttempted: number, note = ""): RetryableError => {
-  const marks = { exhausted: true, roundsAttempted }
-  const message = error.message + note
+  const marks = { message: error.message + note, exhausted: true, roundsAttempted }
   switch (error._tag) {
     case "StorageError":
-      return new StorageError({
-        message,
-        status: error.status,
-        ...(error.partNumber !== undefined ? { partNumber: error.partNumber } : {}),
-        ...(error.body !== undefined ? { body: error.body } : {}),
-        ...(error.retryAfter !== undefined ? { retryAfter: error.retryAfter } : {}),
-        ...marks
-      })
+      return new StorageError({ ...error, ...marks })
     case "StorageTransportError":
-      return new StorageTransportError({
-        message,
-        reason: error.reason,
-        ...(error.partNumber !== undefined ? { partNumber: error.partNumber } : {}),
-        ...marks
-      })
+      return new StorageTransportError({ ...error, ...marks })
     case "MissingETag":
-      return new MissingETag({
-        message,
-        ...(error.partNumber !== undefined ? { partNumber: error.partNumber } : {}),
-        ...marks
-      })
+      return new MissingETag({ ...error, ...marks })
     case "MintError":
-      return new MintError({
-        message,
-        partNumber: error.partNumber,
-        ...(error.status !== undefined ? { status: error.status } : {}),
-        ...(error.code !== undefined ? { code: error.code } : {}),
-        ...(error.traceId !== undefined ? { traceId: error.traceId } : {}),
-        ...(error.cause !== undefined ? { cause: error.cause } : {}),
-        ...marks
-      })
+      return new MintError({ ...error, ...(error.cause !== undefined ? { cause: error.cause } : {}), ...marks })
   }
 }
 

@@ -4,8 +4,8 @@
  * for a retry and only the parts in flight are held in memory. A `Stream` of unknown
  * length is read once, in order, one part at a time.
  */
-import { nodeFs } from "#fs"
 import * as FileSystem from "@effect/platform/FileSystem"
+import { nodeFs } from "@hotdata-effect/kernel/fs"
 import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
@@ -144,7 +144,7 @@ const fromFileSystem = (fs: FileSystem.FileSystem, path: string): Effect.Effect<
  * This is what runs when no `FileSystem` service is provided: it keeps the package
  * free of `@effect/platform-node` (whose peer dependencies pull in the cluster, RPC
  * and SQL packages) for the common case of uploading a file from Node. `node:fs` comes
- * through the `#fs` import, which outside Node resolves to a module without it: there a
+ * through `@hotdata-effect/kernel/fs`, which outside Node resolves to a module without it: there a
  * path fails with a `SourceError` of reason `"unsupported"`.
  */
 const fromNodeFs = (path: string): Effect.Effect<Sized, SourceError, Scope.Scope> =>

@@ -1,44 +1,20 @@
 /**
- * The checks that keep an upload whole, free of Effect: the headers a session asks PUTs
- * to carry, the fields of a checkpoint a resume starts from, and the parts' coverage of
- * the source before finalizing. Each answers what is wrong, or `undefined`; no answer
- * ever quotes a finalize token, a header value or a URL.
+ * The checks that keep an upload whole: the headers a session asks PUTs to carry (the
+ * kernel's header rule), the fields of a checkpoint a resume starts from, and the parts'
+ * coverage of the source before finalizing (the plan's). Each answers what is wrong, or
+ * `undefined`; no answer ever quotes a finalize token, a header value or a URL.
  */
+import { headersProblem, isValidValue } from "../headers.js"
+import type { ConfirmedPart } from "./checkpointFormat.js"
 import { MAX_PART_SIZE, MAX_PARTS, partCount } from "./plan.js"
+
+export { headersProblem } from "../headers.js"
+export { coverageProblem, type Span } from "./plan.js"
 
 /** What is wrong with one field of a checkpoint: the field's name (a path) and why. */
 export interface Problem {
   readonly field: string
   readonly message: string
-}
-
-/** An HTTP header name (RFC 9110 token). */
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
-
-/** Node's rule for a header value, which every runtime's `fetch` accepts too: tab, visible ASCII, obs-text. */
-const INVALID_VALUE = /[^\t\x20-\x7e\x80-\xff]/
-
-/** Headers that frame the request: the client sets them, a session never may. */
-const FRAMING = new Set(["content-length", "transfer-encoding", "host", "connection", "expect", "upgrade"])
-
-/**
- * Why the headers a session asks every PUT to carry can never be sent, or `undefined`:
- * a name that is not a token, a value with a line break, NUL or other control character
- * (or above U+00FF), or a header that frames the request. A value is never quoted; a
- * name only when it is a valid one.
- */
-export const headersProblem = (headers: Readonly<Record<string, unknown>>): string | undefined => {
-  let index = 0
-  for (const [name, value] of Object.entries(headers)) {
-    index++
-    if (!TOKEN.test(name)) return `header ${index} has a name no HTTP header can carry`
-    if (typeof value !== "string" || INVALID_VALUE.test(value)) {
-      return `the value of header \`${name}\` holds a character no HTTP header can carry (a line break or ` +
-        `another control character)`
-    }
-    if (FRAMING.has(name.toLowerCase())) return `header \`${name}\` frames the request: only the client sets it`
-  }
-  return undefined
 }
 
 /** How far ahead of this clock a checkpoint's creation time may be (another machine's clock). */
@@ -54,9 +30,7 @@ export interface CheckpointFields {
   readonly fingerprint: string
   readonly headers: Readonly<Record<string, string>>
   readonly createdAt: number
-  readonly parts: ReadonlyArray<
-    { readonly partNumber: number; readonly eTag: string; readonly crc32?: number | undefined }
-  >
+  readonly parts: ReadonlyArray<ConfirmedPart>
 }
 
 const isCrc32 = (u: unknown): boolean => typeof u === "number" && Number.isInteger(u) && u >= 0 && u <= 0xffffffff
@@ -74,7 +48,7 @@ export const checkpointProblem = (checkpoint: CheckpointFields, now: number): Pr
   if (!/^[\x21-\x7e]{1,256}$/.test(checkpoint.uploadId)) {
     return { field: "uploadId", message: "is not an upload id (empty, too long, or with spaces or control characters)" }
   }
-  if (checkpoint.finalizeToken === "" || INVALID_VALUE.test(checkpoint.finalizeToken)) {
+  if (checkpoint.finalizeToken === "" || !isValidValue(checkpoint.finalizeToken)) {
     return { field: "finalizeToken", message: "is empty or holds a character no HTTP header can carry" }
   }
   if (!Number.isSafeInteger(size) || size < 0) {
@@ -118,37 +92,5 @@ export const checkpointProblem = (checkpoint: CheckpointFields, now: number): Pr
       return { field: `${at}.crc32`, message: "is missing or not a CRC-32" }
     }
   }
-  return undefined
-}
-
-/** A byte range of the source that a part holds. */
-export interface Span {
-  readonly partNumber: number
-  readonly offset: number
-  readonly length: number
-}
-
-/**
- * Why the parts do not hold the `size` bytes of the source exactly, or `undefined`:
- * their numbers must run from 1 without a gap, each must start where the one before it
- * ended (no gap, no overlap), the first at 0, and the last end at `size`.
- */
-export const coverageProblem = (spans: ReadonlyArray<Span>, size: number): string | undefined => {
-  const sorted = [...spans].sort((a, b) => a.partNumber - b.partNumber)
-  if (sorted.length === 0) return "there are no parts"
-  let end = 0
-  for (let i = 0; i < sorted.length; i++) {
-    const span = sorted[i]!
-    if (span.partNumber !== i + 1) {
-      return span.partNumber === i ? `part ${i} appears twice` : `part ${i + 1} is missing`
-    }
-    if (span.offset > end) {
-      return `bytes ${end} to ${span.offset - 1} are in no part (part ${span.partNumber} starts after them)`
-    }
-    if (span.offset < end) return `part ${span.partNumber} starts at byte ${span.offset}, inside the part before it`
-    if (span.length < 0) return `part ${span.partNumber} has a negative length`
-    end = span.offset + span.length
-  }
-  if (end !== size) return `the parts hold ${end} bytes, the source has ${size}`
   return undefined
 }

@@ -1,7 +1,8 @@
 /**
  * The arithmetic of an upload: the part-size hint sent when opening a session, the
  * part plan cut by the server's part size, how many parts may be in flight for a
- * memory budget, and how long one attempt of a part may take.
+ * memory budget, how long one attempt of a part may take, and whether the parts about
+ * to be finalized cover the source exactly.
  */
 
 /** 1 MiB. */
@@ -87,3 +88,35 @@ export const planParts = (size: number, partSize: number): ReadonlyArray<Part> =
 
 /** The number of parts of a file of `size` bytes: at least one. */
 export const partCount = (size: number, partSize: number): number => Math.max(Math.ceil(size / partSize), 1)
+
+/** A byte range of the source that a part holds. */
+export interface Span {
+  readonly partNumber: number
+  readonly offset: number
+  readonly length: number
+}
+
+/**
+ * Why the parts do not hold the `size` bytes of the source exactly, or `undefined`:
+ * their numbers must run from 1 without a gap, each must start where the one before it
+ * ended (no gap, no overlap), the first at 0, and the last end at `size`.
+ */
+export const coverageProblem = (spans: ReadonlyArray<Span>, size: number): string | undefined => {
+  const sorted = [...spans].sort((a, b) => a.partNumber - b.partNumber)
+  if (sorted.length === 0) return "there are no parts"
+  let end = 0
+  for (let i = 0; i < sorted.length; i++) {
+    const span = sorted[i]!
+    if (span.partNumber !== i + 1) {
+      return span.partNumber === i ? `part ${i} appears twice` : `part ${i + 1} is missing`
+    }
+    if (span.offset > end) {
+      return `bytes ${end} to ${span.offset - 1} are in no part (part ${span.partNumber} starts after them)`
+    }
+    if (span.offset < end) return `part ${span.partNumber} starts at byte ${span.offset}, inside the part before it`
+    if (span.length < 0) return `part ${span.partNumber} has a negative length`
+    end = span.offset + span.length
+  }
+  if (end !== size) return `the parts hold ${end} bytes, the source has ${size}`
+  return undefined
+}

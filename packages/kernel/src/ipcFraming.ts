@@ -13,7 +13,7 @@ const MAX_METADATA = 256 * 1024 * 1024
 
 type Phase = "prefix" | "metadata" | "body" | "end"
 
-/** @internal */
+/** Tracks one Arrow IPC stream as its bytes pass by. */
 export class IpcFraming {
   /** Bytes seen so far. */
   bytes = 0
