@@ -1,10 +1,12 @@
 import type * as Schemas from "@hotdata-effect/core/generated/Schemas"
 import type { HandlerSet, RequestContext } from "../context.js"
+import { asyncOrJob, checkAsyncAfter } from "../domain/asyncOrJob.js"
+import { connectionDatabase, engineDatabase, getDatabase } from "../domain/catalog.js"
+import { checkName, cursorPage } from "../domain/requests.js"
 import { ApiError, badRequest, conflict, errorMessage, notFound } from "../errors.js"
 import { nowIso } from "../ids.js"
-import { submitJob } from "../jobRunner.js"
+import { startJob } from "../jobRunner.js"
 import type { ConnectionRecord, DatabaseRecord, IndexRecord } from "../state.js"
-import { checkName, connectionDatabase, cursorPage, engineDatabase, getDatabase } from "./common.js"
 
 const INDEX_TYPES = new Set(["sorted", "bm25", "vector"])
 const METRICS = new Set(["cosine", "l2", "inner_product"])
@@ -187,9 +189,7 @@ export const handlers = {
   create_index: async (ctx) => {
     const [connection, db] = connectionDatabase(ctx, ctx.params.connection_id)
     const body = ctx.body
-    if (body.async_after_ms !== undefined && body.async_after_ms !== null && body.async !== true) {
-      throw badRequest("async_after_ms requires async: true")
-    }
+    checkAsyncAfter(body)
     const index = await validate(ctx, connection, db)
     const key = indexKey(connection.id, index.schema, index.table, index.index_name)
     if (ctx.server.state.data.indexes[key] !== undefined) {
@@ -197,15 +197,12 @@ export const handlers = {
     }
     ctx.server.state.data.indexes[key] = index
     ctx.server.state.save()
-    if (body.async !== true) return { status: 201, body: await build(ctx, db, index) }
-    const outcome = await submitJob(
-      ctx.server,
-      ctx.workspace,
-      "create_index",
+    const outcome = await asyncOrJob(
+      body,
       () => build(ctx, db, index),
-      body.async_after_ms
+      (work) => startJob(ctx.server, ctx.workspace, "create_index", work)
     )
-    return outcome.done ? { status: 201, body: outcome.value } : { status: 202, body: outcome.submitted }
+    return outcome.done ? { status: 201, body: outcome.value } : { status: 202, body: outcome.handle }
   },
 
   delete_index: async (ctx) => {

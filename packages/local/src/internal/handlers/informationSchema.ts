@@ -1,6 +1,7 @@
 import type { HandlerSet } from "../context.js"
-import { cursorPage, getConnection, likeMatcher } from "./common.js"
-import { connectionTables, type TableEntry, workspaceConnections } from "./connections.js"
+import { connectionTables, getConnection, type TableEntry, workspaceConnections } from "../domain/catalog.js"
+import { cursorPage } from "../domain/requests.js"
+import { likeMatcher } from "../sqlText.js"
 
 /** @internal */
 export const handlers = {

@@ -1,7 +1,7 @@
 import type { HandlerSet } from "../context.js"
+import { cursorPage } from "../domain/requests.js"
 import { notFound } from "../errors.js"
 import { runView, scopedDatabase } from "../execution.js"
-import { cursorPage } from "./common.js"
 
 /** @internal */
 export const handlers = {

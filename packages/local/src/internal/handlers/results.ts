@@ -6,12 +6,12 @@ import type { ServerResponse } from "node:http"
 import { pipeline } from "node:stream/promises"
 import { ArrowBatcher } from "../arrowColumns.js"
 import type { HandlerSet, RequestContext } from "../context.js"
+import { offsetPage } from "../domain/requests.js"
 import type { Engine } from "../engine.js"
 import { badRequest, notFound } from "../errors.js"
 import { resultFile, scopedDatabase } from "../execution.js"
 import type { ResultRecord } from "../state.js"
 import { csvCell, mdCell } from "../values.js"
-import { offsetPage } from "./common.js"
 
 const FORMATS = ["json", "arrow", "csv", "md", "parquet"] as const
 type Format = typeof FORMATS[number]

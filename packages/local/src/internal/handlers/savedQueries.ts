@@ -1,9 +1,9 @@
 import type { HandlerSet, RequestContext } from "../context.js"
+import { offsetPage, sha256 } from "../domain/requests.js"
 import { badRequest, notFound } from "../errors.js"
 import { execute, newRun, type QueryInput, scopedDatabase } from "../execution.js"
 import { makeId, nowIso } from "../ids.js"
 import type { SavedQueryRecord } from "../state.js"
-import { offsetPage, sha256 } from "./common.js"
 
 const latest = (saved: SavedQueryRecord) => saved.versions[saved.versions.length - 1]!
 
