@@ -3,7 +3,7 @@ import type { HandlerSet, RequestContext } from "../context.js"
 import { asyncOrJob, checkAsyncAfter } from "../domain/asyncOrJob.js"
 import { connectionDatabase, engineDatabase, getDatabase } from "../domain/catalog.js"
 import { checkName, cursorPage } from "../domain/requests.js"
-import { ApiError, badRequest, conflict, errorMessage, notFound } from "../errors.js"
+import { ApiError, badRequest, cleanMessage, conflict, notFound } from "../errors.js"
 import { nowIso } from "../ids.js"
 import { startJob } from "../jobRunner.js"
 import type { ConnectionRecord, DatabaseRecord, IndexRecord } from "../state.js"
@@ -154,7 +154,7 @@ const build = async (
         index.index_name,
         index.columns
       ).catch((cause) => {
-        const message = errorMessage(cause).replace(/\s+/g, " ").trim()
+        const message = cleanMessage(cause)
         throw /already exists/i.test(message)
           ? conflict(`an index named ${index.index_name} already exists in schema ${index.schema}`)
           : badRequest(`could not create index ${index.index_name}: ${message}`)
