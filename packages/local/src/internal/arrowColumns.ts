@@ -198,15 +198,22 @@ abstract class RowsBuilder {
   }
 }
 
-/** Fixed-width values copied as they are (integers, floats, dates, times, timestamps). */
-class FixedBuilder extends RowsBuilder implements Builder {
-  private readonly data: Bytes
-  constructor(readonly type: Arrow.DataType, private readonly width: number) {
+/** A builder whose values are one buffer of bytes. */
+abstract class BytesBuilder extends RowsBuilder {
+  protected readonly data: Bytes
+  constructor(capacity: number) {
     super()
-    this.data = new Bytes(BATCH_ROWS * width)
+    this.data = new Bytes(capacity)
   }
   get byteLength() {
     return this.data.length
+  }
+}
+
+/** Fixed-width values copied as they are (integers, floats, dates, times, timestamps). */
+class FixedBuilder extends BytesBuilder implements Builder {
+  constructor(readonly type: Arrow.DataType, private readonly width: number) {
+    super(BATCH_ROWS * width)
   }
   bind(vector: RawVector, itemCount: number): Appender {
     const width = this.width
@@ -224,13 +231,9 @@ class FixedBuilder extends RowsBuilder implements Builder {
 }
 
 /** DuckDB decimals of 16, 32 or 64 bits widened to Arrow's 128-bit decimals. */
-class DecimalBuilder extends RowsBuilder implements Builder {
-  private readonly data = new Bytes(BATCH_ROWS * 16)
+class DecimalBuilder extends BytesBuilder implements Builder {
   constructor(readonly type: Arrow.Decimal, private readonly sourceWidth: 2 | 4 | 8 | 16) {
-    super()
-  }
-  get byteLength() {
-    return this.data.length
+    super(BATCH_ROWS * 16)
   }
   bind(vector: RawVector, itemCount: number): Appender {
     const width = this.sourceWidth

@@ -9,24 +9,16 @@ import type {
   ColumnDescription,
   EngineDatabase,
   LoadOutcome,
-  LoadReceipt,
-  LoadSource,
   QueryOptions,
   QueryOutcome,
   ResultChunks
 } from "./engine/types.js"
 
 export { RECEIPTS_SCHEMA } from "./engine/ddl.js"
-export type {
-  ColumnDescription,
-  EngineDatabase,
-  LoadOutcome,
-  LoadReceipt,
-  LoadSource,
-  QueryOptions,
-  QueryOutcome,
-  ResultChunks
-} from "./engine/types.js"
+export type * from "./engine/types.js"
+
+/** The arguments of an engine module's function after the databases it works on. */
+type After<F> = F extends (databases: Databases, ...args: infer A) => unknown ? A : never
 
 /**
  * The SQL engine: one DuckDB database file per Hotdata database, opened on first use in
@@ -119,14 +111,8 @@ export class Engine {
   }
 
   /** Creates a DuckDB (ART) index on a managed table. */
-  createIndex(
-    db: EngineDatabase,
-    schema: string,
-    table: string,
-    name: string,
-    columns: ReadonlyArray<string>
-  ): Promise<void> {
-    return ddl.createIndex(this.databases, db, schema, table, name, columns)
+  createIndex(...args: After<typeof ddl.createIndex>): Promise<void> {
+    return ddl.createIndex(this.databases, ...args)
   }
 
   /** Drops a DuckDB index of a managed schema, if it is still there. */
@@ -147,20 +133,9 @@ export class Engine {
     return ddl.tableRowCount(this.databases, db, schema, table)
   }
 
-  /**
-   * Loads a file into a managed table with one of the load modes, creating the schema and
-   * table when needed. Returns the table's row count and columns afterwards.
-   */
-  load(
-    db: EngineDatabase,
-    schema: string,
-    table: string,
-    source: LoadSource,
-    mode: string,
-    key: ReadonlyArray<string> | null,
-    receipt?: LoadReceipt
-  ): Promise<LoadOutcome> {
-    return loadTable(this.databases, db, schema, table, source, mode, key, receipt)
+  /** Loads a file into a managed table (see `engine/load.ts`). */
+  load(...args: After<typeof loadTable>): Promise<LoadOutcome> {
+    return loadTable(this.databases, ...args)
   }
 
   /** The answers recorded by the keyed loads of `slots` that committed, by slot. */

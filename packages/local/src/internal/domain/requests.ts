@@ -9,6 +9,10 @@ import { badRequest } from "../errors.js"
 /** @internal */
 export const sha256 = (value: string | Buffer): string => createHash("sha256").update(value).digest("hex")
 
+/** The page size a list request asks for: `fallback` when it gives none (or 0), at most 1000. @internal */
+export const pageLimit = (limit: number | undefined, fallback = 100): number =>
+  limit === undefined || limit === 0 ? fallback : Math.min(limit, 1000)
+
 /** Opaque cursors carry an offset into a stable ordering. @internal */
 export const encodeCursor = (offset: number): string => Buffer.from(JSON.stringify({ o: offset })).toString("base64url")
 

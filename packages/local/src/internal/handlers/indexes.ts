@@ -2,7 +2,7 @@ import type * as Schemas from "@hotdata-effect/core/generated/Schemas"
 import type { HandlerSet, RequestContext } from "../context.js"
 import { asyncOrJob, checkAsyncAfter } from "../domain/asyncOrJob.js"
 import { connectionDatabase, engineDatabase, getDatabase } from "../domain/catalog.js"
-import { checkName, cursorPage } from "../domain/requests.js"
+import { checkName, cursorPage, pageLimit } from "../domain/requests.js"
 import { ApiError, badRequest, cleanMessage, conflict, notFound } from "../errors.js"
 import { nowIso } from "../ids.js"
 import { startJob } from "../jobRunner.js"
@@ -225,7 +225,7 @@ export const handlers = {
   list_indexes_collection: async (ctx) => {
     const db = getDatabase(ctx, ctx.headers.database_id)
     const { connection_id, schema, table, index_type, cursor } = ctx.query
-    const limit = ctx.query.limit === undefined || ctx.query.limit === 0 ? 100 : Math.min(ctx.query.limit, 1000)
+    const limit = pageLimit(ctx.query.limit)
     const indexes = Object.values(ctx.server.state.data.indexes)
       .filter((i) => i.workspace === ctx.workspace && i.database_id === db.id)
       .filter((i) => connection_id === undefined || i.connection_id === connection_id)

@@ -6,7 +6,7 @@ import type { ServerResponse } from "node:http"
 import { pipeline } from "node:stream/promises"
 import { ArrowBatcher } from "../arrowColumns.js"
 import type { HandlerSet, RequestContext } from "../context.js"
-import { offsetPage } from "../domain/requests.js"
+import { offsetPage, pageLimit } from "../domain/requests.js"
 import type { Engine } from "../engine.js"
 import { badRequest, notFound } from "../errors.js"
 import { resultFile, scopedDatabase } from "../execution.js"
@@ -135,6 +135,13 @@ const bufferBytes = (data: Arrow.Data): number => {
   return n
 }
 
+const resultSummary = (result: ResultRecord) => ({
+  id: result.id,
+  status: result.status,
+  error_message: result.error_message,
+  created_at: result.created_at
+})
+
 const notReady = (result: ResultRecord) => ({
   status: 202 as const,
   body: { result_id: result.id, status: result.status },
@@ -145,7 +152,7 @@ const notReady = (result: ResultRecord) => ({
 export const handlers = {
   list_results: async (ctx) => {
     const db = scopedDatabase(ctx)
-    const limit = ctx.query.limit === undefined || ctx.query.limit === 0 ? 100 : Math.min(ctx.query.limit, 1000)
+    const limit = pageLimit(ctx.query.limit)
     const offset = ctx.query.offset ?? 0
     const all = Object.values(ctx.server.state.data.results)
       .filter((r) => r.database_id === db.id)
@@ -154,12 +161,7 @@ export const handlers = {
     return {
       status: 200,
       body: {
-        results: page.map((r) => ({
-          id: r.id,
-          status: r.status,
-          error_message: r.error_message,
-          created_at: r.created_at
-        })),
+        results: page.map(resultSummary),
         ...paging
       }
     }

@@ -1,9 +1,9 @@
 import type { HandlerSet, RequestContext } from "../context.js"
-import { offsetPage, sha256 } from "../domain/requests.js"
+import { offsetPage, pageLimit, sha256 } from "../domain/requests.js"
 import { badRequest, notFound } from "../errors.js"
 import { execute, newRun, type QueryInput, scopedDatabase } from "../execution.js"
 import { makeId, nowIso } from "../ids.js"
-import type { SavedQueryRecord } from "../state.js"
+import type { SavedQueryRecord, SavedQueryVersion } from "../state.js"
 
 const latest = (saved: SavedQueryRecord) => saved.versions[saved.versions.length - 1]!
 
@@ -32,8 +32,15 @@ const find = (ctx: RequestContext<ById>): SavedQueryRecord => {
   return saved
 }
 
+const versionView = (v: SavedQueryVersion) => ({
+  version: v.version,
+  sql: v.sql,
+  sql_hash: v.sql_hash,
+  created_at: v.created_at
+})
+
 const page = (ctx: RequestContext<"list_saved_queries" | "list_saved_query_versions">) => {
-  const limit = ctx.query.limit === undefined || ctx.query.limit === 0 ? 100 : Math.min(ctx.query.limit, 1000)
+  const limit = pageLimit(ctx.query.limit)
   const offset = ctx.query.offset ?? 0
   return { limit, offset }
 }
@@ -114,12 +121,7 @@ export const handlers = {
       status: 200,
       body: {
         saved_query_id: saved.id,
-        versions: items.map((v) => ({
-          version: v.version,
-          sql: v.sql,
-          sql_hash: v.sql_hash,
-          created_at: v.created_at
-        })),
+        versions: items.map(versionView),
         ...paging
       }
     }
