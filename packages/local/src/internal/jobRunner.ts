@@ -52,6 +52,6 @@ export const startJob = <A extends NonNullable<JobRecord["result"]>>(
   fork(server, () => finished)
   return {
     finished,
-    handle: { id: job.id, status: job.status, status_url: `${server.baseUrl}/v1/jobs/${job.id}` }
+    handle: () => ({ id: job.id, status: job.status, status_url: `${server.baseUrl}/v1/jobs/${job.id}` })
   }
 }

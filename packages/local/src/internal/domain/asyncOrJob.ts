@@ -7,10 +7,15 @@ export interface AsyncRequest {
   readonly async_after_ms?: number | null | undefined
 }
 
-/** Work started in the background: the value it settles with, and what the caller polls meanwhile. @internal */
+/**
+ * Work started in the background: the value it settles with, and what the caller polls
+ * meanwhile (read once the caller stops waiting, so it shows the work's status then).
+ *
+ * @internal
+ */
 export interface Started<A, H> {
   readonly finished: Promise<A>
-  readonly handle: H
+  readonly handle: () => H
 }
 
 /** How a request that may answer with a job is answered: with the work's value, or with the handle to poll. */
@@ -62,5 +67,5 @@ export const asyncOrJob = async <A, H>(
       throw failedInTime(cause)
     }
   }
-  return { done: false, handle: started.handle }
+  return { done: false, handle: started.handle() }
 }

@@ -31,12 +31,12 @@ export const handlers = {
       fork(ctx.server, () => finished)
       return {
         finished,
-        handle: {
+        handle: () => ({
           query_run_id: run.id,
           status: run.status,
           status_url: `${ctx.server.baseUrl}/v1/query-runs/${run.id}`,
           reason: null
-        }
+        })
       }
     })
     return outcome.done ? { status: 200, body: outcome.value } : { status: 202, body: outcome.handle }
