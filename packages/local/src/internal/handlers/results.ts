@@ -1,6 +1,7 @@
 import * as Schemas from "@hotdata-effect/core/generated/Schemas"
 import * as Arrow from "apache-arrow"
 import * as Schema from "effect/Schema"
+import * as Struct from "effect/Struct"
 import * as fs from "node:fs"
 import type { ServerResponse } from "node:http"
 import { pipeline } from "node:stream/promises"
@@ -135,13 +136,6 @@ const bufferBytes = (data: Arrow.Data): number => {
   return n
 }
 
-const resultSummary = (result: ResultRecord) => ({
-  id: result.id,
-  status: result.status,
-  error_message: result.error_message,
-  created_at: result.created_at
-})
-
 const notReady = (result: ResultRecord) => ({
   status: 202 as const,
   body: { result_id: result.id, status: result.status },
@@ -161,7 +155,7 @@ export const handlers = {
     return {
       status: 200,
       body: {
-        results: page.map(resultSummary),
+        results: page.map((r) => Struct.pick(r, "id", "status", "error_message", "created_at")),
         ...paging
       }
     }

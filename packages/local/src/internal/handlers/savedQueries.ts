@@ -1,9 +1,10 @@
+import * as Struct from "effect/Struct"
 import type { HandlerSet, RequestContext } from "../context.js"
 import { offsetPage, pageLimit, sha256 } from "../domain/requests.js"
 import { badRequest, notFound } from "../errors.js"
 import { execute, newRun, type QueryInput, scopedDatabase } from "../execution.js"
 import { makeId, nowIso } from "../ids.js"
-import type { SavedQueryRecord, SavedQueryVersion } from "../state.js"
+import type { SavedQueryRecord } from "../state.js"
 
 const latest = (saved: SavedQueryRecord) => saved.versions[saved.versions.length - 1]!
 
@@ -31,13 +32,6 @@ const find = (ctx: RequestContext<ById>): SavedQueryRecord => {
   if (saved === undefined || saved.workspace !== ctx.workspace) throw notFound(`saved query ${ctx.params.id} not found`)
   return saved
 }
-
-const versionView = (v: SavedQueryVersion) => ({
-  version: v.version,
-  sql: v.sql,
-  sql_hash: v.sql_hash,
-  created_at: v.created_at
-})
 
 const page = (ctx: RequestContext<"list_saved_queries" | "list_saved_query_versions">) => {
   const limit = pageLimit(ctx.query.limit)
@@ -121,7 +115,7 @@ export const handlers = {
       status: 200,
       body: {
         saved_query_id: saved.id,
-        versions: items.map(versionView),
+        versions: items.map((v) => Struct.pick(v, "version", "sql", "sql_hash", "created_at")),
         ...paging
       }
     }
