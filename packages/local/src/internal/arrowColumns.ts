@@ -178,16 +178,42 @@ interface Builder {
   finish(): Arrow.Data
 }
 
-/** Fixed-width values copied as they are (integers, floats, dates, times, timestamps). */
-class FixedBuilder implements Builder {
-  private readonly validity = new Validity()
-  private readonly data: Bytes
-  private rows = 0
-  constructor(readonly type: Arrow.DataType, private readonly width: number) {
-    this.data = new Bytes(BATCH_ROWS * width)
+/**
+ * What every column builder keeps: the rows appended since the last batch and their
+ * validity, taken together when the batch is finished.
+ */
+abstract class RowsBuilder {
+  protected readonly validity = new Validity()
+  protected rows = 0
+  /** The batch's length and validity; the next batch starts with no rows. */
+  protected takeRows(): {
+    readonly length: number
+    readonly nullCount: number
+    readonly nullBitmap: Uint8Array | undefined
+  } {
+    const { nullBitmap, nullCount } = this.validity.take()
+    const length = this.rows
+    this.rows = 0
+    return { length, nullCount, nullBitmap }
+  }
+}
+
+/** A builder whose values are one buffer of bytes. */
+abstract class BytesBuilder extends RowsBuilder {
+  protected readonly data: Bytes
+  constructor(capacity: number) {
+    super()
+    this.data = new Bytes(capacity)
   }
   get byteLength() {
     return this.data.length
+  }
+}
+
+/** Fixed-width values copied as they are (integers, floats, dates, times, timestamps). */
+class FixedBuilder extends BytesBuilder implements Builder {
+  constructor(readonly type: Arrow.DataType, private readonly width: number) {
+    super(BATCH_ROWS * width)
   }
   bind(vector: RawVector, itemCount: number): Appender {
     const width = this.width
@@ -200,21 +226,14 @@ class FixedBuilder implements Builder {
     }
   }
   finish(): Arrow.Data {
-    const { nullBitmap, nullCount } = this.validity.take()
-    const length = this.rows
-    this.rows = 0
-    return Arrow.makeData({ type: this.type as Arrow.Int, length, nullCount, nullBitmap, data: this.data.take() })
+    return Arrow.makeData({ type: this.type as Arrow.Int, ...this.takeRows(), data: this.data.take() })
   }
 }
 
 /** DuckDB decimals of 16, 32 or 64 bits widened to Arrow's 128-bit decimals. */
-class DecimalBuilder implements Builder {
-  private readonly validity = new Validity()
-  private readonly data = new Bytes(BATCH_ROWS * 16)
-  private rows = 0
-  constructor(readonly type: Arrow.Decimal, private readonly sourceWidth: 2 | 4 | 8 | 16) {}
-  get byteLength() {
-    return this.data.length
+class DecimalBuilder extends BytesBuilder implements Builder {
+  constructor(readonly type: Arrow.Decimal, private readonly sourceWidth: 2 | 4 | 8 | 16) {
+    super(BATCH_ROWS * 16)
   }
   bind(vector: RawVector, itemCount: number): Appender {
     const width = this.sourceWidth
@@ -254,19 +273,14 @@ class DecimalBuilder implements Builder {
     }
   }
   finish(): Arrow.Data {
-    const { nullBitmap, nullCount } = this.validity.take()
-    const length = this.rows
-    this.rows = 0
-    return Arrow.makeData({ type: this.type, length, nullCount, nullBitmap, data: this.data.take() })
+    return Arrow.makeData({ type: this.type, ...this.takeRows(), data: this.data.take() })
   }
 }
 
 /** DuckDB booleans (a byte each) packed into Arrow's bit-packed values. */
-class BoolBuilder implements Builder {
+class BoolBuilder extends RowsBuilder implements Builder {
   readonly type = new Arrow.Bool()
-  private readonly validity = new Validity()
   private bits = new Uint8Array((BATCH_ROWS + 7) >> 3)
-  private rows = 0
   get byteLength() {
     return (this.rows + 7) >> 3
   }
@@ -291,22 +305,20 @@ class BoolBuilder implements Builder {
     }
   }
   finish(): Arrow.Data {
-    const { nullBitmap, nullCount } = this.validity.take()
-    const length = this.rows
-    const data = this.bits.slice(0, (length + 7) >> 3)
+    const rows = this.takeRows()
+    const data = this.bits.slice(0, (rows.length + 7) >> 3)
     this.bits = new Uint8Array((BATCH_ROWS + 7) >> 3)
-    this.rows = 0
-    return Arrow.makeData({ type: this.type, length, nullCount, nullBitmap, data })
+    return Arrow.makeData({ type: this.type, ...rows, data })
   }
 }
 
 /** Offsets plus bytes: Utf8 and Binary columns, whatever writes their values. */
-abstract class VariableBuilder implements Builder {
-  protected readonly validity = new Validity()
+abstract class VariableBuilder extends RowsBuilder implements Builder {
   protected readonly data = new Bytes(BATCH_ROWS * 16)
   protected offsets = new Int32Array(BATCH_ROWS + 1)
-  protected rows = 0
-  constructor(readonly type: Arrow.Utf8 | Arrow.Binary) {}
+  constructor(readonly type: Arrow.Utf8 | Arrow.Binary) {
+    super()
+  }
   get byteLength() {
     return this.data.length + (this.rows + 1) * 4
   }
@@ -319,15 +331,11 @@ abstract class VariableBuilder implements Builder {
   }
   abstract bind(vector: RawVector, itemCount: number): Appender
   finish(): Arrow.Data {
-    const { nullBitmap, nullCount } = this.validity.take()
-    const length = this.rows
-    const valueOffsets = this.offsets.slice(0, length + 1)
-    this.rows = 0
+    const rows = this.takeRows()
+    const valueOffsets = this.offsets.slice(0, rows.length + 1)
     return Arrow.makeData({
       type: this.type as Arrow.Utf8,
-      length,
-      nullCount,
-      nullBitmap,
+      ...rows,
       valueOffsets,
       data: this.data.take()
     })
@@ -398,12 +406,12 @@ class TextBuilder extends VariableBuilder {
 }
 
 /** DuckDB lists (and maps, which are lists of key/value structs). */
-class ListBuilder implements Builder {
-  private readonly validity = new Validity()
+class ListBuilder extends RowsBuilder implements Builder {
   private offsets = new Int32Array(BATCH_ROWS + 1)
-  private rows = 0
   private children = 0
-  constructor(readonly type: Arrow.List | Arrow.Map_, private readonly child: Builder) {}
+  constructor(readonly type: Arrow.List | Arrow.Map_, private readonly child: Builder) {
+    super()
+  }
   get byteLength() {
     return (this.rows + 1) * 4 + this.child.byteLength
   }
@@ -446,16 +454,12 @@ class ListBuilder implements Builder {
     }
   }
   finish(): Arrow.Data {
-    const { nullBitmap, nullCount } = this.validity.take()
-    const length = this.rows
-    const valueOffsets = this.offsets.slice(0, length + 1)
-    this.rows = 0
+    const rows = this.takeRows()
+    const valueOffsets = this.offsets.slice(0, rows.length + 1)
     this.children = 0
     return Arrow.makeData({
       type: this.type as Arrow.List,
-      length,
-      nullCount,
-      nullBitmap,
+      ...rows,
       valueOffsets,
       child: this.child.finish()
     })
@@ -463,10 +467,10 @@ class ListBuilder implements Builder {
 }
 
 /** DuckDB fixed-size arrays. */
-class FixedSizeListBuilder implements Builder {
-  private readonly validity = new Validity()
-  private rows = 0
-  constructor(readonly type: Arrow.FixedSizeList, private readonly size: number, private readonly child: Builder) {}
+class FixedSizeListBuilder extends RowsBuilder implements Builder {
+  constructor(readonly type: Arrow.FixedSizeList, private readonly size: number, private readonly child: Builder) {
+    super()
+  }
   get byteLength() {
     return this.child.byteLength
   }
@@ -482,17 +486,14 @@ class FixedSizeListBuilder implements Builder {
     }
   }
   finish(): Arrow.Data {
-    const { nullBitmap, nullCount } = this.validity.take()
-    const length = this.rows
-    this.rows = 0
-    return Arrow.makeData({ type: this.type, length, nullCount, nullBitmap, child: this.child.finish() })
+    return Arrow.makeData({ type: this.type, ...this.takeRows(), child: this.child.finish() })
   }
 }
 
-class StructBuilder implements Builder {
-  private readonly validity = new Validity()
-  private rows = 0
-  constructor(readonly type: Arrow.Struct, private readonly children: ReadonlyArray<Builder>) {}
+class StructBuilder extends RowsBuilder implements Builder {
+  constructor(readonly type: Arrow.Struct, private readonly children: ReadonlyArray<Builder>) {
+    super()
+  }
   get byteLength() {
     return this.children.reduce((n, c) => n + c.byteLength, 0)
   }
@@ -507,16 +508,7 @@ class StructBuilder implements Builder {
     }
   }
   finish(): Arrow.Data {
-    const { nullBitmap, nullCount } = this.validity.take()
-    const length = this.rows
-    this.rows = 0
-    return Arrow.makeData({
-      type: this.type,
-      length,
-      nullCount,
-      nullBitmap,
-      children: this.children.map((c) => c.finish())
-    })
+    return Arrow.makeData({ type: this.type, ...this.takeRows(), children: this.children.map((c) => c.finish()) })
   }
 }
 
@@ -614,12 +606,12 @@ const builderFor = (type: DuckDBType): Builder => {
       const { keyType, valueType } = type as DuckDBMapType
       const key = builderFor(keyType)
       const value = builderFor(valueType)
-      const entries = new Arrow.Struct([
+      const entries = new Arrow.Struct<{ key: Arrow.DataType; value: Arrow.DataType }>([
         new Arrow.Field("key", key.type, false),
         new Arrow.Field("value", value.type, true)
       ])
       return new ListBuilder(
-        new Arrow.Map_(new Arrow.Field("entries", entries, false) as any, false),
+        new Arrow.Map_(new Arrow.Field("entries", entries, false), false),
         new StructBuilder(entries, [key, value])
       )
     }

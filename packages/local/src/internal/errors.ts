@@ -39,3 +39,6 @@ export const errorMessage = (cause: unknown): string => {
   if (cause instanceof Error) return cause.message
   return String(cause)
 }
+
+/** A failure's message on one line: runs of whitespace (DuckDB's line breaks) as single spaces. @internal */
+export const cleanMessage = (cause: unknown): string => errorMessage(cause).replace(/\s+/g, " ").trim()

@@ -1,5 +1,6 @@
 import type * as Schemas from "@hotdata-effect/core/generated/Schemas"
-import { type Engine, type EngineDatabase, quoteIdent } from "./engine.js"
+import type { Engine, EngineDatabase } from "./engine.js"
+import { quoteIdent } from "./sqlText.js"
 
 /** How many of a column's most frequent values a categorical profile lists. */
 const TOP_VALUES = 10

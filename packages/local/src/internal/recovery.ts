@@ -1,8 +1,8 @@
 import * as fs from "node:fs"
 import * as path from "node:path"
 import type { Server } from "./context.js"
+import { engineDatabase } from "./domain/catalog.js"
 import type { Engine } from "./engine.js"
-import { engineDatabase } from "./handlers/common.js"
 import type { IdempotencyRecord, JobRecord, StateData } from "./state.js"
 
 /**

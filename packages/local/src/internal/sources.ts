@@ -3,9 +3,10 @@ import * as fs from "node:fs"
 import * as path from "node:path"
 import { pipeline } from "node:stream/promises"
 import type { Server } from "./context.js"
-import { type EngineDatabase, quoteIdent, quoteLiteral } from "./engine.js"
+import type { EngineDatabase } from "./engine.js"
 import { ApiError, badRequest, errorMessage } from "./errors.js"
 import { makeId, nowIso } from "./ids.js"
+import { quoteIdent, quoteLiteral } from "./sqlText.js"
 import type { ConnectionRecord, ConnectionSource } from "./state.js"
 
 /**

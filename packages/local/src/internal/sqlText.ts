@@ -1,6 +1,9 @@
+import { badRequest } from "./errors.js"
+
 /**
- * Reading SQL text without running it: cutting a script into its statements and matching
- * names against `LIKE` patterns.
+ * Reading and writing SQL text without running it: quoting names and values, cutting a
+ * script into its statements, quoting catalog references and matching names against
+ * `LIKE` patterns.
  *
  * @internal
  */
@@ -263,4 +266,59 @@ export const likeMatcher = (pattern: string | undefined): (value: string) => boo
     }
     return true
   }
+}
+
+/**
+ * DuckDB reads SQL as a C string: a NUL would cut the statement short, so a name or value
+ * holding one is refused rather than quoted.
+ */
+const withoutNul = (text: string, what: string): string => {
+  if (text.includes("\0")) throw badRequest(`${what} must not contain NUL characters`)
+  return text
+}
+
+/** @internal */
+export const quoteIdent = (name: string): string => `"${withoutNul(name, "a name").replace(/"/g, "\"\"")}"`
+
+/** @internal */
+export const quoteLiteral = (value: string): string => `'${withoutNul(value, "a value").replace(/'/g, "''")}'`
+
+/**
+ * Quotes bare references to a catalog whose name is also an SQL keyword, so that
+ * `default.main.orders` reaches the managed catalog named `default`.
+ *
+ * @internal
+ */
+export const quoteCatalogReferences = (sql: string, catalogs: ReadonlyArray<string>): string => {
+  const names = new Set(catalogs.map((c) => c.toLowerCase()))
+  let out = ""
+  let i = 0
+  let previousSignificant = ""
+  while (i < sql.length) {
+    const c = sql[i]!
+    // Literals, quoted names and comments are read as the statement splitter reads them.
+    const skipped = skipQuoted(sql, i)
+    if (skipped !== undefined) {
+      const j = Math.max(skipped, i + 1)
+      out += sql.slice(i, j)
+      i = j
+      if (c !== "-" && c !== "/") previousSignificant = c
+      continue
+    }
+    if (/[A-Za-z_]/.test(c)) {
+      let j = i + 1
+      while (j < sql.length && /[A-Za-z0-9_$]/.test(sql[j]!)) j++
+      const word = sql.slice(i, j)
+      let k = j
+      while (k < sql.length && /\s/.test(sql[k]!)) k++
+      out += names.has(word.toLowerCase()) && sql[k] === "." && previousSignificant !== "." ? quoteIdent(word) : word
+      i = j
+      previousSignificant = "w"
+      continue
+    }
+    if (!/\s/.test(c)) previousSignificant = c
+    out += c
+    i++
+  }
+  return out
 }

@@ -239,23 +239,29 @@ export interface EmbeddingProviderRecord {
   updated_at: string
 }
 
+/** The records the state keeps, by collection; each collection maps ids (or keys) to records. */
+interface Collections {
+  workspaces: WorkspaceRecord
+  databases: DatabaseRecord
+  connections: ConnectionRecord
+  uploads: UploadRecord
+  results: ResultRecord
+  queryRuns: QueryRunRecord
+  savedQueries: SavedQueryRecord
+  secrets: SecretRecord
+  jobs: JobRecord
+  idempotency: IdempotencyRecord
+  batches: BatchRecord
+  indexes: IndexRecord
+  embeddingProviders: EmbeddingProviderRecord
+}
+
+type ById<T> = { [K in keyof T]: Record<string, T[K]> }
+
 /** @internal */
-export interface StateData {
+export interface StateData extends ById<Collections> {
   version: 1
   seq: number
-  workspaces: Record<string, WorkspaceRecord>
-  databases: Record<string, DatabaseRecord>
-  connections: Record<string, ConnectionRecord>
-  uploads: Record<string, UploadRecord>
-  results: Record<string, ResultRecord>
-  queryRuns: Record<string, QueryRunRecord>
-  savedQueries: Record<string, SavedQueryRecord>
-  secrets: Record<string, SecretRecord>
-  jobs: Record<string, JobRecord>
-  idempotency: Record<string, IdempotencyRecord>
-  batches: Record<string, BatchRecord>
-  indexes: Record<string, IndexRecord>
-  embeddingProviders: Record<string, EmbeddingProviderRecord>
   usage: { query_count: number; bytes_scanned: number; since: string }
 }
 
@@ -279,6 +285,29 @@ const empty = (): StateData => ({
 })
 
 /**
+ * Creates `file` with what `write` writes to it, flushed to disk before it is closed; on a
+ * failure the file is closed and removed. `mode` sets its permissions (default 0666 less the umask).
+ *
+ * @internal
+ */
+export const writeSynced = async (
+  file: string,
+  write: (handle: fs.promises.FileHandle) => Promise<void>,
+  mode?: number
+): Promise<void> => {
+  const handle = await fs.promises.open(file, "w", mode)
+  try {
+    await write(handle)
+    await handle.sync()
+  } catch (cause) {
+    await handle.close()
+    await fs.promises.rm(file, { force: true })
+    throw cause
+  }
+  await handle.close()
+}
+
+/**
  * Writes `text` to `file` so that a crash leaves either the old or the new content: a
  * temporary file beside it, flushed to disk, renamed over it, and the directory flushed so
  * the rename itself survives. `mode` sets the new file's permissions (default 0666 less the umask).
@@ -287,16 +316,7 @@ const empty = (): StateData => ({
  */
 export const writeFileDurably = async (file: string, text: string | Uint8Array, mode?: number): Promise<void> => {
   const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
-  const handle = await fs.promises.open(tmp, "w", mode)
-  try {
-    await handle.writeFile(text)
-    await handle.sync()
-  } catch (cause) {
-    await handle.close()
-    await fs.promises.rm(tmp, { force: true })
-    throw cause
-  }
-  await handle.close()
+  await writeSynced(tmp, (handle) => handle.writeFile(text), mode)
   await fs.promises.rename(tmp, file)
   await syncDirectory(path.dirname(file))
 }

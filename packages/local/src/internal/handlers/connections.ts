@@ -1,7 +1,17 @@
 import type { HandlerSet, RequestContext } from "../context.js"
+import {
+  addSchema,
+  addTable,
+  checkIdentifier,
+  connectionDatabase,
+  connectionTables,
+  engineDatabase,
+  getConnection,
+  workspaceConnections
+} from "../domain/catalog.js"
+import { loadTable } from "../domain/loads.js"
 import { ApiError, badRequest, conflict, errorMessage, notFound } from "../errors.js"
 import { makeId, nowIso } from "../ids.js"
-import { loadTable } from "../loading.js"
 import { profileTable } from "../profile.js"
 import {
   cacheDatabase,
@@ -13,89 +23,7 @@ import {
   remoteSourceTypes,
   snapshot
 } from "../sources.js"
-import type { ConnectionRecord, TableDeclaration } from "../state.js"
-import { checkIdentifier, connectionDatabase, engineDatabase, getConnection } from "./common.js"
-import { addSchema, addTable } from "./databases.js"
-
-/** @internal */
-export const workspaceConnections = (ctx: RequestContext): Array<ConnectionRecord> =>
-  Object.values(ctx.server.state.data.connections)
-    .filter((c) => c.workspace === ctx.workspace)
-    .sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id))
-
-/** @internal */
-export interface TableEntry {
-  readonly connection: string
-  readonly schema: string
-  readonly table: string
-  readonly synced: boolean
-  readonly last_sync: string | null
-  readonly partition_by: TableDeclaration["partition_by"]
-  readonly sorted_by: TableDeclaration["sorted_by"]
-  readonly columns: ReadonlyArray<{ readonly name: string; readonly data_type: string; readonly nullable: boolean }>
-}
-
-/** The tables a managed connection holds: loaded ones from the engine and declared empty ones. @internal */
-export const connectionTables = async (
-  ctx: RequestContext,
-  connection: ConnectionRecord
-): Promise<Array<TableEntry>> => {
-  if (connection.source !== undefined) return sourceTables(ctx, connection)
-  const db = ctx.server.state.data.databases[connection.database_id]
-  if (db === undefined) return []
-  const loaded = await ctx.server.engine.tables(engineDatabase(ctx.server, db))
-  const out = new Map<string, TableEntry>()
-  for (const t of loaded) {
-    const decl = db.schemas[t.schema]?.[t.table]
-    out.set(`${t.schema}.${t.table}`, {
-      connection: connection.name,
-      schema: t.schema,
-      table: t.table,
-      synced: true,
-      last_sync: decl?.last_sync ?? null,
-      partition_by: decl?.partition_by ?? [],
-      sorted_by: decl?.sorted_by ?? [],
-      columns: t.columns.map((c) => ({ name: c.name, data_type: c.type, nullable: c.nullable }))
-    })
-  }
-  for (const [schema, tables] of Object.entries(db.schemas)) {
-    for (const [table, decl] of Object.entries(tables)) {
-      if (out.has(`${schema}.${table}`)) continue
-      out.set(`${schema}.${table}`, {
-        connection: connection.name,
-        schema,
-        table,
-        synced: false,
-        last_sync: null,
-        partition_by: decl.partition_by,
-        sorted_by: decl.sorted_by,
-        columns: []
-      })
-    }
-  }
-  return [...out.values()].sort((a, b) => a.schema.localeCompare(b.schema) || a.table.localeCompare(b.table))
-}
-
-/** The tables of a connection to files: cached ones from its cache, purged ones as not synced. */
-const sourceTables = async (ctx: RequestContext, connection: ConnectionRecord): Promise<Array<TableEntry>> => {
-  const source = connection.source!
-  const loaded = await ctx.server.engine.tables(cacheDatabase(ctx.server, connection))
-  const byKey = new Map(loaded.map((t) => [`${t.schema}.${t.table}`, t]))
-  return Object.entries(source.tables).map(([key, entry]) => {
-    const [schema, table] = key.split(".") as [string, string]
-    const t = entry.cached ? byKey.get(key) : undefined
-    return {
-      connection: connection.name,
-      schema,
-      table,
-      synced: t !== undefined,
-      last_sync: entry.synced_at,
-      partition_by: [],
-      sorted_by: [],
-      columns: (t?.columns ?? []).map((c) => ({ name: c.name, data_type: c.type, nullable: c.nullable }))
-    }
-  }).sort((a, b) => a.schema.localeCompare(b.schema) || a.table.localeCompare(b.table))
-}
+import type { ConnectionRecord } from "../state.js"
 
 /** A connection to files, or 400 for a managed one (its tables are loaded, not read from a source). */
 const fileConnection = (ctx: RequestContext, id: string): ConnectionRecord => {
@@ -270,8 +198,14 @@ export const handlers = {
     }
   },
 
-  add_managed_schema: (ctx) => addSchema(ctx, connectionDatabase(ctx, ctx.params.connection_id)[1]),
-  add_managed_table: (ctx) => addTable(ctx, connectionDatabase(ctx, ctx.params.connection_id)[1]),
+  add_managed_schema: async (ctx) => ({
+    status: 201,
+    body: await addSchema(ctx, connectionDatabase(ctx, ctx.params.connection_id)[1])
+  }),
+  add_managed_table: async (ctx) => ({
+    status: 201,
+    body: await addTable(ctx, connectionDatabase(ctx, ctx.params.connection_id)[1])
+  }),
   load_managed_table: loadTable,
 
   delete_managed_table: async (ctx) => {

@@ -1,7 +1,7 @@
 import type { HandlerSet } from "../context.js"
+import { getDatabase } from "../domain/catalog.js"
 import { badRequest, notFound } from "../errors.js"
 import { nowIso } from "../ids.js"
-import { getDatabase } from "./common.js"
 
 /** @internal */
 export const handlers = {

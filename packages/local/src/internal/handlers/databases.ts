@@ -1,20 +1,19 @@
 import type * as Schemas from "@hotdata-effect/core/generated/Schemas"
 import type { HandlerSet, RequestContext } from "../context.js"
+import {
+  addSchema,
+  addTable,
+  checkIdentifier,
+  declaration,
+  engineDatabase,
+  getConnection,
+  getDatabase
+} from "../domain/catalog.js"
+import { loadTable } from "../domain/loads.js"
+import { cursorPage, parseExpiry } from "../domain/requests.js"
 import { ApiError, badRequest, conflict, keyInProgress, notFound } from "../errors.js"
 import { makeId, nowIso } from "../ids.js"
-import { loadTable } from "../loading.js"
 import type { BatchRecord, DatabaseRecord, TableDeclaration } from "../state.js"
-import { checkIdentifier, cursorPage, engineDatabase, getConnection, getDatabase, parseExpiry } from "./common.js"
-
-/** A table declared by a create, an add-schema or an add-table request. */
-type TableDecl = Pick<Schemas.AddManagedTableRequest, "name" | "key" | "partition_by" | "sorted_by">
-
-const declaration = (table: TableDecl): TableDeclaration => ({
-  key: table.key ?? null,
-  partition_by: table.partition_by ?? [],
-  sorted_by: table.sorted_by ?? [],
-  last_sync: null
-})
 
 const summary = (db: DatabaseRecord) => ({
   id: db.id,
@@ -95,48 +94,6 @@ const workspaceDatabases = (ctx: RequestContext, search?: string, batch?: string
     .filter((db) => needle === undefined || (db.name ?? "").toLowerCase().includes(needle) || db.id.includes(needle))
     .filter((db) => batch === undefined || db.batch_id === batch)
     .sort((a, b) => b.seq - a.seq)
-}
-
-/** Adds a schema to a database's default catalog or to a managed connection. @internal */
-export const addSchema = async (
-  ctx: RequestContext<"add_database_schema" | "add_managed_schema">,
-  db: DatabaseRecord
-) => {
-  const body = ctx.body
-  checkIdentifier(body.name, "schema name")
-  const existing = await ctx.server.engine.schemas(engineDatabase(ctx.server, db))
-  if (db.schemas[body.name] !== undefined || existing.includes(body.name)) {
-    throw conflict(`schema ${body.name} already exists`)
-  }
-  const tables: Record<string, TableDeclaration> = {}
-  for (const table of body.tables ?? []) tables[checkIdentifier(table.name, "table name")] = declaration(table)
-  await ctx.server.engine.createSchema(engineDatabase(ctx.server, db), body.name)
-  db.schemas[body.name] = tables
-  ctx.server.state.save()
-  return {
-    status: 201 as const,
-    body: { connection_id: db.default_connection_id, schema: body.name, tables: Object.keys(tables) }
-  }
-}
-
-/** Declares a table in a database's default catalog or in a managed connection. @internal */
-export const addTable = async (ctx: RequestContext<"add_database_table" | "add_managed_table">, db: DatabaseRecord) => {
-  const body = ctx.body
-  const schema = ctx.params.schema
-  checkIdentifier(schema, "schema name")
-  checkIdentifier(body.name, "table name")
-  const engineDb = engineDatabase(ctx.server, db)
-  const schemas = await ctx.server.engine.schemas(engineDb)
-  if (db.schemas[schema] === undefined && !schemas.includes(schema)) throw notFound(`schema ${schema} not found`)
-  const tables = await ctx.server.engine.tables(engineDb)
-  const declared = db.schemas[schema] ?? {}
-  if (declared[body.name] !== undefined || tables.some((t) => t.schema === schema && t.table === body.name)) {
-    throw conflict(`table ${schema}.${body.name} already exists`)
-  }
-  declared[body.name] = declaration(body)
-  db.schemas[schema] = declared
-  ctx.server.state.save()
-  return { status: 201 as const, body: { connection_id: db.default_connection_id, schema, table: body.name } }
 }
 
 const deleteDatabase = async (ctx: RequestContext, db: DatabaseRecord) => {
@@ -279,8 +236,14 @@ export const handlers = {
     return { status: 201, body: created(fork) }
   },
 
-  add_database_schema: (ctx) => addSchema(ctx, getDatabase(ctx, ctx.params.database_id)),
-  add_database_table: (ctx) => addTable(ctx, getDatabase(ctx, ctx.params.database_id)),
+  add_database_schema: async (ctx) => ({
+    status: 201,
+    body: await addSchema(ctx, getDatabase(ctx, ctx.params.database_id))
+  }),
+  add_database_table: async (ctx) => ({
+    status: 201,
+    body: await addTable(ctx, getDatabase(ctx, ctx.params.database_id))
+  }),
   load_database_table: loadTable,
 
   bulk_create_databases: bulkCreate,

@@ -1,10 +1,10 @@
 import type * as Schemas from "@hotdata-effect/core/generated/Schemas"
 import type { HandlerSet, RequestContext } from "../context.js"
+import { checkName } from "../domain/requests.js"
+import { secretKey } from "../domain/secrets.js"
 import { badRequest, conflict, notFound } from "../errors.js"
 import { makeId, nowIso } from "../ids.js"
 import type { EmbeddingProviderRecord } from "../state.js"
-import { checkName } from "./common.js"
-import { secretKey } from "./secrets.js"
 
 const PROVIDER_TYPE = /^[a-z][a-z0-9_-]{0,63}$/
 

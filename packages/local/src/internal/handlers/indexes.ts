@@ -1,10 +1,12 @@
 import type * as Schemas from "@hotdata-effect/core/generated/Schemas"
 import type { HandlerSet, RequestContext } from "../context.js"
-import { ApiError, badRequest, conflict, errorMessage, notFound } from "../errors.js"
+import { asyncOrJob, checkAsyncAfter } from "../domain/asyncOrJob.js"
+import { connectionDatabase, engineDatabase, getDatabase } from "../domain/catalog.js"
+import { checkName, cursorPage, pageLimit } from "../domain/requests.js"
+import { ApiError, badRequest, cleanMessage, conflict, notFound } from "../errors.js"
 import { nowIso } from "../ids.js"
-import { submitJob } from "../jobRunner.js"
+import { startJob } from "../jobRunner.js"
 import type { ConnectionRecord, DatabaseRecord, IndexRecord } from "../state.js"
-import { checkName, connectionDatabase, cursorPage, engineDatabase, getDatabase } from "./common.js"
 
 const INDEX_TYPES = new Set(["sorted", "bm25", "vector"])
 const METRICS = new Set(["cosine", "l2", "inner_product"])
@@ -152,7 +154,7 @@ const build = async (
         index.index_name,
         index.columns
       ).catch((cause) => {
-        const message = errorMessage(cause).replace(/\s+/g, " ").trim()
+        const message = cleanMessage(cause)
         throw /already exists/i.test(message)
           ? conflict(`an index named ${index.index_name} already exists in schema ${index.schema}`)
           : badRequest(`could not create index ${index.index_name}: ${message}`)
@@ -187,9 +189,7 @@ export const handlers = {
   create_index: async (ctx) => {
     const [connection, db] = connectionDatabase(ctx, ctx.params.connection_id)
     const body = ctx.body
-    if (body.async_after_ms !== undefined && body.async_after_ms !== null && body.async !== true) {
-      throw badRequest("async_after_ms requires async: true")
-    }
+    checkAsyncAfter(body)
     const index = await validate(ctx, connection, db)
     const key = indexKey(connection.id, index.schema, index.table, index.index_name)
     if (ctx.server.state.data.indexes[key] !== undefined) {
@@ -197,15 +197,12 @@ export const handlers = {
     }
     ctx.server.state.data.indexes[key] = index
     ctx.server.state.save()
-    if (body.async !== true) return { status: 201, body: await build(ctx, db, index) }
-    const outcome = await submitJob(
-      ctx.server,
-      ctx.workspace,
-      "create_index",
+    const outcome = await asyncOrJob(
+      body,
       () => build(ctx, db, index),
-      body.async_after_ms
+      (work) => startJob(ctx.server, ctx.workspace, "create_index", work)
     )
-    return outcome.done ? { status: 201, body: outcome.value } : { status: 202, body: outcome.submitted }
+    return outcome.done ? { status: 201, body: outcome.value } : { status: 202, body: outcome.handle }
   },
 
   delete_index: async (ctx) => {
@@ -228,7 +225,7 @@ export const handlers = {
   list_indexes_collection: async (ctx) => {
     const db = getDatabase(ctx, ctx.headers.database_id)
     const { connection_id, schema, table, index_type, cursor } = ctx.query
-    const limit = ctx.query.limit === undefined || ctx.query.limit === 0 ? 100 : Math.min(ctx.query.limit, 1000)
+    const limit = pageLimit(ctx.query.limit)
     const indexes = Object.values(ctx.server.state.data.indexes)
       .filter((i) => i.workspace === ctx.workspace && i.database_id === db.id)
       .filter((i) => connection_id === undefined || i.connection_id === connection_id)

@@ -1,6 +1,7 @@
 import type { HandlerSet } from "../context.js"
-import { cursorPage, getConnection, likeMatcher } from "./common.js"
-import { connectionTables, type TableEntry, workspaceConnections } from "./connections.js"
+import { connectionTables, getConnection, type TableEntry, workspaceConnections } from "../domain/catalog.js"
+import { cursorPage, pageLimit } from "../domain/requests.js"
+import { likeMatcher } from "../sqlText.js"
 
 /** @internal */
 export const handlers = {
@@ -17,7 +18,7 @@ export const handlers = {
         if (schemaMatch(table.schema) && tableMatch(table.table)) all.push(table)
       }
     }
-    const limit = ctx.query.limit === undefined || ctx.query.limit === 0 ? 100 : Math.min(ctx.query.limit, 1000)
+    const limit = pageLimit(ctx.query.limit)
     const { has_more, next_cursor, page } = cursorPage(all, ctx.query.cursor, limit)
     return {
       status: 200,

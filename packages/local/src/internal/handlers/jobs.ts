@@ -1,4 +1,5 @@
 import type { HandlerSet } from "../context.js"
+import { pageLimit } from "../domain/requests.js"
 import { notFound } from "../errors.js"
 import type { JobRecord } from "../state.js"
 
@@ -27,7 +28,7 @@ export const handlers = {
     const statuses = status === undefined
       ? undefined
       : new Set(status.split(",").map((s) => s.trim()).filter((s) => s.length > 0))
-    const limit = ctx.query.limit === undefined || ctx.query.limit === 0 ? 50 : Math.min(ctx.query.limit, 1000)
+    const limit = pageLimit(ctx.query.limit, 50)
     const offset = ctx.query.offset ?? 0
     const jobs = Object.values(ctx.server.state.data.jobs)
       .filter((j) => j.workspace === ctx.workspace)

@@ -1,7 +1,8 @@
-import { fork, type HandlerSet, settlesWithin } from "../context.js"
+import { fork, type HandlerSet } from "../context.js"
+import { asyncOrJob, checkAsyncAfter } from "../domain/asyncOrJob.js"
+import { getDatabase } from "../domain/catalog.js"
 import { badRequest } from "../errors.js"
 import { execute, newRun, type QueryInput } from "../execution.js"
-import { getDatabase } from "./common.js"
 
 const DIALECTS = new Set(["hotsql", "duckdb", "postgres", "snowflake"])
 
@@ -20,30 +21,24 @@ export const handlers = {
     if (body.dialect !== undefined && body.dialect !== null && !DIALECTS.has(body.dialect)) {
       throw badRequest(`unknown dialect "${body.dialect}": expected hotsql, duckdb, postgres or snowflake`)
     }
-    if (body.async_after_ms !== undefined && body.async_after_ms !== null) {
-      if (body.async !== true) throw badRequest("async_after_ms requires async: true")
-      if (!Number.isInteger(body.async_after_ms) || body.async_after_ms < 1000) {
-        throw badRequest("async_after_ms must be an integer of at least 1000")
-      }
-    }
+    checkAsyncAfter(body)
     const db = getDatabase(ctx, databaseId)
     const input: QueryInput = { sql: body.sql, catalog: body.default_catalog, schema: body.default_schema }
     const run = newRun(ctx, db, input)
-    if (body.async !== true) return { status: 200, body: await execute(ctx, db, input, run) }
-
-    const pending = execute(ctx, db, input, run)
-    fork(ctx.server, () => pending)
-    if (body.async_after_ms !== undefined && body.async_after_ms !== null) {
-      if (await settlesWithin(pending, body.async_after_ms)) return { status: 200, body: await pending }
-    }
-    return {
-      status: 202,
-      body: {
-        query_run_id: run.id,
-        status: run.status,
-        status_url: `${ctx.server.baseUrl}/v1/query-runs/${run.id}`,
-        reason: null
+    const outcome = await asyncOrJob(body, () => execute(ctx, db, input, run), (work) => {
+      // The query run is the handle: its status and result are polled by id.
+      const finished = work()
+      fork(ctx.server, () => finished)
+      return {
+        finished,
+        handle: () => ({
+          query_run_id: run.id,
+          status: run.status,
+          status_url: `${ctx.server.baseUrl}/v1/query-runs/${run.id}`,
+          reason: null
+        })
       }
-    }
+    })
+    return outcome.done ? { status: 200, body: outcome.value } : { status: 202, body: outcome.handle }
   }
 } satisfies HandlerSet

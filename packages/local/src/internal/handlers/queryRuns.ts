@@ -1,7 +1,7 @@
 import type { HandlerSet } from "../context.js"
+import { cursorPage, pageLimit } from "../domain/requests.js"
 import { notFound } from "../errors.js"
 import { runView, scopedDatabase } from "../execution.js"
-import { cursorPage } from "./common.js"
 
 /** @internal */
 export const handlers = {
@@ -23,7 +23,7 @@ export const handlers = {
       .filter((r) => statuses === undefined || statuses.has(r.status))
       .filter((r) => ctx.query.saved_query_id === undefined || r.saved_query_id === ctx.query.saved_query_id)
       .sort((a, b) => b.seq - a.seq)
-    const limit = ctx.query.limit === undefined || ctx.query.limit === 0 ? 100 : Math.min(ctx.query.limit, 1000)
+    const limit = pageLimit(ctx.query.limit)
     const { has_more, next_cursor, page } = cursorPage(runs, ctx.query.cursor, limit)
     return { status: 200, body: { query_runs: page.map(runView), count: page.length, limit, has_more, next_cursor } }
   }

@@ -1,11 +1,11 @@
 import type * as Schemas from "@hotdata-effect/core/generated/Schemas"
 import type { HandlerSet, RequestContext } from "../context.js"
+import { asyncOrJob, checkAsyncAfter } from "../domain/asyncOrJob.js"
+import { getConnection, workspaceConnections } from "../domain/catalog.js"
 import { ApiError, badRequest, errorMessage } from "../errors.js"
-import { submitJob } from "../jobRunner.js"
+import { startJob } from "../jobRunner.js"
 import { snapshot } from "../sources.js"
 import type { ConnectionRecord } from "../state.js"
-import { getConnection } from "./common.js"
-import { workspaceConnections } from "./connections.js"
 
 const fileSource = (connection: ConnectionRecord): ConnectionRecord => {
   if (connection.source === undefined) {
@@ -63,7 +63,7 @@ export const handlers = {
     if ((body.schema_name != null || body.table_name != null) && body.connection_id == null) {
       throw badRequest("schema_name and table_name need connection_id")
     }
-    if (body.async_after_ms != null && body.async !== true) throw badRequest("async_after_ms requires async")
+    checkAsyncAfter(body)
     if (body.data !== true) {
       if (body.async === true) throw badRequest("a schema refresh answers directly: async applies to data refreshes")
       const connections = body.connection_id == null
@@ -105,16 +105,8 @@ export const handlers = {
         warnings: []
       }
     }
-    if (body.async !== true) return { status: 200, body: await run() }
-
-    const outcome = await submitJob(
-      server,
-      ctx.workspace,
-      table === undefined ? "data_refresh_connection" : "data_refresh_table",
-      run,
-      body.async_after_ms,
-      (cause) => badRequest(errorMessage(cause))
-    )
-    return outcome.done ? { status: 200, body: outcome.value } : { status: 202, body: outcome.submitted }
+    const jobType = table === undefined ? "data_refresh_connection" : "data_refresh_table"
+    const outcome = await asyncOrJob(body, run, (work) => startJob(server, ctx.workspace, jobType, work))
+    return outcome.done ? { status: 200, body: outcome.value } : { status: 202, body: outcome.handle }
   }
 } satisfies HandlerSet

@@ -1,17 +1,18 @@
 import * as Schemas from "@hotdata-effect/core/generated/Schemas"
 import * as Arrow from "apache-arrow"
 import * as Schema from "effect/Schema"
+import * as Struct from "effect/Struct"
 import * as fs from "node:fs"
 import type { ServerResponse } from "node:http"
 import { pipeline } from "node:stream/promises"
 import { ArrowBatcher } from "../arrowColumns.js"
 import type { HandlerSet, RequestContext } from "../context.js"
+import { offsetPage, pageLimit } from "../domain/requests.js"
 import type { Engine } from "../engine.js"
 import { badRequest, notFound } from "../errors.js"
 import { resultFile, scopedDatabase } from "../execution.js"
 import type { ResultRecord } from "../state.js"
 import { csvCell, mdCell } from "../values.js"
-import { offsetPage } from "./common.js"
 
 const FORMATS = ["json", "arrow", "csv", "md", "parquet"] as const
 type Format = typeof FORMATS[number]
@@ -145,7 +146,7 @@ const notReady = (result: ResultRecord) => ({
 export const handlers = {
   list_results: async (ctx) => {
     const db = scopedDatabase(ctx)
-    const limit = ctx.query.limit === undefined || ctx.query.limit === 0 ? 100 : Math.min(ctx.query.limit, 1000)
+    const limit = pageLimit(ctx.query.limit)
     const offset = ctx.query.offset ?? 0
     const all = Object.values(ctx.server.state.data.results)
       .filter((r) => r.database_id === db.id)
@@ -154,12 +155,7 @@ export const handlers = {
     return {
       status: 200,
       body: {
-        results: page.map((r) => ({
-          id: r.id,
-          status: r.status,
-          error_message: r.error_message,
-          created_at: r.created_at
-        })),
+        results: page.map((r) => Struct.pick(r, "id", "status", "error_message", "created_at")),
         ...paging
       }
     }

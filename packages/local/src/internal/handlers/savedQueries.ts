@@ -1,9 +1,10 @@
+import * as Struct from "effect/Struct"
 import type { HandlerSet, RequestContext } from "../context.js"
+import { offsetPage, pageLimit, sha256 } from "../domain/requests.js"
 import { badRequest, notFound } from "../errors.js"
 import { execute, newRun, type QueryInput, scopedDatabase } from "../execution.js"
 import { makeId, nowIso } from "../ids.js"
 import type { SavedQueryRecord } from "../state.js"
-import { offsetPage, sha256 } from "./common.js"
 
 const latest = (saved: SavedQueryRecord) => saved.versions[saved.versions.length - 1]!
 
@@ -33,7 +34,7 @@ const find = (ctx: RequestContext<ById>): SavedQueryRecord => {
 }
 
 const page = (ctx: RequestContext<"list_saved_queries" | "list_saved_query_versions">) => {
-  const limit = ctx.query.limit === undefined || ctx.query.limit === 0 ? 100 : Math.min(ctx.query.limit, 1000)
+  const limit = pageLimit(ctx.query.limit)
   const offset = ctx.query.offset ?? 0
   return { limit, offset }
 }
@@ -114,12 +115,7 @@ export const handlers = {
       status: 200,
       body: {
         saved_query_id: saved.id,
-        versions: items.map((v) => ({
-          version: v.version,
-          sql: v.sql,
-          sql_hash: v.sql_hash,
-          created_at: v.created_at
-        })),
+        versions: items.map((v) => Struct.pick(v, "version", "sql", "sql_hash", "created_at")),
         ...paging
       }
     }

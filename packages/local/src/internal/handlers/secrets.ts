@@ -1,10 +1,8 @@
 import type { HandlerSet } from "../context.js"
+import { secretKey } from "../domain/secrets.js"
 import { badRequest, conflict, notFound } from "../errors.js"
 import { makeId, nowIso } from "../ids.js"
 import type { SecretRecord } from "../state.js"
-
-/** @internal */
-export const secretKey = (workspace: string, name: string) => `${workspace}/${name}`
 
 /** Secret metadata; the value is never part of an answer. */
 const secretMeta = (secret: SecretRecord) => ({

@@ -1,9 +1,9 @@
 import type * as Schemas from "@hotdata-effect/core/generated/Schemas"
 import type { HandlerSet, RequestContext, Server } from "../context.js"
+import { sha256 } from "../domain/requests.js"
 import { ApiError, badRequest, notFound } from "../errors.js"
 import { makeId, nowIso, randomToken } from "../ids.js"
 import type { UploadRecord } from "../state.js"
-import { sha256 } from "./common.js"
 
 const MAX_PART_SIZE = 5 * 1024 * 1024 * 1024
 const MAX_PARTS = 10_000

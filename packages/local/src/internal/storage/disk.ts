@@ -14,7 +14,7 @@ import type * as http from "node:http"
 import * as path from "node:path"
 import { Transform } from "node:stream"
 import { pipeline } from "node:stream/promises"
-import { syncDirectory, writeFileDurably } from "../state.js"
+import { syncDirectory, writeFileDurably, writeSynced } from "../state.js"
 import { BUCKET, type Refused, refused, validKey } from "./protocol.js"
 
 /** @internal */
@@ -353,8 +353,7 @@ export class DiskStore {
     const destination = this.objectPath(key)
     await fs.promises.mkdir(path.dirname(destination), { recursive: true })
     const temporary = path.join(path.dirname(destination), `.incoming-${randomBytes(8).toString("hex")}`)
-    const out = await fs.promises.open(temporary, "w")
-    try {
+    await writeSynced(temporary, async (out) => {
       const buffer = Buffer.allocUnsafe(4 * 1024 * 1024)
       for (const part of parts) {
         const input = await fs.promises.open(path.join(uploadDir, String(part.partNumber)), "r")
@@ -368,13 +367,7 @@ export class DiskStore {
           await input.close()
         }
       }
-    } catch (cause) {
-      await out.close()
-      await fs.promises.rm(temporary, { force: true })
-      throw cause
-    }
-    await out.sync()
-    await out.close()
+    })
     const created = await fs.promises.readFile(path.join(uploadDir, "metadata"), "utf8")
       .then((text) => JSON.parse(text) as Record<string, unknown>)
       .catch(() => ({} as Record<string, unknown>))

@@ -2,13 +2,15 @@ import * as Schemas from "@hotdata-effect/core/generated/Schemas"
 import * as Schema from "effect/Schema"
 import * as fs from "node:fs"
 import * as path from "node:path"
-import { type Reply, type RequestContext, type Server, settlesWithin } from "./context.js"
-import type { LoadOutcome, LoadSource } from "./engine.js"
-import { ApiError, badRequest, conflict, errorMessage, keyInProgress, notFound } from "./errors.js"
-import { checkIdentifier, connectionDatabase, engineDatabase, getDatabase, sha256 } from "./handlers/common.js"
-import { makeId, nowIso } from "./ids.js"
-import { submitJob } from "./jobRunner.js"
-import type { ConnectionRecord, DatabaseRecord, IdempotencyRecord } from "./state.js"
+import { type Reply, type RequestContext, type Server, settlesWithin } from "../context.js"
+import type { LoadOutcome, LoadSource } from "../engine.js"
+import { ApiError, badRequest, conflict, keyInProgress, notFound } from "../errors.js"
+import { makeId, nowIso } from "../ids.js"
+import { startJob } from "../jobRunner.js"
+import type { ConnectionRecord, DatabaseRecord, IdempotencyRecord } from "../state.js"
+import { asyncOrJob, type AsyncOutcome, checkAsyncAfter } from "./asyncOrJob.js"
+import { checkIdentifier, connectionDatabase, engineDatabase, getDatabase } from "./catalog.js"
+import { sha256 } from "./requests.js"
 
 const MODES = new Set(["replace", "append", "delete", "update", "upsert"])
 const FORMATS: ReadonlyArray<LoadSource["format"]> = ["csv", "json", "parquet"]
@@ -118,10 +120,7 @@ const validate = (ctx: LoadContext, body: LoadRequest): void => {
       throw badRequest("inline data must be csv")
     }
   }
-  if (body.async_after_ms !== undefined && body.async_after_ms !== null) {
-    if (body.async !== true) throw badRequest("async_after_ms requires async: true")
-    if (body.async_after_ms < 1000) throw badRequest("async_after_ms must be at least 1000")
-  }
+  checkAsyncAfter(body)
   if (body.data !== undefined && body.data !== null) {
     const size = Buffer.byteLength(body.data, "utf8")
     if (size > ctx.server.config.maxInlineDataBytes) {
@@ -300,25 +299,17 @@ export const loadTable = async (ctx: LoadContext): Promise<Reply<"load_database_
     }
   }
 
-  if (body.async !== true) {
-    try {
-      const value = await run()
-      remember(200, value)
-      return { status: 200, body: value }
-    } catch (cause) {
-      forget()
-      throw cause
-    }
-  }
-
-  const outcome = await submitJob(server, ctx.workspace, "managed_load", run, body.async_after_ms, (cause) => {
+  let outcome: AsyncOutcome<Schemas.LoadManagedTableResponse, Schemas.SubmitJobResponse>
+  try {
+    outcome = await asyncOrJob(body, run, (work) => startJob(server, ctx.workspace, "managed_load", work))
+  } catch (cause) {
     forget()
-    return badRequest(errorMessage(cause))
-  })
+    throw cause
+  }
   if (outcome.done) {
     remember(200, outcome.value)
     return { status: 200, body: outcome.value }
   }
-  remember(202, outcome.submitted)
-  return { status: 202, body: outcome.submitted }
+  remember(202, outcome.handle)
+  return { status: 202, body: outcome.handle }
 }
