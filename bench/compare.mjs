@@ -11,11 +11,11 @@
 // "same" (within the tolerance, 5% by default) or "worse" by the target's direction.
 //
 //   node bench/compare.mjs --base <rev> [--base-dir <built tree>] [--benches overhead,uploads,export,arrow]
-//     [--pairs 2] [--tolerance 0.05] [-- <benchmark>:<arg>=<value> ...]
+//     [--pairs 2] [--tolerance 0.05] [--out compare] [-- <benchmark>:<arg>=<value> ...]
 //
 // Per-benchmark arguments after `--`, e.g. `uploads:--size-mib=256 export:--rows=1000000`,
-// go to that benchmark in both trees. Writes bench/results/compare.json; this tree's own
-// results files hold its last run.
+// go to that benchmark in both trees. Writes bench/results/<out>.json (compare.json by
+// default); this tree's own results files hold its last run.
 import { execFileSync, spawnSync } from "node:child_process"
 import * as fs from "node:fs"
 import * as os from "node:os"
@@ -36,6 +36,7 @@ const baseRev = arg("base", undefined)
 const benches = String(arg("benches", "overhead,uploads,export,arrow")).split(",")
 const pairs = Number(arg("pairs", 2))
 const tolerance = Number(arg("tolerance", 0.05))
+const out = String(arg("out", "compare"))
 if (baseRev === undefined && arg("base-dir", undefined) === undefined) {
   console.error("usage: node bench/compare.mjs --base <rev> [--base-dir <built tree>] [--benches ...] [--pairs N]")
   process.exit(2)
@@ -103,7 +104,7 @@ for (const [bench, rows] of Object.entries(report)) {
     console.log(`  ${r.verdict.padEnd(6)} ${r.headOverBase.toFixed(3)}  ${r.name}  (base ${r.base.join(", ")}; head ${r.head.join(", ")})`)
   }
 }
-const file = path.join(root, "bench", "results", "compare.json")
+const file = path.join(root, "bench", "results", `${out}.json`)
 fs.writeFileSync(
   file,
   JSON.stringify(
