@@ -10,6 +10,7 @@
  * @since 0.1.0
  */
 import * as Redact from "@hotdata-effect/kernel/redact"
+import * as Retry from "@hotdata-effect/kernel/retry"
 import * as TransportFailure from "@hotdata-effect/kernel/transportFailure"
 import * as Duration from "effect/Duration"
 import * as Option from "effect/Option"
@@ -154,7 +155,7 @@ export class Conflict extends Schema.TaggedError<Conflict>("@hotdata-effect/core
  * @since 0.1.0
  * @category constants
  */
-export const idempotencyKeyInProgress = "IDEMPOTENCY_KEY_IN_PROGRESS"
+export const idempotencyKeyInProgress = Retry.IDEMPOTENCY_KEY_IN_PROGRESS
 
 /**
  * Whether `error` is the 409 of a keyed write whose original, sent with the same key, is

@@ -5,6 +5,7 @@
  * @since 0.1.0
  */
 import { HotdataClient, HotdataError, Polling, Schemas } from "@hotdata-effect/core"
+import * as Retry from "@hotdata-effect/kernel/retry"
 import type * as UploadTypes from "@hotdata-effect/kernel/types/uploads"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
@@ -49,7 +50,7 @@ export type LoadFileError =
 const isAmbiguous = (error: HotdataError.HotdataError): boolean =>
   (error._tag === "TransportError" && error.phase !== "connect" && error.phase !== "tls") ||
   error._tag === "TimeoutError" ||
-  (error._tag === "ServerError" && (error.status === 502 || error.status === 503 || error.status === 504)) ||
+  (error._tag === "ServerError" && Retry.isGatewayStatus(error.status)) ||
   HotdataError.isKeyInProgress(error)
 
 const isLoadResult = Schema.is(Schemas.LoadManagedTableResponse)
